@@ -1,0 +1,251 @@
+//! The board's data types and read-only queries.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{CellKey, Timestamp};
+
+/// The programme has exactly five lines; they are the board's swimlanes.
+pub const LINE_COUNT: u8 = 5;
+
+/// One of the programme's five lines ("lijnen"). Identified by its number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    /// 1..=5, fixed order.
+    pub number: u8,
+    pub name: String,
+    pub description: String,
+}
+
+/// A status column (Idee, Gepland, ...). Identified by a stable id so that
+/// renames survive a merge.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// Whether an activity is aimed inside the police (intern) or at the
+/// outside world (extern).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Intern,
+    Extern,
+}
+
+/// A plan item: one card on the board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: Uuid,
+    pub title: String,
+    #[serde(default)]
+    pub notes: String,
+    /// Owner: a name or a role (OE, OPCO, kerngroep, ...).
+    #[serde(default)]
+    pub trekker: String,
+    #[serde(default)]
+    pub team: String,
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Line number 1..=5.
+    pub line: u8,
+    pub column: Uuid,
+    /// Order within its cell: ascending, ties broken by id.
+    pub rank: f64,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+}
+
+impl Item {
+    pub fn cell(&self) -> CellKey {
+        (self.line, self.column)
+    }
+}
+
+/// A deleted item, remembered so that a deletion survives a merge.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: Uuid,
+    pub deleted: Timestamp,
+}
+
+/// The whole board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Board {
+    pub id: Uuid,
+    pub title: String,
+    #[serde(default)]
+    pub team: String,
+    #[serde(default)]
+    pub year: Option<i32>,
+    pub lines: Vec<Line>,
+    pub columns: Vec<Column>,
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub tombstones: Vec<Tombstone>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+}
+
+/// The five lines of Politie van Iedereen, with what belongs in each.
+pub fn default_lines() -> Vec<Line> {
+    let lines = [
+        (
+            "Teamontwikkeling",
+            "Analyse team & buitenwereld, kick-off dag, advies aan team, executie, teamplan.",
+        ),
+        (
+            "Netwerk en expertise (sleutelpersonen)",
+            "Sleutelfiguren, SNPS (strategisch netwerk politie & samenleving), netwerkagenten.",
+        ),
+        (
+            "Inspiratie, dialoog en debat",
+            "Sessies voor inspiratie, dialoog en debat, intern en extern.",
+        ),
+        (
+            "Behoud en werving",
+            "Collega's behouden en divers werven, zoals de initiële instroom (50% divers).",
+        ),
+        (
+            "Resultaat en borging",
+            "Monitoren, rapporteren en de verandering laten beklijven.",
+        ),
+    ];
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, (name, description))| Line {
+            number: i as u8 + 1,
+            name: name.to_string(),
+            description: description.to_string(),
+        })
+        .collect()
+}
+
+/// The standard status columns, with the given ids (in order).
+pub fn default_columns(ids: [Uuid; 4]) -> Vec<Column> {
+    ["Idee", "Gepland", "Bezig", "Afgerond"]
+        .iter()
+        .zip(ids)
+        .map(|(name, id)| Column {
+            id,
+            name: name.to_string(),
+        })
+        .collect()
+}
+
+impl Board {
+    /// An empty board with the five lines and the standard columns.
+    pub fn new_empty(id: Uuid, column_ids: [Uuid; 4], title: &str, now: Timestamp) -> Board {
+        Board {
+            id,
+            title: title.to_string(),
+            team: String::new(),
+            year: None,
+            lines: default_lines(),
+            columns: default_columns(column_ids),
+            items: Vec::new(),
+            tombstones: Vec::new(),
+            created: now,
+            updated: now,
+        }
+    }
+
+    pub fn item(&self, id: Uuid) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    pub(crate) fn item_mut(&mut self, id: Uuid) -> Option<&mut Item> {
+        self.items.iter_mut().find(|i| i.id == id)
+    }
+
+    pub fn line(&self, number: u8) -> Option<&Line> {
+        self.lines.iter().find(|l| l.number == number)
+    }
+
+    pub fn column(&self, id: Uuid) -> Option<&Column> {
+        self.columns.iter().find(|c| c.id == id)
+    }
+
+    pub fn column_index(&self, id: Uuid) -> Option<usize> {
+        self.columns.iter().position(|c| c.id == id)
+    }
+
+    /// Ids of the items in one cell, in display order.
+    pub fn cell_ids(&self, (line, column): CellKey) -> Vec<Uuid> {
+        let mut in_cell: Vec<&Item> = self
+            .items
+            .iter()
+            .filter(|i| i.line == line && i.column == column)
+            .collect();
+        in_cell.sort_by(|a, b| a.rank.total_cmp(&b.rank).then(a.id.cmp(&b.id)));
+        in_cell.into_iter().map(|i| i.id).collect()
+    }
+
+    /// Every cell of the grid, lines outer, columns inner.
+    pub fn cells(&self) -> Vec<CellKey> {
+        self.lines
+            .iter()
+            .flat_map(|l| self.columns.iter().map(move |c| (l.number, c.id)))
+            .collect()
+    }
+
+    /// Checks the invariants every stored or imported board must hold.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let numbers: Vec<u8> = self.lines.iter().map(|l| l.number).collect();
+        let expected: Vec<u8> = (1..=LINE_COUNT).collect();
+        if numbers != expected {
+            return Err(Invalid::Lines);
+        }
+        if self.columns.is_empty() {
+            return Err(Invalid::NoColumns);
+        }
+        let mut column_ids = std::collections::HashSet::new();
+        for c in &self.columns {
+            if !column_ids.insert(c.id) {
+                return Err(Invalid::DuplicateColumn(c.name.clone()));
+            }
+        }
+        let mut item_ids = std::collections::HashSet::new();
+        for i in &self.items {
+            let title = || i.title.clone();
+            if !item_ids.insert(i.id) {
+                return Err(Invalid::DuplicateItem(title()));
+            }
+            if !(1..=LINE_COUNT).contains(&i.line) {
+                return Err(Invalid::UnknownLine(title()));
+            }
+            if !column_ids.contains(&i.column) {
+                return Err(Invalid::UnknownColumn(title()));
+            }
+            if !i.rank.is_finite() {
+                return Err(Invalid::BadRank(title()));
+            }
+            if matches!((i.start, i.end), (Some(s), Some(e)) if e < s) {
+                return Err(Invalid::EndBeforeStart(title()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A broken invariant; the string is the title of the item or column concerned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    Lines,
+    NoColumns,
+    DuplicateColumn(String),
+    DuplicateItem(String),
+    UnknownLine(String),
+    UnknownColumn(String),
+    BadRank(String),
+    EndBeforeStart(String),
+}

@@ -1,0 +1,19 @@
+//! The pure domain: a board of five programme lines (swimlanes) crossed by
+//! status columns, holding plan items (cards). No browser code lives here:
+//! time and ids come in as arguments, so everything is testable natively.
+
+mod board;
+mod ops;
+pub mod sample;
+
+pub use board::{
+    default_columns, default_lines, Board, Column, Invalid, Item, Line, Scope, Tombstone,
+    LINE_COUNT,
+};
+pub use ops::{parse_tags, Direction, Edit, OpError};
+
+/// All timestamps are UTC instants.
+pub type Timestamp = chrono::DateTime<chrono::Utc>;
+
+/// A cell of the grid: (line number 1..=5, column id).
+pub type CellKey = (u8, uuid::Uuid);

@@ -1,0 +1,508 @@
+//! Operations on a board. Each takes the current time as an argument and
+//! stamps `updated` on what it changes; none of them can leave the board
+//! breaking [`Board::validate`].
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use super::{Board, CellKey, Item, Scope, Timestamp, Tombstone, LINE_COUNT};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpError {
+    UnknownItem,
+    UnknownLine,
+    UnknownColumn,
+    EmptyTitle,
+    DuplicateId,
+    EndBeforeStart,
+}
+
+/// A change to one field of an item.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Title(String),
+    Notes(String),
+    Trekker(String),
+    Team(String),
+    Start(Option<NaiveDate>),
+    End(Option<NaiveDate>),
+    Scope(Option<Scope>),
+    Tags(Vec<String>),
+}
+
+/// A one-step move of a card, as done from the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// To the previous column (same line).
+    Left,
+    /// To the next column (same line).
+    Right,
+    /// To the previous line (same column).
+    Up,
+    /// To the next line (same column).
+    Down,
+    /// One place earlier within its cell.
+    Earlier,
+    /// One place later within its cell.
+    Later,
+}
+
+/// Splits a comma-separated tag text into tags: trimmed, no empty ones, no
+/// duplicates (case-insensitive, first spelling kept).
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for t in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|k| k.to_lowercase() == t.to_lowercase()) {
+            tags.push(t.to_string());
+        }
+    }
+    tags
+}
+
+impl Board {
+    fn check_cell(&self, (line, column): CellKey) -> Result<(), OpError> {
+        if !(1..=LINE_COUNT).contains(&line) {
+            return Err(OpError::UnknownLine);
+        }
+        if self.column(column).is_none() {
+            return Err(OpError::UnknownColumn);
+        }
+        Ok(())
+    }
+
+    /// Adds a card at the end of a cell.
+    pub fn add_item(
+        &mut self,
+        id: Uuid,
+        cell: CellKey,
+        title: &str,
+        now: Timestamp,
+    ) -> Result<(), OpError> {
+        self.check_cell(cell)?;
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(OpError::EmptyTitle);
+        }
+        if self.item(id).is_some() {
+            return Err(OpError::DuplicateId);
+        }
+        let rank = self.end_rank(cell);
+        self.items.push(Item {
+            id,
+            title: title.to_string(),
+            notes: String::new(),
+            trekker: String::new(),
+            team: self.team.clone(),
+            start: None,
+            end: None,
+            scope: None,
+            tags: Vec::new(),
+            line: cell.0,
+            column: cell.1,
+            rank,
+            created: now,
+            updated: now,
+        });
+        self.updated = now;
+        Ok(())
+    }
+
+    /// Changes one field. Returns whether anything changed (an edit that
+    /// sets the same value does not touch `updated`).
+    pub fn edit_item(&mut self, id: Uuid, edit: Edit, now: Timestamp) -> Result<bool, OpError> {
+        let item = self.item_mut(id).ok_or(OpError::UnknownItem)?;
+        let mut next = item.clone();
+        match edit {
+            Edit::Title(v) => next.title = v,
+            Edit::Notes(v) => next.notes = v,
+            Edit::Trekker(v) => next.trekker = v,
+            Edit::Team(v) => next.team = v,
+            Edit::Start(v) => next.start = v,
+            Edit::End(v) => next.end = v,
+            Edit::Scope(v) => next.scope = v,
+            Edit::Tags(v) => next.tags = v,
+        }
+        if matches!((next.start, next.end), (Some(s), Some(e)) if e < s) {
+            return Err(OpError::EndBeforeStart);
+        }
+        if next == *item {
+            return Ok(false);
+        }
+        next.updated = now;
+        *item = next;
+        self.updated = now;
+        Ok(true)
+    }
+
+    /// Moves a card into `cell` at position `index` among the cell's other
+    /// cards (`None` or past the end: last). Returns the cell it came from.
+    pub fn move_item(
+        &mut self,
+        id: Uuid,
+        cell: CellKey,
+        index: Option<usize>,
+        now: Timestamp,
+    ) -> Result<CellKey, OpError> {
+        self.check_cell(cell)?;
+        let from = self.item(id).ok_or(OpError::UnknownItem)?.cell();
+        let others: Vec<Uuid> = self
+            .cell_ids(cell)
+            .into_iter()
+            .filter(|o| *o != id)
+            .collect();
+        let index = index.unwrap_or(others.len()).min(others.len());
+        let rank_of = |b: &Board, i: usize| b.item(others[i]).map(|x| x.rank);
+        let before = index.checked_sub(1).and_then(|i| rank_of(self, i));
+        let after = (index < others.len())
+            .then(|| rank_of(self, index))
+            .flatten();
+        let rank = match (before, after) {
+            (None, None) => Some(1.0),
+            (Some(b), None) => Some(b + 1.0),
+            (None, Some(a)) => Some(a - 1.0),
+            (Some(b), Some(a)) => {
+                let mid = b + (a - b) / 2.0;
+                (mid > b && mid < a).then_some(mid)
+            }
+        };
+        let rank = match rank {
+            Some(r) => r,
+            None => {
+                // Out of precision between neighbours: renumber the cell.
+                for (n, o) in others.iter().enumerate() {
+                    let r = if n < index { n as f64 } else { n as f64 + 1.0 };
+                    if let Some(x) = self.item_mut(*o) {
+                        x.rank = r;
+                        x.updated = now;
+                    }
+                }
+                index as f64
+            }
+        };
+        let item = self.item_mut(id).ok_or(OpError::UnknownItem)?;
+        if item.cell() == cell && item.rank == rank {
+            return Ok(from);
+        }
+        item.line = cell.0;
+        item.column = cell.1;
+        item.rank = rank;
+        item.updated = now;
+        self.updated = now;
+        Ok(from)
+    }
+
+    /// Moves a card one step (see [`Direction`]). Returns the cell it came
+    /// from, or `None` when it is already at the edge and nothing changed.
+    pub fn step_item(
+        &mut self,
+        id: Uuid,
+        direction: Direction,
+        now: Timestamp,
+    ) -> Result<Option<CellKey>, OpError> {
+        let (line, column) = self.item(id).ok_or(OpError::UnknownItem)?.cell();
+        let ids = self.cell_ids((line, column));
+        let index = ids.iter().position(|x| *x == id).unwrap_or(0);
+        let col_index = self.column_index(column).ok_or(OpError::UnknownColumn)?;
+        let target = match direction {
+            Direction::Left => col_index
+                .checked_sub(1)
+                .map(|c| ((line, self.columns[c].id), index)),
+            Direction::Right => self
+                .columns
+                .get(col_index + 1)
+                .map(|c| ((line, c.id), index)),
+            Direction::Up => (line > 1).then_some(((line - 1, column), index)),
+            Direction::Down => (line < LINE_COUNT).then_some(((line + 1, column), index)),
+            Direction::Earlier => index.checked_sub(1).map(|i| ((line, column), i)),
+            Direction::Later => (index + 1 < ids.len()).then_some(((line, column), index + 1)),
+        };
+        match target {
+            None => Ok(None),
+            Some((cell, index)) => self.move_item(id, cell, Some(index), now).map(Some),
+        }
+    }
+
+    /// Removes a card, leaving a tombstone. Returns the card so that the
+    /// deletion can be undone with [`Board::restore_item`].
+    pub fn delete_item(&mut self, id: Uuid, now: Timestamp) -> Result<Item, OpError> {
+        let pos = self
+            .items
+            .iter()
+            .position(|i| i.id == id)
+            .ok_or(OpError::UnknownItem)?;
+        let item = self.items.remove(pos);
+        self.tombstones.retain(|t| t.id != id);
+        self.tombstones.push(Tombstone { id, deleted: now });
+        self.updated = now;
+        Ok(item)
+    }
+
+    /// Puts a deleted card back where it was (or in the first column when
+    /// its column is gone). Restoring counts as a change, so it wins over
+    /// the deletion in a later merge.
+    pub fn restore_item(&mut self, mut item: Item, now: Timestamp) -> Result<(), OpError> {
+        if self.item(item.id).is_some() {
+            return Err(OpError::DuplicateId);
+        }
+        if self.column(item.column).is_none() {
+            item.column = self.columns.first().ok_or(OpError::UnknownColumn)?.id;
+            item.rank = self.end_rank(item.cell());
+        }
+        self.tombstones.retain(|t| t.id != item.id);
+        item.updated = now;
+        self.items.push(item);
+        self.updated = now;
+        Ok(())
+    }
+
+    fn end_rank(&self, cell: CellKey) -> f64 {
+        self.cell_ids(cell)
+            .last()
+            .and_then(|id| self.item(*id))
+            .map_or(1.0, |i| i.rank + 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn t(sec: i64) -> Timestamp {
+        Utc.timestamp_opt(1_700_000_000 + sec, 0).unwrap()
+    }
+
+    fn uid(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn board() -> Board {
+        Board::new_empty(uid(1), [uid(10), uid(11), uid(12), uid(13)], "Test", t(0))
+    }
+
+    fn titles(b: &Board, cell: CellKey) -> Vec<String> {
+        b.cell_ids(cell)
+            .iter()
+            .map(|id| b.item(*id).unwrap().title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn new_board_has_five_lines_and_four_columns() {
+        let b = board();
+        assert_eq!(b.lines.len(), 5);
+        assert_eq!(b.lines[0].name, "Teamontwikkeling");
+        assert_eq!(b.lines[4].name, "Resultaat en borging");
+        let names: Vec<_> = b.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Idee", "Gepland", "Bezig", "Afgerond"]);
+        assert_eq!(b.validate(), Ok(()));
+    }
+
+    #[test]
+    fn add_appends_to_cell_and_stamps_times() {
+        let mut b = board();
+        b.add_item(uid(100), (2, uid(11)), "  Eerste  ", t(5))
+            .unwrap();
+        b.add_item(uid(101), (2, uid(11)), "Tweede", t(6)).unwrap();
+        assert_eq!(titles(&b, (2, uid(11))), ["Eerste", "Tweede"]);
+        let i = b.item(uid(100)).unwrap();
+        assert_eq!((i.created, i.updated), (t(5), t(5)));
+        assert_eq!(b.updated, t(6));
+        assert!(b.cell_ids((1, uid(11))).is_empty());
+    }
+
+    #[test]
+    fn add_rejects_bad_input() {
+        let mut b = board();
+        assert_eq!(
+            b.add_item(uid(100), (1, uid(10)), "   ", t(1)),
+            Err(OpError::EmptyTitle)
+        );
+        assert_eq!(
+            b.add_item(uid(100), (6, uid(10)), "x", t(1)),
+            Err(OpError::UnknownLine)
+        );
+        assert_eq!(
+            b.add_item(uid(100), (1, uid(99)), "x", t(1)),
+            Err(OpError::UnknownColumn)
+        );
+        b.add_item(uid(100), (1, uid(10)), "x", t(1)).unwrap();
+        assert_eq!(
+            b.add_item(uid(100), (1, uid(10)), "y", t(1)),
+            Err(OpError::DuplicateId)
+        );
+        assert_eq!(b.items.len(), 1);
+    }
+
+    #[test]
+    fn edit_changes_field_and_updated_only_when_different() {
+        let mut b = board();
+        b.add_item(uid(100), (1, uid(10)), "Kaart", t(1)).unwrap();
+        assert_eq!(
+            b.edit_item(uid(100), Edit::Trekker("OPCO".into()), t(2)),
+            Ok(true)
+        );
+        assert_eq!(
+            b.edit_item(uid(100), Edit::Trekker("OPCO".into()), t(3)),
+            Ok(false)
+        );
+        let i = b.item(uid(100)).unwrap();
+        assert_eq!(i.trekker, "OPCO");
+        assert_eq!(i.updated, t(2));
+        assert_eq!(i.created, t(1));
+    }
+
+    #[test]
+    fn edit_every_field() {
+        let mut b = board();
+        b.add_item(uid(100), (1, uid(10)), "Kaart", t(1)).unwrap();
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        for e in [
+            Edit::Title("Open dag".into()),
+            Edit::Notes("regel 1\nregel 2".into()),
+            Edit::Trekker("kerngroep".into()),
+            Edit::Team("Gaasperdam".into()),
+            Edit::Start(Some(d("2017-10-14"))),
+            Edit::End(Some(d("2017-10-15"))),
+            Edit::Scope(Some(Scope::Extern)),
+            Edit::Tags(vec!["werving".into()]),
+        ] {
+            assert_eq!(b.edit_item(uid(100), e, t(2)), Ok(true));
+        }
+        let i = b.item(uid(100)).unwrap();
+        assert_eq!(i.title, "Open dag");
+        assert_eq!(i.notes, "regel 1\nregel 2");
+        assert_eq!(i.team, "Gaasperdam");
+        assert_eq!(i.end, Some(d("2017-10-15")));
+        assert_eq!(i.scope, Some(Scope::Extern));
+        assert_eq!(i.tags, ["werving"]);
+    }
+
+    #[test]
+    fn end_before_start_is_refused() {
+        let mut b = board();
+        b.add_item(uid(100), (1, uid(10)), "Kaart", t(1)).unwrap();
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        b.edit_item(uid(100), Edit::Start(Some(d("2017-05-21"))), t(2))
+            .unwrap();
+        assert_eq!(
+            b.edit_item(uid(100), Edit::End(Some(d("2017-05-20"))), t(3)),
+            Err(OpError::EndBeforeStart)
+        );
+        assert_eq!(b.item(uid(100)).unwrap().end, None);
+        assert_eq!(
+            b.edit_item(uid(404), Edit::Title("x".into()), t(3)),
+            Err(OpError::UnknownItem)
+        );
+    }
+
+    #[test]
+    fn move_between_cells_and_reorder() {
+        let mut b = board();
+        let a = (1, uid(10));
+        let z = (3, uid(12));
+        for (n, title) in ["A", "B", "C"].iter().enumerate() {
+            b.add_item(uid(100 + n as u128), a, title, t(1)).unwrap();
+        }
+        b.add_item(uid(200), z, "Z", t(1)).unwrap();
+        // Move B to the front of z.
+        assert_eq!(b.move_item(uid(101), z, Some(0), t(2)), Ok(a));
+        assert_eq!(titles(&b, a), ["A", "C"]);
+        assert_eq!(titles(&b, z), ["B", "Z"]);
+        assert_eq!(b.item(uid(101)).unwrap().updated, t(2));
+        // Reorder within a cell: C before A.
+        b.move_item(uid(102), a, Some(0), t(3)).unwrap();
+        assert_eq!(titles(&b, a), ["C", "A"]);
+        // No index: to the end.
+        b.move_item(uid(102), a, None, t(4)).unwrap();
+        assert_eq!(titles(&b, a), ["A", "C"]);
+        assert_eq!(b.validate(), Ok(()));
+    }
+
+    #[test]
+    fn many_moves_between_two_neighbours_keep_order() {
+        // Bisecting the same gap exhausts f64 precision; the cell is renumbered.
+        let mut b = board();
+        let c = (1, uid(10));
+        for n in 0..3 {
+            b.add_item(uid(100 + n), c, &format!("k{n}"), t(1)).unwrap();
+        }
+        for round in 0..200 {
+            // Alternately move the first and the last card into position 1.
+            let ids = b.cell_ids(c);
+            let mover = if round % 2 == 0 { ids[0] } else { ids[2] };
+            b.move_item(mover, c, Some(1), t(2)).unwrap();
+            let after = b.cell_ids(c);
+            assert_eq!(after[1], mover, "round {round}");
+        }
+        assert_eq!(b.validate(), Ok(()));
+    }
+
+    #[test]
+    fn step_moves_in_all_directions_and_stops_at_edges() {
+        let mut b = board();
+        b.add_item(uid(100), (1, uid(10)), "A", t(1)).unwrap();
+        b.add_item(uid(101), (1, uid(10)), "B", t(1)).unwrap();
+        assert_eq!(b.step_item(uid(100), Direction::Left, t(2)), Ok(None));
+        assert_eq!(b.step_item(uid(100), Direction::Up, t(2)), Ok(None));
+        assert_eq!(b.step_item(uid(100), Direction::Earlier, t(2)), Ok(None));
+        assert_eq!(
+            b.step_item(uid(100), Direction::Later, t(2)),
+            Ok(Some((1, uid(10))))
+        );
+        assert_eq!(titles(&b, (1, uid(10))), ["B", "A"]);
+        b.step_item(uid(100), Direction::Right, t(3)).unwrap();
+        b.step_item(uid(100), Direction::Down, t(3)).unwrap();
+        assert_eq!(b.item(uid(100)).unwrap().cell(), (2, uid(11)));
+        for _ in 0..5 {
+            b.step_item(uid(100), Direction::Down, t(4)).unwrap();
+            b.step_item(uid(100), Direction::Right, t(4)).unwrap();
+        }
+        assert_eq!(b.item(uid(100)).unwrap().cell(), (5, uid(13)));
+        assert_eq!(b.step_item(uid(100), Direction::Right, t(5)), Ok(None));
+        assert_eq!(b.step_item(uid(100), Direction::Down, t(5)), Ok(None));
+    }
+
+    #[test]
+    fn delete_and_restore_puts_card_back_in_place() {
+        let mut b = board();
+        let c = (4, uid(11));
+        for (n, title) in ["A", "B", "C"].iter().enumerate() {
+            b.add_item(uid(100 + n as u128), c, title, t(1)).unwrap();
+        }
+        let removed = b.delete_item(uid(101), t(2)).unwrap();
+        assert_eq!(titles(&b, c), ["A", "C"]);
+        assert_eq!(
+            b.tombstones,
+            [Tombstone {
+                id: uid(101),
+                deleted: t(2)
+            }]
+        );
+        b.restore_item(removed, t(3)).unwrap();
+        assert_eq!(titles(&b, c), ["A", "B", "C"]);
+        assert!(b.tombstones.is_empty());
+        assert_eq!(b.item(uid(101)).unwrap().updated, t(3));
+        assert_eq!(b.delete_item(uid(404), t(4)), Err(OpError::UnknownItem));
+    }
+
+    #[test]
+    fn restore_into_removed_column_goes_to_first_column() {
+        let mut b = board();
+        b.add_item(uid(100), (2, uid(12)), "A", t(1)).unwrap();
+        let removed = b.delete_item(uid(100), t(2)).unwrap();
+        b.columns.retain(|c| c.id != uid(12));
+        b.restore_item(removed, t(3)).unwrap();
+        assert_eq!(b.item(uid(100)).unwrap().cell(), (2, uid(10)));
+        assert_eq!(b.validate(), Ok(()));
+    }
+
+    #[test]
+    fn tags_are_parsed_trimmed_and_deduplicated() {
+        assert_eq!(
+            parse_tags(" werving, Werving ,, radicalisering,"),
+            ["werving", "radicalisering"]
+        );
+        assert!(parse_tags(" , ").is_empty());
+    }
+}

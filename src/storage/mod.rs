@@ -1,0 +1,184 @@
+//! Browser persistence: the board lives in localStorage in a versioned
+//! envelope. The envelope logic here is pure and tested natively; the
+//! localStorage calls are in `browser` (wasm only).
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Board, Invalid, Timestamp};
+
+/// The key the open board is stored under. The number is the envelope's
+/// schema generation; a new generation gets a new key and a migration.
+pub const BOARD_KEY: &str = "planbord.v1.bord";
+/// Prefix of the keys where unreadable stored data is kept aside.
+pub const BACKUP_PREFIX: &str = "planbord.backup.";
+/// Schema version written into the envelope.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    schema: u32,
+    saved: Timestamp,
+    board: &'a Board,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    schema: u32,
+    board: serde_json::Value,
+}
+
+/// What was found in storage.
+#[derive(Debug)]
+pub enum Loaded {
+    /// Nothing stored yet: a first visit.
+    Empty,
+    Board(Board),
+    /// Something is stored but cannot be used. It must be kept aside
+    /// (see [`backup_key`]) before anything is written.
+    Unreadable {
+        raw: String,
+        problem: Problem,
+    },
+}
+
+/// Why stored data could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    NotJson(String),
+    /// Written by a newer version of Planbord.
+    NewerSchema(u32),
+    Invalid(Invalid),
+}
+
+pub fn encode(board: &Board, now: Timestamp) -> String {
+    serde_json::to_string(&EnvelopeOut {
+        schema: SCHEMA,
+        saved: now,
+        board,
+    })
+    .expect("a board always serialises")
+}
+
+pub fn decode(raw: Option<String>) -> Loaded {
+    let Some(raw) = raw else {
+        return Loaded::Empty;
+    };
+    let unreadable = |problem| Loaded::Unreadable {
+        raw: raw.clone(),
+        problem,
+    };
+    let envelope: EnvelopeIn = match serde_json::from_str(&raw) {
+        Ok(e) => e,
+        Err(e) => return unreadable(Problem::NotJson(e.to_string())),
+    };
+    if envelope.schema > SCHEMA {
+        return unreadable(Problem::NewerSchema(envelope.schema));
+    }
+    let board: Board = match serde_json::from_value(envelope.board) {
+        Ok(b) => b,
+        Err(e) => return unreadable(Problem::NotJson(e.to_string())),
+    };
+    match board.validate() {
+        Ok(()) => Loaded::Board(board),
+        Err(e) => unreadable(Problem::Invalid(e)),
+    }
+}
+
+/// The key unreadable data is kept under: unique per moment, so an earlier
+/// backup is never overwritten.
+pub fn backup_key(now: Timestamp) -> String {
+    format!("{BACKUP_PREFIX}{}", now.format("%Y-%m-%dT%H-%M-%S%.3fZ"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample;
+    use chrono::{TimeZone, Utc};
+    use uuid::Uuid;
+
+    fn now() -> Timestamp {
+        Utc.timestamp_opt(1_700_000_000, 0).unwrap()
+    }
+
+    fn board() -> Board {
+        let mut n = 0;
+        sample::nieuw_west_zuid(
+            || {
+                n += 1;
+                Uuid::from_u128(n)
+            },
+            now(),
+        )
+    }
+
+    #[test]
+    fn round_trip_gives_the_same_board() {
+        let b = board();
+        match decode(Some(encode(&b, now()))) {
+            Loaded::Board(back) => assert_eq!(back, b),
+            other => panic!("expected a board, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn nothing_stored_is_a_first_visit() {
+        assert!(matches!(decode(None), Loaded::Empty));
+    }
+
+    #[test]
+    fn garbage_is_unreadable_and_kept() {
+        match decode(Some("{not json".into())) {
+            Loaded::Unreadable { raw, problem } => {
+                assert_eq!(raw, "{not json");
+                assert!(matches!(problem, Problem::NotJson(_)));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn newer_schema_is_not_touched() {
+        let raw = r#"{"schema": 99, "board": {}}"#.to_string();
+        assert!(matches!(
+            decode(Some(raw)),
+            Loaded::Unreadable {
+                problem: Problem::NewerSchema(99),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn invalid_board_is_unreadable() {
+        let mut b = board();
+        b.items[1].id = b.items[0].id;
+        let raw = encode(&b, now());
+        assert!(matches!(
+            decode(Some(raw)),
+            Loaded::Unreadable {
+                problem: Problem::Invalid(Invalid::DuplicateItem(_)),
+                ..
+            }
+        ));
+        let wrong_type = r#"{"schema": 1, "board": {"id": 5}}"#.to_string();
+        assert!(matches!(
+            decode(Some(wrong_type)),
+            Loaded::Unreadable {
+                problem: Problem::NotJson(_),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn backup_keys_differ_per_moment() {
+        let a = backup_key(now());
+        let b = backup_key(now() + chrono::Duration::milliseconds(1));
+        assert!(a.starts_with(BACKUP_PREFIX));
+        assert_ne!(a, b);
+    }
+}

@@ -1,0 +1,224 @@
+//! Every text the user reads, in Dutch, in one place so that a second
+//! language can follow. Board content (line names, sample items) is data,
+//! not UI text, and lives in the model.
+
+use crate::model::{Invalid, OpError, Scope};
+use crate::storage::Problem;
+
+pub const APP_NAME: &str = "Planbord";
+pub const PROGRAMME: &str = "Politie van Iedereen";
+
+// Toolbar
+pub const NEW_EMPTY_BOARD: &str = "Leeg bord beginnen";
+pub const LOAD_SAMPLE: &str = "Voorbeeldbord laden";
+pub const TEAM: &str = "Team";
+pub const SHORTCUTS_HINT: &str =
+    "Sneltoetsen op een kaart: Enter opent, Alt+←/→ andere kolom, Alt+↑/↓ andere lijn, \
+     Alt+Shift+↑/↓ volgorde, Delete verwijdert.";
+
+pub const SKIP_TO_BOARD: &str = "Naar het bord";
+
+// Board
+pub const BOARD_LABEL: &str = "Planbord";
+pub const LINE: &str = "Lijn";
+pub const COLUMN: &str = "Kolom";
+pub const ADD_CARD: &str = "+ Kaart";
+pub const NEW_CARD_PLACEHOLDER: &str = "Titel, Enter voegt toe, Esc stopt";
+pub const UNTITLED: &str = "(zonder titel)";
+pub const MOVE_TO: &str = "Verplaats naar…";
+pub const MOVE: &str = "Verplaatsen";
+pub const CANCEL: &str = "Annuleren";
+pub const CLOSE: &str = "Sluiten";
+pub const DELETE: &str = "Verwijderen";
+pub const UNDO: &str = "Ongedaan maken";
+pub const DISMISS: &str = "Melding sluiten";
+
+// Card editor
+pub const EDIT_CARD: &str = "Kaart bewerken";
+pub const TITLE: &str = "Titel";
+pub const NOTES: &str = "Notities";
+pub const TREKKER: &str = "Trekker";
+pub const TREKKER_HINT: &str = "Naam of rol, bijv. OE, OPCO, kerngroep";
+pub const START: &str = "Startdatum";
+pub const END: &str = "Einddatum";
+pub const SCOPE: &str = "Intern of extern";
+pub const SCOPE_NONE: &str = "Niet aangegeven";
+pub const TAGS: &str = "Labels";
+pub const TAGS_HINT: &str = "Gescheiden door komma's";
+pub const CREATED: &str = "Aangemaakt";
+pub const UPDATED: &str = "Laatst gewijzigd";
+
+/// Roles suggested for the trekker field (DOMAIN.md).
+pub const ROLES: &[&str] = &[
+    "Kerngroep",
+    "Klankbord",
+    "OE",
+    "OPCO",
+    "Teamleiding",
+    "Wijkagenten",
+    "Netwerkagenten",
+    "Sleutelfiguren",
+    "Sectorhoofd",
+];
+
+// Confirmations
+pub const CONFIRM_EMPTY_TITLE: &str = "Leeg bord beginnen?";
+pub const CONFIRM_EMPTY_TEXT: &str =
+    "Het huidige bord wordt vervangen door een leeg bord met de vijf lijnen. \
+     Direct daarna kun je dit nog ongedaan maken.";
+pub const CONFIRM_SAMPLE_TITLE: &str = "Voorbeeldbord laden?";
+pub const CONFIRM_SAMPLE_TEXT: &str =
+    "Het huidige bord wordt vervangen door het voorbeeldbord van Nieuw West Zuid. \
+     Direct daarna kun je dit nog ongedaan maken.";
+pub const EMPTY_BOARD_TITLE: &str = "Nieuw bord";
+
+pub fn scope(s: Scope) -> &'static str {
+    match s {
+        Scope::Intern => "Intern",
+        Scope::Extern => "Extern",
+    }
+}
+
+pub fn line_label(number: u8, name: &str) -> String {
+    format!("{LINE} {number}: {name}")
+}
+
+pub fn cell_label(number: u8, line: &str, column: &str) -> String {
+    format!("{LINE} {number} {line}, {column}")
+}
+
+pub fn add_card_to(number: u8, column: &str) -> String {
+    format!("Kaart toevoegen aan {LINE} {number}, {column}")
+}
+
+pub fn move_card(title: &str) -> String {
+    format!("Verplaats kaart '{title}'")
+}
+
+pub fn card_count(n: usize) -> String {
+    match n {
+        1 => "1 kaart".into(),
+        n => format!("{n} kaarten"),
+    }
+}
+
+pub fn moved(title: &str, line: u8, column: &str) -> String {
+    format!("Kaart '{title}' verplaatst naar {LINE} {line}, {column}")
+}
+
+pub fn added(title: &str) -> String {
+    format!("Kaart '{title}' toegevoegd")
+}
+
+pub fn deleted(title: &str) -> String {
+    format!("Kaart '{title}' verwijderd.")
+}
+
+pub fn restored(title: &str) -> String {
+    format!("Kaart '{title}' teruggezet")
+}
+
+pub const AT_EDGE: &str = "De kaart kan niet verder deze kant op.";
+pub const BOARD_REPLACED_EMPTY: &str = "Leeg bord gestart.";
+pub const BOARD_REPLACED_SAMPLE: &str = "Voorbeeldbord geladen.";
+pub const BOARD_RESTORED: &str = "Vorige bord teruggezet.";
+
+pub fn op_error(e: &OpError) -> &'static str {
+    match e {
+        OpError::UnknownItem => "Deze kaart bestaat niet meer.",
+        OpError::UnknownLine => "Die lijn bestaat niet.",
+        OpError::UnknownColumn => "Die kolom bestaat niet.",
+        OpError::EmptyTitle => "Een kaart heeft een titel nodig.",
+        OpError::DuplicateId => "Deze kaart staat al op het bord.",
+        OpError::EndBeforeStart => "De einddatum ligt vóór de startdatum; niet opgeslagen.",
+    }
+}
+
+pub fn invalid(e: &Invalid) -> String {
+    match e {
+        Invalid::Lines => "het bord heeft niet precies de vijf lijnen 1 t/m 5".into(),
+        Invalid::NoColumns => "het bord heeft geen kolommen".into(),
+        Invalid::DuplicateColumn(c) => format!("kolom '{c}' komt twee keer voor"),
+        Invalid::DuplicateItem(t) => format!("kaart '{t}' komt twee keer voor"),
+        Invalid::UnknownLine(t) => format!("kaart '{t}' staat in een onbekende lijn"),
+        Invalid::UnknownColumn(t) => format!("kaart '{t}' staat in een onbekende kolom"),
+        Invalid::BadRank(t) => format!("kaart '{t}' heeft een ongeldige volgorde"),
+        Invalid::EndBeforeStart(t) => format!("kaart '{t}' eindigt vóór de startdatum"),
+    }
+}
+
+pub fn problem(p: &Problem) -> String {
+    match p {
+        Problem::NotJson(detail) => format!("de gegevens zijn beschadigd ({detail})"),
+        Problem::NewerSchema(v) => {
+            format!("ze zijn gemaakt door een nieuwere versie van Planbord (schema {v})")
+        }
+        Problem::Invalid(e) => invalid(e),
+    }
+}
+
+/// Stored data could not be read and was kept aside under `key`.
+pub fn unreadable_kept(p: &Problem, key: &str) -> String {
+    format!(
+        "Het opgeslagen bord kon niet worden geopend: {}. Er is niets weggegooid: \
+         de gegevens zijn bewaard onder '{key}'. Je werkt nu op een leeg bord.",
+        problem(p)
+    )
+}
+
+/// Stored data could not be read nor kept aside: do not write at all.
+pub fn unreadable_untouched(p: &Problem) -> String {
+    format!(
+        "Het opgeslagen bord kon niet worden geopend: {}. Om niets te verliezen slaat \
+         Planbord in dit venster niets op; wijzigingen gaan verloren bij sluiten.",
+        problem(p)
+    )
+}
+
+pub const DOWNLOAD_BACKUP: &str = "Back-up downloaden";
+pub const STORAGE_UNAVAILABLE: &str =
+    "Deze browser staat opslaan niet toe. Het bord werkt, maar wijzigingen \
+     worden niet bewaard als je het venster sluit.";
+pub const STORAGE_FULL: &str =
+    "De opslag van de browser is vol: de laatste wijziging is niet opgeslagen. \
+     Het bord werkt verder; maak ruimte vrij en wijzig iets om opnieuw op te slaan.";
+
+pub fn save_failed(detail: &str) -> String {
+    format!("Opslaan is mislukt ({detail}). De laatste wijziging staat alleen in dit venster.")
+}
+
+/// Dates on cards: dd-mm-jjjj, as the Netherlands writes them.
+pub fn date(d: chrono::NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+pub fn date_range(start: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDate>) -> String {
+    match (start, end) {
+        (Some(s), Some(e)) if s == e => date(s),
+        (Some(s), Some(e)) => format!("{} – {}", date(s), date(e)),
+        (Some(s), None) => format!("vanaf {}", date(s)),
+        (None, Some(e)) => format!("tot {}", date(e)),
+        (None, None) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_read_the_dutch_way() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            date_range(Some(d("2017-10-14")), Some(d("2017-10-14"))),
+            "14-10-2017"
+        );
+        assert_eq!(
+            date_range(Some(d("2017-05-20")), Some(d("2017-05-21"))),
+            "20-05-2017 – 21-05-2017"
+        );
+        assert_eq!(date_range(None, Some(d("2017-05-21"))), "tot 21-05-2017");
+        assert_eq!(date_range(None, None), "");
+    }
+}

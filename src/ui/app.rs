@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+
+use super::banner::StorageBanner;
+use super::board::BoardView;
+use super::card_editor::CardEditor;
+use super::confirm_dialog::ConfirmDialog;
+use super::dom;
+use super::move_dialog::MoveDialog;
+use super::notice::NoticeBar;
+use super::state::AppState;
+use super::toolbar::Toolbar;
+use crate::strings as s;
+
+/// The whole page. Loads the board from storage (the sample on a first
+/// visit) and provides the state to every component.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+
+    // Ctrl+Z undoes what the current notice offers to undo (a deletion or a
+    // replaced board), unless the user is typing in a field.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let undo_key = (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("z");
+        if !undo_key || ev.shift_key() || dom::from_text_field(&ev) {
+            return;
+        }
+        if let Some(undo) = state.notice.get_untracked().and_then(|n| n.undo) {
+            ev.prevent_default();
+            state.undo(undo);
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    view! {
+        <a class="skip-link" href="#bord">{s::SKIP_TO_BOARD}</a>
+        <Toolbar />
+        <StorageBanner />
+        <main id="bord" tabindex="-1">
+            <BoardView />
+        </main>
+        <footer class="hint">{s::SHORTCUTS_HINT}</footer>
+        <CardEditor />
+        <MoveDialog />
+        <ConfirmDialog />
+        <NoticeBar />
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+            {move || state.announcement.get()}
+        </div>
+    }
+}

@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+use super::dom;
+use super::state::use_state;
+use crate::storage::browser;
+use crate::strings as s;
+
+/// A persistent message about storage: data not saved, or unreadable data
+/// kept aside (with a way to download it).
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let state = use_state();
+    move || {
+        state.banner.get().map(|banner| {
+            let download = banner.backup_key.clone().map(|key| {
+                let on_click = move |_| {
+                    if let Some(raw) = browser::read_raw(&key) {
+                        let _ = dom::download(&format!("{key}.json"), "application/json", &raw);
+                    }
+                };
+                view! {
+                    <button type="button" class="button" on:click=on_click>
+                        {s::DOWNLOAD_BACKUP}
+                    </button>
+                }
+            });
+            view! {
+                <div class="banner" role="alert">
+                    <p>{banner.text}</p>
+                    {download}
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,165 @@
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::cell::add_button_id;
+use super::state::{card_dom_id, focus_card_later, use_state};
+use crate::model::{CellKey, Direction};
+use crate::strings as s;
+
+/// Maps a key press on a focused card to a move, if it is one:
+/// Alt+←/→ column, Alt+↑/↓ line, Alt+Shift+↑/↓ order within the cell.
+fn key_move(ev: &web_sys::KeyboardEvent) -> Option<Direction> {
+    if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+        return None;
+    }
+    match (ev.key().as_str(), ev.shift_key()) {
+        ("ArrowLeft", _) => Some(Direction::Left),
+        ("ArrowRight", _) => Some(Direction::Right),
+        ("ArrowUp", false) => Some(Direction::Up),
+        ("ArrowDown", false) => Some(Direction::Down),
+        ("ArrowUp", true) => Some(Direction::Earlier),
+        ("ArrowDown", true) => Some(Direction::Later),
+        _ => None,
+    }
+}
+
+/// One card: a summary that opens the editor, a "Verplaats naar…" button,
+/// draggable with the mouse and movable with the keyboard.
+#[component]
+pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
+    let state = use_state();
+    let Some(item) = state.card(id) else {
+        return ().into_any();
+    };
+    let title = move || {
+        item.with(|i| {
+            if i.title.trim().is_empty() {
+                s::UNTITLED.to_string()
+            } else {
+                i.title.clone()
+            }
+        })
+    };
+    let trekker = move || item.with(|i| i.trekker.clone());
+    let dates = move || item.with(|i| s::date_range(i.start, i.end));
+    let scope = move || item.with(|i| i.scope.map(s::scope));
+    let tags = move || item.with(|i| i.tags.clone());
+
+    let open = move || {
+        state.edit_error.set(None);
+        state.editing.set(Some(id));
+    };
+
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if let Some(direction) = key_move(&ev) {
+            ev.prevent_default();
+            if state.step(id, direction).is_ok() {
+                focus_card_later(id);
+            }
+            return;
+        }
+        match ev.key().as_str() {
+            "Enter" | " " if ev.target() == ev.current_target() || is_open_button(&ev) => {
+                ev.prevent_default();
+                open();
+            }
+            "Delete" => {
+                ev.prevent_default();
+                // Focus moves to a neighbour, or to the cell's add button.
+                let ids = state.cell(cell).get_untracked();
+                let pos = ids.iter().position(|x| *x == id).unwrap_or(0);
+                let neighbour = ids
+                    .get(pos + 1)
+                    .or_else(|| pos.checked_sub(1).and_then(|p| ids.get(p)))
+                    .copied();
+                if state.delete(id).is_ok() {
+                    match neighbour {
+                        Some(n) => focus_card_later(n),
+                        None => {
+                            let button = add_button_id(cell.0, cell.1);
+                            request_animation_frame(move || {
+                                super::dom::focus(&format!("#{button}"))
+                            });
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    };
+
+    let on_dragstart = move |ev: leptos::ev::DragEvent| {
+        if let Some(dt) = ev.data_transfer() {
+            let _ = dt.set_data("text/plain", &item.with_untracked(|i| i.title.clone()));
+            dt.set_effect_allowed("move");
+        }
+        state.dragging.set(Some(id));
+    };
+    let on_dragend = move |_| {
+        state.dragging.set(None);
+        state.drop_target.set(None);
+    };
+
+    let is_dragging = move || state.dragging.get() == Some(id);
+    let drop_before = move || state.drop_target.get() == Some((cell, Some(id)));
+
+    view! {
+        <li
+            class="card"
+            id=card_dom_id(id)
+            data-id=id.to_string()
+            draggable="true"
+            class:dragging=is_dragging
+            class:drop-before=drop_before
+            class:extern=move || item.with(|i| i.scope == Some(crate::model::Scope::Extern))
+            on:dragstart=on_dragstart
+            on:dragend=on_dragend
+            on:keydown=on_keydown
+        >
+            <div class="card-open" role="button" tabindex="0" on:click=move |_| open()>
+                <span class="card-title">{title}</span>
+                <span class="card-meta">
+                    {move || {
+                        let t = trekker();
+                        (!t.is_empty()).then(|| view! { <span class="trekker">{t}</span> })
+                    }}
+                    {move || {
+                        let d = dates();
+                        (!d.is_empty()).then(|| view! { <span class="dates">{d}</span> })
+                    }}
+                    {move || scope().map(|sc| view! { <span class="scope">{sc}</span> })}
+                </span>
+                {move || {
+                    let tags = tags();
+                    (!tags.is_empty())
+                        .then(|| {
+                            view! {
+                                <span class="tags">
+                                    {tags
+                                        .into_iter()
+                                        .map(|t| view! { <span class="tag">{t}</span> })
+                                        .collect_view()}
+                                </span>
+                            }
+                        })
+                }}
+            </div>
+            <button
+                type="button"
+                class="card-move"
+                title=s::MOVE_TO
+                aria-label=move || s::move_card(&title())
+                on:click=move |_| state.moving.set(Some(id))
+            >
+                <span aria-hidden="true">"⇄"</span>
+            </button>
+        </li>
+    }
+    .into_any()
+}
+
+fn is_open_button(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .is_some_and(|el| el.class_list().contains("card-open"))
+}

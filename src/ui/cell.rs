@@ -1,0 +1,175 @@
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::card::Card;
+use super::dom;
+use super::state::use_state;
+use crate::strings as s;
+
+/// DOM id of a cell's "add card" button.
+pub fn add_button_id(line: u8, column: Uuid) -> String {
+    format!("toevoegen-{line}-{column}")
+}
+
+/// One cell (line × column): its cards, a drop target while dragging, and
+/// the "add card" control.
+#[component]
+pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
+    let state = use_state();
+    let key = (line, column);
+    let ids = state.cell(key);
+    let meta = state.meta;
+    let column_name = move || meta.with(|m| m.column_name(column));
+    let label = move || s::cell_label(line, &meta.with(|m| m.line_name(line)), &column_name());
+    let cell_ref = NodeRef::<leptos::html::Div>::new();
+
+    let is_target = move || state.drop_target.with(|t| t.is_some_and(|(c, _)| c == key));
+    let is_end_target = move || state.drop_target.get() == Some((key, None));
+
+    let on_dragover = move |ev: leptos::ev::DragEvent| {
+        let Some(dragged) = state.dragging.get_untracked() else {
+            return;
+        };
+        ev.prevent_default();
+        if let Some(dt) = ev.data_transfer() {
+            dt.set_drop_effect("move");
+        }
+        let Some(el) = cell_ref.get_untracked() else {
+            return;
+        };
+        let target = Some((key, dom::card_below(&el, ev.client_y() as f64, dragged)));
+        if state.drop_target.get_untracked() != target {
+            state.drop_target.set(target);
+        }
+    };
+    let on_dragleave = move |ev: leptos::ev::DragEvent| {
+        let Some(el) = cell_ref.get_untracked() else {
+            return;
+        };
+        let to: Option<web_sys::Node> = ev
+            .related_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
+        if !el.contains(to.as_ref()) && is_target() {
+            state.drop_target.set(None);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let Some(dragged) = state.dragging.get_untracked() else {
+            return;
+        };
+        let before =
+            state
+                .drop_target
+                .get_untracked()
+                .and_then(|(c, before)| if c == key { before } else { None });
+        let _ = state.move_before(dragged, key, before);
+        state.dragging.set(None);
+        state.drop_target.set(None);
+    };
+
+    view! {
+        <div
+            class="cell"
+            role="group"
+            aria-label=label
+            node_ref=cell_ref
+            class:drop-target=is_target
+            class:drop-end=is_end_target
+            on:dragover=on_dragover
+            on:dragleave=on_dragleave
+            on:drop=on_drop
+        >
+            <ul class="cards">
+                <For each=move || ids.get() key=|id| *id let:id>
+                    <Card id=id cell=key />
+                </For>
+            </ul>
+            <AddCard line=line column=column />
+        </div>
+    }
+}
+
+/// "+ Kaart": a button that turns into a title field. Enter adds a card and
+/// keeps the field open for the next one; Escape (or leaving it empty)
+/// closes it.
+#[component]
+fn AddCard(line: u8, column: Uuid) -> impl IntoView {
+    let state = use_state();
+    let key = (line, column);
+    let meta = state.meta;
+    let label = move || s::add_card_to(line, &meta.with(|m| m.column_name(column)));
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let button_id = add_button_id(line, column);
+
+    Effect::new(move |_| {
+        if let Some(input) = input_ref.get() {
+            let _ = input.focus();
+        }
+    });
+
+    let close = move |refocus: bool| {
+        state.adding.set(None);
+        if refocus {
+            let id = add_button_id(line, column);
+            request_animation_frame(move || dom::focus(&format!("#{id}")));
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            let Some(input) = input_ref.get_untracked() else {
+                return;
+            };
+            let title = input.value();
+            if title.trim().is_empty() {
+                close(true);
+            } else if state.add(key, &title).is_ok() {
+                input.set_value("");
+            }
+        }
+        "Escape" => {
+            ev.prevent_default();
+            ev.stop_propagation();
+            close(true);
+        }
+        _ => {}
+    };
+    let on_blur = move |_| {
+        if input_ref
+            .get_untracked()
+            .is_some_and(|i| i.value().trim().is_empty())
+        {
+            close(false);
+        }
+    };
+
+    view! {
+        <Show
+            when=move || state.adding.get() == Some(key)
+            fallback=move || {
+                view! {
+                    <button
+                        type="button"
+                        class="add-card"
+                        id=button_id.clone()
+                        aria-label=label
+                        on:click=move |_| state.adding.set(Some(key))
+                    >
+                        {s::ADD_CARD}
+                    </button>
+                }
+            }
+        >
+            <input
+                type="text"
+                class="add-input"
+                node_ref=input_ref
+                placeholder=s::NEW_CARD_PLACEHOLDER
+                aria-label=label
+                on:keydown=on_keydown
+                on:blur=on_blur
+            />
+        </Show>
+    }
+}

@@ -1,0 +1,24 @@
+//! Leptos components, one per file, thin over [`state::AppState`], which
+//! is the only place that calls model operations.
+
+mod app;
+mod banner;
+mod board;
+mod card;
+mod card_editor;
+mod cell;
+mod confirm_dialog;
+pub mod dom;
+mod lane;
+mod modal;
+mod move_dialog;
+mod notice;
+pub mod state;
+mod toolbar;
+
+pub use app::App;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+}

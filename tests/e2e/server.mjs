@@ -1,0 +1,56 @@
+// A minimal static file server for dist/, mounted under a sub-path, as a
+// static host would serve the board. Node built-ins only.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+  ".png": "image/png",
+};
+
+/** Serves `root` under `base` (e.g. "/planbord/"); resolves to { url, close }. */
+export function serve(root, base = "/planbord/", port = 0) {
+  const rootDir = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    let file = normalize(join(rootDir, path.slice(base.length)));
+    if (!file.startsWith(rootDir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  return new Promise((ok) => {
+    server.listen(port, "127.0.0.1", () => {
+      const url = `http://127.0.0.1:${server.address().port}${base}`;
+      ok({ url, close: () => new Promise((done) => server.close(done)) });
+    });
+  });
+}
+
+// `node tests/e2e/server.mjs dist [port]`: serve until stopped.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url } = await serve(process.argv[2] ?? "dist", "/planbord/", Number(process.argv[3] ?? 0));
+  console.log(`Planbord draait op ${url}`);
+}
