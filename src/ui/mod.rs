@@ -20,5 +20,6 @@ pub use app::App;
 
 /// Mounts the app on the page's body.
 pub fn start() {
+    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }

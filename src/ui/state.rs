@@ -99,6 +99,10 @@ pub struct AppState {
     /// Whether saving is allowed (false when unreadable data could not be
     /// kept aside: writing would destroy it).
     may_save: StoredValue<bool>,
+    /// The app's owner. View signals are created under it explicitly: an
+    /// event handler runs under its component's owner, and a signal made
+    /// there would die with that component.
+    owner: StoredValue<Owner>,
     pub meta: RwSignal<Meta>,
     /// Bumped when the whole board is replaced, so views rebuild.
     pub generation: RwSignal<u64>,
@@ -161,6 +165,7 @@ impl AppState {
             cards: StoredValue::new(HashMap::new()),
             cells: StoredValue::new(HashMap::new()),
             may_save: StoredValue::new(may_save),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
             meta: RwSignal::new(Meta::of(&board)),
             generation: RwSignal::new(0),
             editing: RwSignal::new(None),
@@ -178,18 +183,23 @@ impl AppState {
         state
     }
 
+    /// Creates a signal owned by the app, whatever runs this.
+    fn signal<T: Send + Sync + 'static>(&self, value: T) -> RwSignal<T> {
+        self.owner.with_value(|o| o.with(|| RwSignal::new(value)))
+    }
+
     /// Recreates every view signal from the board (first load, replace).
     fn rebuild(&self) {
         let (cards, cells) = self.board.with_value(|b| {
             let cards: HashMap<_, _> = b
                 .items
                 .iter()
-                .map(|i| (i.id, RwSignal::new(i.clone())))
+                .map(|i| (i.id, self.signal(i.clone())))
                 .collect();
             let cells: HashMap<_, _> = b
                 .cells()
                 .into_iter()
-                .map(|c| (c, RwSignal::new(b.cell_ids(c))))
+                .map(|c| (c, self.signal(b.cell_ids(c))))
                 .collect();
             (cards, cells)
         });
@@ -209,7 +219,7 @@ impl AppState {
         if let Some(sig) = self.cells.with_value(|c| c.get(&key).copied()) {
             return sig;
         }
-        let sig = RwSignal::new(self.board.with_value(|b| b.cell_ids(key)));
+        let sig = self.signal(self.board.with_value(|b| b.cell_ids(key)));
         self.cells.update_value(|c| {
             c.insert(key, sig);
         });
@@ -235,7 +245,7 @@ impl AppState {
                 }
             }
             None => {
-                let sig = RwSignal::new(item);
+                let sig = self.signal(item);
                 self.cards.update_value(|c| {
                     c.insert(id, sig);
                 });

@@ -1,0 +1,233 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount the app,
+//! act on the DOM, let the reactive system run, assert on DOM and storage.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use planbord::storage::BOARD_KEY;
+use planbord::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+/// A first visit: empty storage, the app mounted in a fresh container.
+async fn mount_fresh() -> (HtmlElement, impl Drop) {
+    storage().clear().unwrap();
+    mount_again().await
+}
+
+/// Mounts the app on whatever storage holds (a reload).
+async fn mount_again() -> (HtmlElement, impl Drop) {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = mount_to(root.clone(), App);
+    tick().await;
+    (root, handle)
+}
+
+fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn one(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element for {selector}"))
+        .unchecked_into()
+}
+
+fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
+    all(root, selector).iter().map(|e| e.inner_text()).collect()
+}
+
+/// The card element whose title is `title`.
+fn card(root: &HtmlElement, title: &str) -> HtmlElement {
+    all(root, ".card")
+        .into_iter()
+        .find(|c| one(c, ".card-title").inner_text() == title)
+        .unwrap_or_else(|| panic!("no card '{title}'"))
+}
+
+/// Titles in the cell with this aria-label.
+fn cell_titles(root: &HtmlElement, label: &str) -> Vec<String> {
+    let cell = all(root, ".cell")
+        .into_iter()
+        .find(|c| c.get_attribute("aria-label").as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no cell '{label}'"));
+    texts(&cell, ".card-title")
+}
+
+fn key(target: &HtmlElement, key: &str, alt: bool, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_alt_key(alt);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn stored_item_titles() -> Vec<String> {
+    let raw = storage().get_item(BOARD_KEY).unwrap().expect("board is saved");
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    v["board"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn first_visit_shows_the_sample_in_five_lanes_and_saves_it() {
+    let (root, _app) = mount_fresh().await;
+    let lanes = texts(&root, ".lane h2");
+    assert_eq!(lanes.len(), 5);
+    assert!(lanes[0].contains("Teamontwikkeling"));
+    assert!(lanes[4].contains("Resultaat en borging"));
+    assert_eq!(
+        texts(&root, ".column-head"),
+        ["Idee", "Gepland", "Bezig", "Afgerond"]
+    );
+    assert_eq!(all(&root, ".card").len(), 11);
+    assert!(card(&root, "Open dag").inner_text().contains("14-10-2017"));
+    assert_eq!(stored_item_titles().len(), 11);
+}
+
+#[wasm_bindgen_test]
+async fn enter_adds_a_card_and_stays_in_add_mode() {
+    let (root, _app) = mount_fresh().await;
+    one(&root, "[aria-label='Kaart toevoegen aan Lijn 4, Idee']").click();
+    tick().await;
+    let input: HtmlInputElement = one(&root, ".add-input").unchecked_into();
+    for title in ["Werving op open dag", "Intake 50% divers"] {
+        input.set_value(title);
+        key(&input, "Enter", false, false);
+        tick().await;
+    }
+    assert_eq!(input.value(), "");
+    assert!(input.is_connected(), "still in add mode");
+    assert_eq!(
+        cell_titles(&root, "Lijn 4 Behoud en werving, Idee"),
+        ["Werving op open dag", "Intake 50% divers"]
+    );
+    key(&input, "Escape", false, false);
+    tick().await;
+    assert!(root.query_selector(".add-input").unwrap().is_none());
+    assert!(stored_item_titles().contains(&"Intake 50% divers".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn alt_arrows_move_the_focused_card() {
+    let (root, _app) = mount_fresh().await;
+    let open = one(&card(&root, "Open dag"), ".card-open");
+    key(&open, "ArrowRight", true, false);
+    tick().await;
+    assert_eq!(
+        cell_titles(&root, "Lijn 3 Inspiratie, dialoog en debat, Bezig")[0],
+        "Open dag"
+    );
+    let open = one(&card(&root, "Open dag"), ".card-open");
+    key(&open, "ArrowDown", true, false);
+    tick().await;
+    assert_eq!(
+        cell_titles(&root, "Lijn 4 Behoud en werving, Bezig"),
+        ["Open dag"]
+    );
+    assert!(one(&root, "[role=status]")
+        .inner_text()
+        .contains("verplaatst naar Lijn 4, Bezig"));
+}
+
+#[wasm_bindgen_test]
+async fn editing_the_title_updates_the_card_and_storage() {
+    let (root, _app) = mount_fresh().await;
+    one(&card(&root, "Open dag"), ".card-open").click();
+    tick().await;
+    let title: HtmlInputElement = one(&root, "#kaart-titel").unchecked_into();
+    assert_eq!(title.value(), "Open dag");
+    type_into(&title, "Open dag 2017");
+    tick().await;
+    assert_eq!(
+        cell_titles(&root, "Lijn 3 Inspiratie, dialoog en debat, Gepland"),
+        ["Open dag 2017"]
+    );
+    assert!(stored_item_titles().contains(&"Open dag 2017".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn delete_then_undo_puts_the_card_back() {
+    let (root, _app) = mount_fresh().await;
+    let label = "Lijn 1 Teamontwikkeling, Afgerond";
+    let before = cell_titles(&root, label);
+    key(
+        &one(&card(&root, "Missie en visie geschreven"), ".card-open"),
+        "Delete",
+        false,
+        false,
+    );
+    tick().await;
+    assert_eq!(cell_titles(&root, label), ["Jaarkalender activiteiten gemaakt"]);
+    assert_eq!(stored_item_titles().len(), 10);
+    let undo = all(&root, ".notice button")
+        .into_iter()
+        .find(|b| b.inner_text() == "Ongedaan maken")
+        .expect("an undo button");
+    undo.click();
+    tick().await;
+    assert_eq!(cell_titles(&root, label), before);
+    assert_eq!(stored_item_titles().len(), 11);
+}
+
+#[wasm_bindgen_test]
+async fn a_reload_shows_the_saved_board() {
+    let (root, app) = mount_fresh().await;
+    key(
+        &one(&card(&root, "Open dag"), ".card-open"),
+        "ArrowLeft",
+        true,
+        false,
+    );
+    tick().await;
+    drop(app);
+    root.remove();
+    let (root, _app) = mount_again().await;
+    assert_eq!(
+        cell_titles(&root, "Lijn 3 Inspiratie, dialoog en debat, Idee"),
+        ["Open dag"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_storage_is_kept_aside_and_reported() {
+    storage().clear().unwrap();
+    storage().set_item(BOARD_KEY, "{kapot").unwrap();
+    let (root, _app) = mount_again().await;
+    assert!(one(&root, ".banner").inner_text().contains("kon niet worden geopend"));
+    let backups: Vec<String> = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with("planbord.backup."))
+        .collect();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(storage().get_item(&backups[0]).unwrap().unwrap(), "{kapot");
+}

@@ -1,0 +1,369 @@
+// End-to-end: the release build served from a sub-path, driven in Debian's
+// Chromium. Each test gets a fresh browser context (empty localStorage),
+// i.e. a first visit.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+
+import { launch } from "./browser.mjs";
+import { serve } from "./server.mjs";
+
+const DIST = process.env.PLANBORD_DIST ?? "dist";
+const OUT = "tests/e2e/output";
+const BOARD_KEY = "planbord.v1.bord";
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const LANES = [
+  "Teamontwikkeling",
+  "Netwerk en expertise (sleutelpersonen)",
+  "Inspiratie, dialoog en debat",
+  "Behoud en werving",
+  "Resultaat en borging",
+];
+
+let server;
+let browser;
+
+before(async () => {
+  await mkdir(OUT, { recursive: true });
+  server = await serve(DIST, "/planbord/");
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh first visit. Collects errors, CSP violations and requests. */
+async function open(t, viewport = { width: 1920, height: 1080 }) {
+  const context = await browser.newContext({ viewport, locale: "nl-NL" });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || /Content Security Policy/i.test(m.text())) {
+      problems.push(`console ${m.type()}: ${m.text()}`);
+    }
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => requests.push(r.url()));
+  t.after(async () => {
+    const origin = new URL(server.url).origin;
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:"));
+    await context.close();
+    assert.deepEqual(foreign, [], "no request may leave the origin");
+    assert.deepEqual(problems, [], "no errors or CSP violations");
+  });
+  await page.goto(server.url);
+  await page.locator(".card").first().waitFor();
+  return page;
+}
+
+const cell = (page, lane, column) =>
+  page.getByRole("group", { name: `Lijn ${lane} ${LANES[lane - 1]}, ${column}` });
+
+const titlesIn = (page, lane, column) => cell(page, lane, column).locator(".card-title").allInnerTexts();
+
+const card = (page, title) => page.locator(".card", { has: page.locator(".card-title", { hasText: title }) });
+
+/** Presses a key on the focused card, then waits until focus is back on it
+ * (after a move the card is re-rendered and refocused on the next frame). */
+async function pressOnCard(page, key) {
+  const id = await page.evaluate(() => document.activeElement?.closest(".card")?.dataset.id);
+  assert.ok(id, "a card has focus");
+  await page.keyboard.press(key);
+  await page.waitForFunction((id) => document.activeElement?.closest(".card")?.dataset.id === id, id);
+}
+
+const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), BOARD_KEY);
+
+async function axe(page, context = "document") {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(
+    (ctx) => window.axe.run(ctx === "document" ? document : document.querySelector(ctx), {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    }),
+    context,
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+describe("the board", () => {
+  test("first visit shows the Nieuw West Zuid sample on five lanes", async (t) => {
+    const page = await open(t);
+    await assert.doesNotReject(page.waitForFunction(() => document.title.includes("Planbord")));
+    assert.equal(await page.locator("html").getAttribute("lang"), "nl");
+    assert.equal(await page.locator("h1").innerText(), "Teamplan Nieuw West Zuid");
+    const lanes = await page.locator(".lane h2").allInnerTexts();
+    assert.equal(lanes.length, 5);
+    LANES.forEach((name, i) => assert.ok(lanes[i].includes(name), `${lanes[i]} ~ ${name}`));
+    const heads = await page.locator(".column-head").allInnerTexts();
+    assert.deepEqual(heads, ["Idee", "Gepland", "Bezig", "Afgerond"]);
+    assert.equal(await page.locator(".card").count(), 11);
+    assert.ok((await card(page, "Open dag").innerText()).includes("14-10-2017"));
+    assert.ok((await card(page, "Hardloopwedstrijd").innerText()).includes("20-05-2017 – 21-05-2017"));
+    assert.deepEqual(await titlesIn(page, 5, "Afgerond"), ["Kerngroep en klankbord gevormd"]);
+    // Saved at once, under the versioned key.
+    const saved = await stored(page);
+    assert.equal(saved.schema, 1);
+    assert.equal(saved.board.items.length, 11);
+    // Every lane is on screen at 1920×1080 without scrolling.
+    for (const lane of await page.locator(".lane").all()) {
+      const box = await lane.boundingBox();
+      assert.ok(box.y + box.height <= 1080, `lane ends at ${box.y + box.height}`);
+    }
+    await page.screenshot({ path: `${OUT}/board-1920x1080.png` });
+    assert.deepEqual(await axe(page), []);
+  });
+
+  test("add cards by typing and Enter; Escape leaves add mode", async (t) => {
+    const page = await open(t);
+    await page.getByRole("button", { name: "Kaart toevoegen aan Lijn 2, Idee" }).click();
+    const input = page.getByRole("textbox", { name: "Kaart toevoegen aan Lijn 2, Idee" });
+    await assert.doesNotReject(input.waitFor());
+    assert.ok(await input.evaluate((el) => el === document.activeElement), "field has focus");
+    await input.fill("Sleutelfiguren benaderen");
+    await input.press("Enter");
+    await input.fill("Netwerkagenten trainen");
+    await input.press("Enter");
+    assert.equal(await input.inputValue(), "", "field is empty and still open");
+    await input.press("Escape");
+    await assert.doesNotReject(input.waitFor({ state: "detached" }));
+    assert.deepEqual(await titlesIn(page, 2, "Idee"), ["Sleutelfiguren benaderen", "Netwerkagenten trainen"]);
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(focused, "+ Kaart", "focus returns to the add button");
+    const saved = await stored(page);
+    const added = saved.board.items.find((i) => i.title === "Sleutelfiguren benaderen");
+    assert.ok(added, "saved at once");
+    assert.match(added.id, /^[0-9a-f-]{36}$/);
+    assert.equal(added.created, added.updated);
+  });
+
+  test("edit every field of a card in the editor", async (t) => {
+    const page = await open(t);
+    await card(page, "Open dag").locator(".card-open").click();
+    const dialog = page.getByRole("dialog", { name: "Kaart bewerken" });
+    await dialog.waitFor();
+    const before = (await stored(page)).board.items.find((i) => i.title === "Open dag");
+    await dialog.getByLabel("Titel").fill("Open dag bureau Meer en Vaart");
+    await dialog.getByLabel("Notities").fill("Regel één\nRegel twee <b>geen html</b>");
+    await dialog.getByLabel("Trekker").fill("OPCO");
+    await dialog.getByLabel("Team", { exact: true }).fill("Nieuw West Zuid");
+    await dialog.getByLabel("Startdatum").fill("2017-10-14");
+    await dialog.getByLabel("Einddatum").fill("2017-10-15");
+    await dialog.getByLabel("Intern of extern").selectOption("intern");
+    await dialog.getByLabel("Labels").fill("buurt, werving, buurt");
+    await dialog.getByLabel("Labels").press("Tab");
+    assert.match(await dialog.locator(".timestamps").innerText(), /Aangemaakt: .* · Laatst gewijzigd: /);
+    assert.deepEqual(await axe(page, "dialog"), []);
+    // An end date before the start date is refused with a message.
+    await dialog.getByLabel("Einddatum").fill("2017-10-01");
+    assert.match(await dialog.getByRole("alert").innerText(), /einddatum ligt vóór de startdatum/);
+    await dialog.getByLabel("Einddatum").fill("2017-10-15");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+
+    const c = card(page, "Open dag bureau Meer en Vaart");
+    const text = await c.innerText();
+    for (const part of ["OPCO", "14-10-2017 – 15-10-2017", "Intern", "buurt", "werving"]) {
+      assert.ok(text.includes(part), `card shows ${part}: ${text}`);
+    }
+    const after = (await stored(page)).board.items.find((i) => i.id === before.id);
+    assert.equal(after.notes, "Regel één\nRegel twee <b>geen html</b>");
+    assert.deepEqual(after.tags, ["buurt", "werving"]);
+    assert.equal(after.scope, "intern");
+    assert.equal(after.start, "2017-10-14");
+    assert.equal(after.end, "2017-10-15");
+    assert.ok(after.updated > before.updated);
+    assert.equal(after.created, before.created);
+    // Focus is back on the card.
+    assert.equal(await page.evaluate(() => document.activeElement?.closest(".card")?.dataset.id), before.id);
+  });
+
+  test("drag a card to another lane and column, and reorder within a cell", async (t) => {
+    const page = await open(t);
+    await card(page, "Open dag").dragTo(cell(page, 4, "Bezig"));
+    assert.deepEqual(await titlesIn(page, 4, "Bezig"), ["Open dag"]);
+    assert.deepEqual(await titlesIn(page, 3, "Gepland"), []);
+    // Reorder: drag the second card of a cell onto the top half of the first.
+    const first = card(page, "Missie en visie geschreven");
+    const box = await first.boundingBox();
+    await card(page, "Jaarkalender activiteiten gemaakt").dragTo(first, {
+      targetPosition: { x: box.width / 2, y: 4 },
+    });
+    assert.deepEqual(await titlesIn(page, 1, "Afgerond"), [
+      "Jaarkalender activiteiten gemaakt",
+      "Missie en visie geschreven",
+    ]);
+    const saved = (await stored(page)).board;
+    const moved = saved.items.find((i) => i.title === "Open dag");
+    assert.equal(moved.line, 4);
+    assert.equal(moved.column, saved.columns[2].id);
+  });
+
+  test("the drop target is visible while dragging", async (t) => {
+    const page = await open(t);
+    const source = card(page, "Open dag");
+    const target = cell(page, 2, "Idee");
+    const from = await source.boundingBox();
+    const to = await target.boundingBox();
+    await page.mouse.move(from.x + 20, from.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(to.x + 30, to.y + 30, { steps: 8 });
+    await page.mouse.move(to.x + 40, to.y + 40, { steps: 4 });
+    assert.match(await target.getAttribute("class"), /drop-target/);
+    await page.screenshot({ path: `${OUT}/dragging.png` });
+    await page.mouse.up();
+    assert.deepEqual(await titlesIn(page, 2, "Idee"), ["Open dag"]);
+    assert.doesNotMatch(await target.getAttribute("class"), /drop-target/);
+  });
+
+  test("move a card with the keyboard alone", async (t) => {
+    const page = await open(t);
+    const open_ = card(page, "Open dag").locator(".card-open");
+    await open_.focus();
+    await pressOnCard(page, "Alt+ArrowRight");
+    // It keeps its place in the cell (first here).
+    assert.deepEqual(await titlesIn(page, 3, "Bezig"), ["Open dag", "Vier sessies debat, inspiratie en dialoog dit jaar"]);
+    assert.match(await page.getByRole("status").innerText(), /Kaart 'Open dag' verplaatst naar Lijn 3, Bezig/);
+    // Focus follows the card, so the next key moves it again.
+    await pressOnCard(page, "Alt+Shift+ArrowDown");
+    assert.deepEqual(await titlesIn(page, 3, "Bezig"), ["Vier sessies debat, inspiratie en dialoog dit jaar", "Open dag"]);
+    await pressOnCard(page, "Alt+Shift+ArrowUp");
+    assert.deepEqual(await titlesIn(page, 3, "Bezig"), ["Open dag", "Vier sessies debat, inspiratie en dialoog dit jaar"]);
+    await pressOnCard(page, "Alt+ArrowDown");
+    await pressOnCard(page, "Alt+ArrowDown");
+    assert.deepEqual(await titlesIn(page, 5, "Bezig"), ["Open dag"]);
+    await pressOnCard(page, "Alt+ArrowDown");
+    assert.match(await page.getByRole("status").innerText(), /niet verder/);
+    await pressOnCard(page, "Alt+ArrowLeft");
+    assert.deepEqual(await titlesIn(page, 5, "Gepland"), ["Open dag"]);
+
+    // "Verplaats naar…" with the keyboard: Tab to the button, choose, submit.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), "Verplaats kaart 'Open dag'");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Verplaats naar…" });
+    await dialog.waitFor();
+    await dialog.getByLabel("Lijn").selectOption({ label: "Lijn 2: Netwerk en expertise (sleutelpersonen)" });
+    await dialog.getByLabel("Kolom").selectOption({ label: "Afgerond" });
+    await dialog.getByRole("button", { name: "Verplaatsen" }).press("Enter");
+    await dialog.waitFor({ state: "hidden" });
+    assert.deepEqual(await titlesIn(page, 2, "Afgerond"), ["Open dag"]);
+
+    // Enter opens the editor on the focused card.
+    await page.waitForFunction(() => document.activeElement?.classList.contains("card-open"));
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Kaart bewerken" }).waitFor();
+    assert.equal(await page.getByLabel("Titel").inputValue(), "Open dag");
+  });
+
+  test("delete a card and undo it, by button and by keyboard", async (t) => {
+    const page = await open(t);
+    const ids = async () => (await stored(page)).board.items.map((i) => i.id).sort();
+    const original = await ids();
+    await card(page, "Missie en visie geschreven").locator(".card-open").click();
+    await page.getByRole("button", { name: "Verwijderen" }).click();
+    assert.equal(await card(page, "Missie en visie geschreven").count(), 0);
+    const saved = await stored(page);
+    assert.equal(saved.board.items.length, 10);
+    assert.equal(saved.board.tombstones.length, 1);
+    await page.getByRole("button", { name: "Ongedaan maken" }).click();
+    assert.deepEqual(await titlesIn(page, 1, "Afgerond"), [
+      "Missie en visie geschreven",
+      "Jaarkalender activiteiten gemaakt",
+    ]);
+    assert.deepEqual(await ids(), original);
+
+    // Keyboard: Delete on the focused card, Ctrl+Z brings it back.
+    await card(page, "Open dag").locator(".card-open").focus();
+    await page.keyboard.press("Delete");
+    assert.equal(await card(page, "Open dag").count(), 0);
+    assert.match(await page.locator(".notice").innerText(), /Kaart 'Open dag' verwijderd/);
+    await page.keyboard.press("Control+z");
+    assert.deepEqual(await titlesIn(page, 3, "Gepland"), ["Open dag"]);
+    assert.deepEqual(await ids(), original);
+  });
+
+  test("reload, and close and reopen: everything exactly as it was", async (t) => {
+    const page = await open(t);
+    await page.getByRole("button", { name: "Kaart toevoegen aan Lijn 4, Idee" }).click();
+    await page.keyboard.type("Instroom 50% divers");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await card(page, "Open dag").dragTo(cell(page, 3, "Afgerond"));
+    await card(page, "Kerngroep en klankbord gevormd").locator(".card-open").focus();
+    await pressOnCard(page, "Alt+ArrowLeft");
+    const snapshot = async () => {
+      const cells = {};
+      for (const lane of [1, 2, 3, 4, 5]) {
+        for (const column of ["Idee", "Gepland", "Bezig", "Afgerond"]) {
+          cells[`${lane}/${column}`] = await titlesIn(page, lane, column);
+        }
+      }
+      return cells;
+    };
+    const before = await snapshot();
+    const savedBefore = await stored(page);
+    await page.reload();
+    await page.locator(".card").first().waitFor();
+    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual((await stored(page)).board, savedBefore.board);
+
+    // A new page in the same profile (closing and reopening the browser).
+    const again = await page.context().newPage();
+    await page.close();
+    await again.goto(server.url);
+    await again.locator(".card").first().waitFor();
+    assert.deepEqual(await again.evaluate((k) => JSON.parse(localStorage.getItem(k)).board, BOARD_KEY), savedBefore.board);
+    assert.equal(await again.locator(".card").count(), 12);
+  });
+
+  test("start an empty board, and undo that", async (t) => {
+    const page = await open(t);
+    await page.getByRole("button", { name: "Leeg bord beginnen" }).click();
+    const dialog = page.getByRole("dialog", { name: "Leeg bord beginnen?" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Leeg bord beginnen" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    assert.equal(await page.locator(".card").count(), 0);
+    assert.equal(await page.locator(".lane").count(), 5);
+    assert.equal((await stored(page)).board.items.length, 0);
+    await page.reload();
+    await page.locator(".lane").first().waitFor();
+    assert.equal(await page.locator(".card").count(), 0, "an empty board stays empty after reload");
+    await page.getByRole("button", { name: "Voorbeeldbord laden" }).click();
+    await page.getByRole("dialog", { name: "Voorbeeldbord laden?" }).getByRole("button", { name: "Voorbeeldbord laden" }).click();
+    assert.equal(await page.locator(".card").count(), 11);
+    await page.getByRole("button", { name: "Ongedaan maken" }).click();
+    assert.equal(await page.locator(".card").count(), 0);
+  });
+
+  test("unreadable storage is kept aside with a Dutch message", async (t) => {
+    const page = await open(t);
+    await page.evaluate((k) => localStorage.setItem(k, '{"schema": 1, "board": {"kapot'), BOARD_KEY);
+    await page.reload();
+    await page.locator(".lane").first().waitFor();
+    const alert = page.getByRole("alert").filter({ hasText: "kon niet worden geopend" });
+    assert.match(await alert.innerText(), /Er is niets weggegooid/);
+    const backups = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith("planbord.backup.")).map((k) => localStorage.getItem(k)),
+    );
+    assert.deepEqual(backups, ['{"schema": 1, "board": {"kapot']);
+    assert.ok(await page.getByRole("button", { name: "Back-up downloaden" }).isVisible());
+  });
+
+  test("user text is shown as text, never as HTML", async (t) => {
+    const page = await open(t);
+    await page.getByRole("button", { name: "Kaart toevoegen aan Lijn 1, Idee" }).click();
+    await page.keyboard.type('<img src=x onerror="window.__hacked=1"><script>window.__hacked=2</script>');
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.locator(".card img, .card script").count(), 0);
+    assert.equal(await page.evaluate(() => window.__hacked), undefined);
+    assert.ok((await titlesIn(page, 1, "Idee")).some((x) => x.startsWith("<img src=x")));
+  });
+});
