@@ -88,7 +88,10 @@ fn type_into(input: &HtmlInputElement, text: &str) {
 }
 
 fn stored_item_titles() -> Vec<String> {
-    let raw = storage().get_item(BOARD_KEY).unwrap().expect("board is saved");
+    let raw = storage()
+        .get_item(BOARD_KEY)
+        .unwrap()
+        .expect("board is saved");
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
     v["board"]["items"]
         .as_array()
@@ -187,7 +190,10 @@ async fn delete_then_undo_puts_the_card_back() {
         false,
     );
     tick().await;
-    assert_eq!(cell_titles(&root, label), ["Jaarkalender activiteiten gemaakt"]);
+    assert_eq!(
+        cell_titles(&root, label),
+        ["Jaarkalender activiteiten gemaakt"]
+    );
     assert_eq!(stored_item_titles().len(), 10);
     let undo = all(&root, ".notice button")
         .into_iter()
@@ -223,7 +229,9 @@ async fn unreadable_storage_is_kept_aside_and_reported() {
     storage().clear().unwrap();
     storage().set_item(BOARD_KEY, "{kapot").unwrap();
     let (root, _app) = mount_again().await;
-    assert!(one(&root, ".banner").inner_text().contains("kon niet worden geopend"));
+    assert!(one(&root, ".banner")
+        .inner_text()
+        .contains("kon niet worden geopend"));
     let backups: Vec<String> = (0..storage().length().unwrap())
         .filter_map(|i| storage().key(i).unwrap())
         .filter(|k| k.starts_with("planbord.backup."))
