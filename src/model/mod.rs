@@ -6,6 +6,9 @@ mod board;
 mod ops;
 pub mod sample;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;
+
 pub use board::{
     default_columns, default_lines, Board, Column, Invalid, Item, Line, Scope, Tombstone,
     LINE_COUNT,
