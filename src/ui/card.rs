@@ -59,7 +59,7 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
             return;
         }
         match ev.key().as_str() {
-            "Enter" | " " if ev.target() == ev.current_target() || is_open_button(&ev) => {
+            "Enter" | " " if is_open_button(&ev) => {
                 ev.prevent_default();
                 open();
             }

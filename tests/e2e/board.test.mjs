@@ -142,6 +142,34 @@ describe("the board", () => {
     assert.equal(added.created, added.updated);
   });
 
+  test("add and edit a card with the keyboard alone", async (t) => {
+    const page = await open(t);
+    // Enter on the focused add button opens the title field.
+    await page.getByRole("button", { name: "Kaart toevoegen aan Lijn 5, Idee" }).focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Voortgang rapporteren aan sectorhoofd");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    assert.deepEqual(await titlesIn(page, 5, "Idee"), ["Voortgang rapporteren aan sectorhoofd"]);
+    // Shift+Tab from the add button goes back to the new card's move button, then the card.
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Kaart bewerken" });
+    await dialog.waitFor();
+    assert.ok(await page.evaluate(() => document.activeElement?.id === "kaart-titel"), "title field has focus");
+    await page.keyboard.press("Tab"); // notes
+    await page.keyboard.type("Elk kwartaal");
+    await page.keyboard.press("Tab"); // trekker
+    await page.keyboard.type("Kerngroep");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    const text = await card(page, "Voortgang rapporteren aan sectorhoofd").innerText();
+    assert.ok(text.includes("Kerngroep"), text);
+    const saved = (await stored(page)).board.items.find((i) => i.title.startsWith("Voortgang"));
+    assert.equal(saved.notes, "Elk kwartaal");
+  });
+
   test("edit every field of a card in the editor", async (t) => {
     const page = await open(t);
     await card(page, "Open dag").locator(".card-open").click();
@@ -259,6 +287,27 @@ describe("the board", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("dialog", { name: "Kaart bewerken" }).waitFor();
     assert.equal(await page.getByLabel("Titel").inputValue(), "Open dag");
+  });
+
+  test("a move re-renders only the card and its two cells", async (t) => {
+    const page = await open(t);
+    await card(page, "Open dag").locator(".card-open").focus();
+    await page.evaluate(() => {
+      window.__touched = new Set();
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          const cell = el?.closest(".cell");
+          window.__touched.add(cell ? cell.getAttribute("aria-label") : el?.className || el?.tagName);
+        }
+      }).observe(document.querySelector(".board"), { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await pressOnCard(page, "Alt+ArrowRight");
+    const touched = await page.evaluate(() => [...window.__touched].sort());
+    assert.deepEqual(touched, [
+      "Lijn 3 Inspiratie, dialoog en debat, Bezig",
+      "Lijn 3 Inspiratie, dialoog en debat, Gepland",
+    ]);
   });
 
   test("delete a card and undo it, by button and by keyboard", async (t) => {
