@@ -3,6 +3,7 @@
 //! See ARCHITECTURE.md for the map. `model` is pure Rust and tested
 //! natively; `storage` wraps it for the browser; `ui` is Leptos (wasm only).
 
+pub mod exchange;
 pub mod model;
 pub mod storage;
 pub mod strings;

@@ -11,6 +11,9 @@ pub const PROGRAMME: &str = "Politie van Iedereen";
 // Toolbar
 pub const NEW_EMPTY_BOARD: &str = "Leeg bord beginnen";
 pub const LOAD_SAMPLE: &str = "Voorbeeldbord laden";
+pub const EXPORT: &str = "Exporteren";
+pub const EXPORT_HINT: &str =
+    "Het hele bord downloaden als bestand (JSON), om te bewaren of te mailen";
 pub const TEAM: &str = "Team";
 pub const SHORTCUTS_HINT: &str =
     "Sneltoetsen op een kaart: Enter opent, Alt+←/→ andere kolom, Alt+↑/↓ andere lijn, \
@@ -182,6 +185,14 @@ pub const STORAGE_UNAVAILABLE: &str =
 pub const STORAGE_FULL: &str =
     "De opslag van de browser is vol: de laatste wijziging is niet opgeslagen. \
      Het bord werkt verder; maak ruimte vrij en wijzig iets om opnieuw op te slaan.";
+
+pub fn exported(file: &str) -> String {
+    format!("Bord geëxporteerd als '{file}'.")
+}
+
+pub fn export_failed(detail: &str) -> String {
+    format!("Exporteren is mislukt ({detail}).")
+}
 
 pub fn save_failed(detail: &str) -> String {
     format!("Opslaan is mislukt ({detail}). De laatste wijziging staat alleen in dit venster.")

@@ -16,6 +16,10 @@ pub struct Line {
     pub number: u8,
     pub name: String,
     pub description: String,
+    /// Fields this version does not know, kept so that a newer app's data
+    /// survives a round trip through this one.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A status column (Idee, Gepland, ...). Identified by a stable id so that
@@ -24,6 +28,10 @@ pub struct Line {
 pub struct Column {
     pub id: Uuid,
     pub name: String,
+    /// Fields this version does not know, kept so that a newer app's data
+    /// survives a round trip through this one.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Whether an activity is aimed inside the police (intern) or at the
@@ -62,6 +70,10 @@ pub struct Item {
     pub rank: f64,
     pub created: Timestamp,
     pub updated: Timestamp,
+    /// Fields this version does not know, kept so that a newer app's data
+    /// survives a round trip through this one.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Item {
@@ -93,7 +105,14 @@ pub struct Board {
     pub tombstones: Vec<Tombstone>,
     pub created: Timestamp,
     pub updated: Timestamp,
+    /// Fields this version does not know, kept so that a newer app's data
+    /// survives a round trip through this one.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
+
+/// Unknown fields of a stored or imported object.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 /// The five lines of Politie van Iedereen, with what belongs in each.
 pub fn default_lines() -> Vec<Line> {
@@ -126,6 +145,7 @@ pub fn default_lines() -> Vec<Line> {
             number: i as u8 + 1,
             name: name.to_string(),
             description: description.to_string(),
+            extra: Extra::new(),
         })
         .collect()
 }
@@ -138,6 +158,7 @@ pub fn default_columns(ids: [Uuid; 4]) -> Vec<Column> {
         .map(|(name, id)| Column {
             id,
             name: name.to_string(),
+            extra: Extra::new(),
         })
         .collect()
 }
@@ -156,6 +177,7 @@ impl Board {
             tombstones: Vec::new(),
             created: now,
             updated: now,
+            extra: Extra::new(),
         }
     }
 

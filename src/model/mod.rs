@@ -10,7 +10,7 @@ pub mod sample;
 mod props;
 
 pub use board::{
-    default_columns, default_lines, Board, Column, Invalid, Item, Line, Scope, Tombstone,
+    default_columns, default_lines, Board, Column, Extra, Invalid, Item, Line, Scope, Tombstone,
     LINE_COUNT,
 };
 pub use ops::{parse_tags, Direction, Edit, OpError};

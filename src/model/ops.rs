@@ -102,6 +102,7 @@ impl Board {
             rank,
             created: now,
             updated: now,
+            extra: Default::default(),
         });
         self.updated = now;
         Ok(())

@@ -465,6 +465,21 @@ impl AppState {
         }
     }
 
+    /// Downloads the board as a board file.
+    pub fn export(&self) {
+        let now = now();
+        let (name, text) = self.board.with_value(|b| {
+            (
+                crate::exchange::file_name(b, now.with_timezone(&chrono::Local).date_naive()),
+                crate::exchange::export(b, now),
+            )
+        });
+        match crate::ui::dom::download(&name, "application/json", &text) {
+            Ok(()) => self.notify(s::exported(&name), None),
+            Err(e) => self.notify(s::export_failed(&format!("{e:?}")), None),
+        }
+    }
+
     pub fn start_empty(&self) {
         self.replace(empty_board(), s::BOARD_REPLACED_EMPTY);
     }

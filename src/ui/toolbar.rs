@@ -34,6 +34,14 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     class="button"
+                    title=s::EXPORT_HINT
+                    on:click=move |_| state.export()
+                >
+                    {s::EXPORT}
+                </button>
+                <button
+                    type="button"
+                    class="button"
                     on:click=move |_| state.confirm.set(Some(Confirm::EmptyBoard))
                 >
                     {s::NEW_EMPTY_BOARD}

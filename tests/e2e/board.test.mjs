@@ -391,6 +391,28 @@ describe("the board", () => {
     assert.equal(await page.locator(".card").count(), 0);
   });
 
+  test("export downloads the whole board as a versioned JSON file", async (t) => {
+    const page = await open(t);
+    await card(page, "Open dag").locator(".card-open").focus();
+    await page.keyboard.press("Delete");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Exporteren" }).click(),
+    ]);
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    });
+    assert.equal(download.suggestedFilename(), `teamplan-nieuw-west-zuid-${today}.planbord.json`);
+    const text = await readFile(await download.path(), "utf8");
+    assert.ok(text.startsWith('{\n  "format": "planbord",\n  "version": 1,'), "pretty-printed, versioned");
+    const file = JSON.parse(text);
+    const board = (await stored(page)).board;
+    assert.deepEqual(file.board, board, "the file holds exactly the saved board");
+    assert.equal(file.board.items.length, 10);
+    assert.equal(file.board.tombstones.length, 1, "the deletion travels as a tombstone");
+  });
+
   test("unreadable storage is kept aside with a Dutch message", async (t) => {
     const page = await open(t);
     await page.evaluate((k) => localStorage.setItem(k, '{"schema": 1, "board": {"kapot'), BOARD_KEY);

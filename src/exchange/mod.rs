@@ -1,0 +1,100 @@
+//! Board files: the JSON format people mail to each other. Export writes
+//! the current version; import reads any version up to it, migrating older
+//! ones (see `migrate`), and refuses bad input with a precise reason and no
+//! partial result. Unknown fields are kept (forward compatible).
+
+mod import;
+mod migrate;
+
+pub use import::{import, ImportError, Imported, MAX_BYTES};
+pub use migrate::VERSION;
+
+use serde::Serialize;
+
+use crate::model::{Board, Timestamp};
+
+/// The `format` marker at the top of every board file.
+pub const FORMAT: &str = "planbord";
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u64,
+    exported: Timestamp,
+    app: String,
+    board: &'a Board,
+}
+
+/// The whole board as a pretty-printed UTF-8 JSON board file.
+pub fn export(board: &Board, now: Timestamp) -> String {
+    serde_json::to_string_pretty(&FileOut {
+        format: FORMAT,
+        version: VERSION,
+        exported: now,
+        app: format!("Planbord {}", env!("CARGO_PKG_VERSION")),
+        board,
+    })
+    .expect("a board always serialises")
+}
+
+/// File name for an export: the board's title as a slug, and the date,
+/// e.g. `teamplan-nieuw-west-zuid-2026-11-28.planbord.json`.
+pub fn file_name(board: &Board, date: chrono::NaiveDate) -> String {
+    let mut slug = String::new();
+    for c in board.title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "planbord" } else { slug };
+    format!("{slug}-{}.planbord.json", date.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample;
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use uuid::Uuid;
+
+    pub(crate) fn board() -> Board {
+        let mut n = 0;
+        sample::nieuw_west_zuid(
+            || {
+                n += 1;
+                Uuid::from_u128(n)
+            },
+            Utc.timestamp_opt(1_700_000_000, 0).unwrap(),
+        )
+    }
+
+    #[test]
+    fn file_name_is_slug_and_date() {
+        let mut b = board();
+        let d = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(
+            file_name(&b, d),
+            "teamplan-nieuw-west-zuid-2026-11-28.planbord.json"
+        );
+        b.title = "  Behoud & werving: één/twee?  ".into();
+        assert_eq!(
+            file_name(&b, d),
+            "behoud-werving-één-twee-2026-11-28.planbord.json"
+        );
+        b.title = "***".into();
+        assert_eq!(file_name(&b, d), "planbord-2026-11-28.planbord.json");
+    }
+
+    #[test]
+    fn export_is_pretty_versioned_json() {
+        let text = export(&board(), Utc.timestamp_opt(1_800_000_000, 0).unwrap());
+        assert!(text.starts_with("{\n  \"format\": \"planbord\",\n  \"version\": 1,"));
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["board"]["items"].as_array().unwrap().len(), 11);
+        assert!(v["board"]["items"][0]["updated"].is_string());
+        assert!(v["board"]["tombstones"].is_array());
+    }
+}
