@@ -16,6 +16,7 @@ pub struct Line {
     pub number: u8,
     pub name: String,
     pub description: String,
+    pub updated: Timestamp,
     /// Fields this version does not know, kept so that a newer app's data
     /// survives a round trip through this one.
     #[serde(flatten)]
@@ -28,6 +29,9 @@ pub struct Line {
 pub struct Column {
     pub id: Uuid,
     pub name: String,
+    /// Display order: ascending, ties broken by id.
+    pub rank: f64,
+    pub updated: Timestamp,
     /// Fields this version does not know, kept so that a newer app's data
     /// survives a round trip through this one.
     #[serde(flatten)]
@@ -104,7 +108,14 @@ pub struct Board {
     #[serde(default)]
     pub tombstones: Vec<Tombstone>,
     pub created: Timestamp,
+    /// Last change of anything on the board.
     pub updated: Timestamp,
+    /// Last change of title, team or year (they merge as one).
+    pub settings_updated: Timestamp,
+    /// When this copy was last exported or merged: changes after it are
+    /// what a merge reports as changed on this side.
+    #[serde(default)]
+    pub synced: Option<Timestamp>,
     /// Fields this version does not know, kept so that a newer app's data
     /// survives a round trip through this one.
     #[serde(flatten)]
@@ -115,7 +126,7 @@ pub struct Board {
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 /// The five lines of Politie van Iedereen, with what belongs in each.
-pub fn default_lines() -> Vec<Line> {
+pub fn default_lines(now: Timestamp) -> Vec<Line> {
     let lines = [
         (
             "Teamontwikkeling",
@@ -145,19 +156,23 @@ pub fn default_lines() -> Vec<Line> {
             number: i as u8 + 1,
             name: name.to_string(),
             description: description.to_string(),
+            updated: now,
             extra: Extra::new(),
         })
         .collect()
 }
 
 /// The standard status columns, with the given ids (in order).
-pub fn default_columns(ids: [Uuid; 4]) -> Vec<Column> {
+pub fn default_columns(ids: [Uuid; 4], now: Timestamp) -> Vec<Column> {
     ["Idee", "Gepland", "Bezig", "Afgerond"]
         .iter()
         .zip(ids)
-        .map(|(name, id)| Column {
+        .enumerate()
+        .map(|(n, (name, id))| Column {
             id,
             name: name.to_string(),
+            rank: n as f64,
+            updated: now,
             extra: Extra::new(),
         })
         .collect()
@@ -171,12 +186,14 @@ impl Board {
             title: title.to_string(),
             team: String::new(),
             year: None,
-            lines: default_lines(),
-            columns: default_columns(column_ids),
+            lines: default_lines(now),
+            columns: default_columns(column_ids, now),
             items: Vec::new(),
             tombstones: Vec::new(),
             created: now,
             updated: now,
+            settings_updated: now,
+            synced: None,
             extra: Extra::new(),
         }
     }
@@ -234,6 +251,9 @@ impl Board {
         for c in &self.columns {
             if !column_ids.insert(c.id) {
                 return Err(Invalid::DuplicateColumn(c.name.clone()));
+            }
+            if !c.rank.is_finite() {
+                return Err(Invalid::BadRank(c.name.clone()));
             }
         }
         let mut item_ids = std::collections::HashSet::new();

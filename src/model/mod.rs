@@ -3,6 +3,7 @@
 //! time and ids come in as arguments, so everything is testable natively.
 
 mod board;
+mod merge;
 mod ops;
 pub mod sample;
 
@@ -13,6 +14,7 @@ pub use board::{
     default_columns, default_lines, Board, Column, Extra, Invalid, Item, Line, Scope, Tombstone,
     LINE_COUNT,
 };
+pub use merge::{canonical, merge, report, Conflict, MergeReport};
 pub use ops::{parse_tags, Direction, Edit, OpError};
 
 /// All timestamps are UTC instants.

@@ -136,3 +136,125 @@ proptest! {
         }
     }
 }
+
+mod merge_laws {
+    use super::*;
+    use crate::model::{canonical, merge, Column, Line, Tombstone};
+
+    fn uid(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    const TITLES: [&str; 3] = ["Open dag", "Kick-off", "Debat"];
+
+    fn item() -> impl Strategy<Value = Item> {
+        (0u128..6, 0usize..3, 1u8..=5, 0u128..3, 0i64..4, 0i64..5).prop_map(
+            |(id, title, line, column, rank, time)| Item {
+                id: uid(100 + id),
+                title: TITLES[title].into(),
+                notes: String::new(),
+                trekker: String::new(),
+                team: String::new(),
+                start: None,
+                end: None,
+                scope: None,
+                tags: vec![],
+                line,
+                column: uid(10 + column),
+                rank: rank as f64,
+                created: at(0),
+                updated: at(time),
+                extra: Default::default(),
+            },
+        )
+    }
+
+    fn column() -> impl Strategy<Value = (usize, i64, i64)> {
+        (0usize..3, 0i64..3, 0i64..4)
+    }
+
+    fn board() -> impl Strategy<Value = Board> {
+        (
+            proptest::collection::vec(item(), 0..8),
+            proptest::collection::vec((0u128..6, 0i64..5), 0..4),
+            proptest::collection::vec(column(), 3),
+            (0usize..3, 0i64..4),
+            proptest::collection::vec((0usize..3, 0i64..3), 5),
+            proptest::option::of(0i64..5),
+        )
+            .prop_map(|(items, tombs, cols, (title, set_at), lines, synced)| {
+                let mut b =
+                    Board::new_empty(uid(1), [uid(10), uid(11), uid(12), uid(13)], "x", at(0));
+                b.columns.truncate(3);
+                for (c, (name, rank, time)) in b.columns.iter_mut().zip(cols) {
+                    *c = Column {
+                        name: TITLES[name].into(),
+                        rank: rank as f64,
+                        updated: at(time),
+                        ..c.clone()
+                    };
+                }
+                b.columns
+                    .sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
+                for (l, (d, time)) in b.lines.iter_mut().zip(lines) {
+                    *l = Line {
+                        description: TITLES[d].into(),
+                        updated: at(time),
+                        ..l.clone()
+                    };
+                }
+                b.title = TITLES[title].into();
+                b.settings_updated = at(set_at);
+                b.synced = synced.map(at);
+                for i in items {
+                    if b.item(i.id).is_none() {
+                        b.items.push(i);
+                    }
+                }
+                for (id, time) in tombs {
+                    if b.tombstones.iter().all(|t| t.id != uid(100 + id)) {
+                        b.tombstones.push(Tombstone {
+                            id: uid(100 + id),
+                            deleted: at(time),
+                        });
+                    }
+                }
+                // A board as operations leave it: no item older than its tombstone.
+                let tombs = b.tombstones.clone();
+                b.items
+                    .retain(|i| tombs.iter().all(|t| t.id != i.id || i.updated > t.deleted));
+                b
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn merge_is_commutative(a in board(), b in board()) {
+            prop_assert_eq!(canonical(&merge(&a, &b)), canonical(&merge(&b, &a)));
+        }
+
+        #[test]
+        fn merge_is_idempotent(a in board()) {
+            prop_assert_eq!(canonical(&merge(&a, &a)), canonical(&a));
+        }
+
+        #[test]
+        fn merge_is_associative(a in board(), b in board(), c in board()) {
+            prop_assert_eq!(
+                canonical(&merge(&merge(&a, &b), &c)),
+                canonical(&merge(&a, &merge(&b, &c)))
+            );
+        }
+
+        #[test]
+        fn merge_loses_no_card_that_was_not_deleted_later(a in board(), b in board()) {
+            let m = merge(&a, &b);
+            prop_assert_eq!(m.validate(), Ok(()));
+            for i in a.items.iter().chain(&b.items) {
+                let deleted_later = m.tombstones.iter().any(|t| t.id == i.id && t.deleted >= i.updated);
+                let kept = m.item(i.id);
+                prop_assert!(deleted_later || kept.is_some_and(|k| k.updated >= i.updated));
+            }
+        }
+    }
+}

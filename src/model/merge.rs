@@ -1,0 +1,350 @@
+//! Merging two copies of a board, as the kerngroep does with board files
+//! that travelled by email.
+//!
+//! The grain is the element: each item, column and line is taken whole
+//! from the copy that changed it last (`updated`); title, team and year
+//! merge as one (`settings_updated`). Equal times are broken by comparing
+//! the elements' JSON, so the result never depends on argument order.
+//! Deletions: tombstones are united (latest deletion time per id), and an
+//! item survives only if it changed after its deletion: a deletion after
+//! the last edit wins, an edit after a deletion brings the item back.
+//!
+//! `merge` is a join: commutative, associative and idempotent (proptest
+//! checks all three), so any number of copies combine in any order.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::{Board, Column, Item, Line, Timestamp, Tombstone};
+
+/// Whether version `a` (changed at `ta`) wins over `b` (changed at `tb`):
+/// the later one, or on equal times the greater JSON.
+fn a_wins<T: Serialize>(a: &T, ta: Timestamp, b: &T, tb: Timestamp) -> bool {
+    match ta.cmp(&tb) {
+        Ordering::Greater => true,
+        Ordering::Less => false,
+        Ordering::Equal => {
+            serde_json::to_string(a).unwrap_or_default()
+                >= serde_json::to_string(b).unwrap_or_default()
+        }
+    }
+}
+
+/// Joins two keyed collections, keeping the newer version of each key.
+fn join<K: Ord + Copy, T: Serialize + Clone>(
+    a: &[T],
+    b: &[T],
+    key: impl Fn(&T) -> K,
+    time: impl Fn(&T) -> Timestamp,
+) -> BTreeMap<K, T> {
+    let mut out: BTreeMap<K, T> = BTreeMap::new();
+    for x in a.iter().chain(b) {
+        let k = key(x);
+        if out.get(&k).is_none_or(|y| a_wins(x, time(x), y, time(y))) {
+            out.insert(k, x.clone());
+        }
+    }
+    out
+}
+
+/// The settings register: title, team, year and unknown board fields.
+#[derive(Serialize)]
+struct Settings<'a> {
+    title: &'a str,
+    team: &'a str,
+    year: Option<i32>,
+    extra: &'a super::Extra,
+}
+
+fn settings(b: &Board) -> Settings<'_> {
+    Settings {
+        title: &b.title,
+        team: &b.team,
+        year: b.year,
+        extra: &b.extra,
+    }
+}
+
+/// Combines two copies of a board. See the module documentation.
+pub fn merge(a: &Board, b: &Board) -> Board {
+    let base = if a_wins(
+        &settings(a),
+        a.settings_updated,
+        &settings(b),
+        b.settings_updated,
+    ) {
+        a
+    } else {
+        b
+    };
+
+    let tombstones = join(&a.tombstones, &b.tombstones, |t| t.id, |t| t.deleted);
+    let items = join(&a.items, &b.items, |i| i.id, |i| i.updated);
+    let items: Vec<Item> = items
+        .into_values()
+        .filter(|i| tombstones.get(&i.id).is_none_or(|t| i.updated > t.deleted))
+        .collect();
+    let mut columns: Vec<Column> = join(&a.columns, &b.columns, |c| c.id, |c| c.updated)
+        .into_values()
+        .collect();
+    columns.sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
+    let lines: Vec<Line> = join(&a.lines, &b.lines, |l| l.number, |l| l.updated)
+        .into_values()
+        .collect();
+
+    Board {
+        id: a.id.min(b.id),
+        title: base.title.clone(),
+        team: base.team.clone(),
+        year: base.year,
+        lines,
+        columns,
+        items,
+        tombstones: tombstones.into_values().collect(),
+        created: a.created.min(b.created),
+        updated: a.updated.max(b.updated),
+        settings_updated: a.settings_updated.max(b.settings_updated),
+        synced: a.synced.max(b.synced),
+        extra: base.extra.clone(),
+    }
+}
+
+/// What a merge did to the local board, for the summary shown after it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MergeReport {
+    /// Items that came in new.
+    pub added: Vec<Uuid>,
+    /// Items whose local version was replaced by the other copy's.
+    pub updated: Vec<Uuid>,
+    /// Local items removed by a deletion in the other copy.
+    pub removed: Vec<Uuid>,
+    /// Items both copies changed since they were last exported or merged:
+    /// the group should check these.
+    pub conflicts: Vec<Conflict>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub id: Uuid,
+    /// The title the merged board has (or had, when deleted).
+    pub title: String,
+    /// The other version's title.
+    pub other_title: String,
+    /// Whether the merged board kept the local version.
+    pub kept_local: bool,
+    /// Whether the item is gone after the merge (a deletion won).
+    pub deleted: bool,
+}
+
+impl MergeReport {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.updated.is_empty()
+            && self.removed.is_empty()
+            && self.conflicts.is_empty()
+    }
+}
+
+/// Describes `merged` (= `merge(local, incoming)`) relative to `local`.
+pub fn report(local: &Board, incoming: &Board, merged: &Board) -> MergeReport {
+    let changed_since_sync = |b: &Board, t: Timestamp| b.synced.is_none_or(|s| t > s);
+    let deleted_at =
+        |b: &Board, id: Uuid| b.tombstones.iter().find(|t| t.id == id).map(|t| t.deleted);
+    let mut r = MergeReport::default();
+    for m in &merged.items {
+        match local.item(m.id) {
+            None => r.added.push(m.id),
+            Some(l) if l != m => r.updated.push(m.id),
+            Some(_) => {}
+        }
+    }
+    for l in &local.items {
+        if merged.item(l.id).is_none() {
+            r.removed.push(l.id);
+        }
+    }
+    // Conflicts: both sides touched the item after their last exchange.
+    let ids: std::collections::BTreeSet<Uuid> = local
+        .items
+        .iter()
+        .chain(&incoming.items)
+        .map(|i| i.id)
+        .collect();
+    for id in ids {
+        let (l, i) = (local.item(id), incoming.item(id));
+        let local_touch = l
+            .map(|x| x.updated)
+            .or_else(|| deleted_at(local, id))
+            .filter(|t| changed_since_sync(local, *t));
+        let incoming_touch = i
+            .map(|x| x.updated)
+            .or_else(|| deleted_at(incoming, id))
+            .filter(|t| changed_since_sync(incoming, *t));
+        let differ = match (l, i) {
+            (Some(x), Some(y)) => x != y,
+            (Some(_), None) | (None, Some(_)) => true,
+            (None, None) => false,
+        };
+        if local_touch.is_none() || incoming_touch.is_none() || !differ {
+            continue;
+        }
+        let kept = merged.item(id);
+        let kept_local = match (kept, l) {
+            (Some(k), Some(x)) => k == x,
+            (None, None) => true,
+            _ => false,
+        };
+        let title_of = |x: Option<&Item>| x.map(|x| x.title.clone()).unwrap_or_default();
+        let (mine, theirs) = (title_of(l), title_of(i));
+        let title = kept.map(|k| k.title.clone()).unwrap_or_else(|| {
+            if mine.is_empty() {
+                theirs.clone()
+            } else {
+                mine.clone()
+            }
+        });
+        r.conflicts.push(Conflict {
+            id,
+            title,
+            other_title: if kept_local { theirs } else { mine },
+            kept_local,
+            deleted: kept.is_none(),
+        });
+    }
+    r
+}
+
+/// A board in a canonical order (items, tombstones by id), for comparing
+/// boards by content.
+pub fn canonical(b: &Board) -> Board {
+    let mut b = b.clone();
+    b.items.sort_by_key(|i| i.id);
+    b.tombstones.sort_by_key(|t: &Tombstone| t.id);
+    b.columns
+        .sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
+    b.lines.sort_by_key(|l| l.number);
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Edit;
+    use chrono::{TimeZone, Utc};
+
+    fn t(s: i64) -> Timestamp {
+        Utc.timestamp_opt(1_700_000_000 + s, 0).unwrap()
+    }
+
+    fn uid(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    /// A board with cards A (100) and B (101), exported (synced) at t(10).
+    fn shared() -> Board {
+        let mut b = Board::new_empty(uid(1), [uid(10), uid(11), uid(12), uid(13)], "Bord", t(0));
+        b.add_item(uid(100), (1, uid(10)), "A", t(1)).unwrap();
+        b.add_item(uid(101), (2, uid(11)), "B", t(2)).unwrap();
+        b.synced = Some(t(10));
+        b
+    }
+
+    #[test]
+    fn the_later_edit_wins_and_is_reported_as_updated() {
+        let local = shared();
+        let mut other = shared();
+        other
+            .edit_item(uid(100), Edit::Title("A, bewerkt".into()), t(20))
+            .unwrap();
+        let m = merge(&local, &other);
+        assert_eq!(m.item(uid(100)).unwrap().title, "A, bewerkt");
+        let r = report(&local, &other, &m);
+        assert_eq!(r.updated, [uid(100)]);
+        assert!(r.added.is_empty() && r.removed.is_empty() && r.conflicts.is_empty());
+    }
+
+    #[test]
+    fn new_items_come_in_and_deletions_after_the_last_edit_remove() {
+        let local = shared();
+        let mut other = shared();
+        other.add_item(uid(102), (3, uid(12)), "C", t(21)).unwrap();
+        other.delete_item(uid(101), t(22)).unwrap();
+        let m = merge(&local, &other);
+        assert!(m.item(uid(102)).is_some());
+        assert!(m.item(uid(101)).is_none());
+        assert_eq!(m.tombstones.len(), 1);
+        let r = report(&local, &other, &m);
+        assert_eq!((r.added, r.removed), (vec![uid(102)], vec![uid(101)]));
+    }
+
+    #[test]
+    fn an_edit_after_a_deletion_brings_the_item_back_and_is_a_conflict() {
+        let mut local = shared();
+        let mut other = shared();
+        other.delete_item(uid(101), t(20)).unwrap();
+        local
+            .edit_item(uid(101), Edit::Notes("toch doen".into()), t(30))
+            .unwrap();
+        let m = merge(&local, &other);
+        assert_eq!(m.item(uid(101)).unwrap().notes, "toch doen");
+        assert_eq!(m, merge(&other, &local));
+        let r = report(&local, &other, &m);
+        assert_eq!(r.conflicts.len(), 1);
+        assert!(r.conflicts[0].kept_local && !r.conflicts[0].deleted);
+    }
+
+    #[test]
+    fn both_edited_since_the_exchange_is_a_conflict_listing_both_titles() {
+        let mut local = shared();
+        let mut other = shared();
+        local
+            .edit_item(uid(100), Edit::Title("A volgens ons".into()), t(30))
+            .unwrap();
+        other
+            .edit_item(uid(100), Edit::Title("A volgens hen".into()), t(20))
+            .unwrap();
+        let m = merge(&local, &other);
+        let r = report(&local, &other, &m);
+        assert_eq!(
+            r.conflicts,
+            [Conflict {
+                id: uid(100),
+                title: "A volgens ons".into(),
+                other_title: "A volgens hen".into(),
+                kept_local: true,
+                deleted: false,
+            }]
+        );
+        // Only the other side changed B: an update, not a conflict.
+        other
+            .edit_item(uid(101), Edit::Trekker("OE".into()), t(25))
+            .unwrap();
+        let r = report(&local, &other, &merge(&local, &other));
+        assert_eq!(r.conflicts.len(), 1);
+        assert_eq!(r.updated, [uid(101)]);
+    }
+
+    #[test]
+    fn settings_columns_and_lines_merge_by_their_own_times() {
+        let local = shared();
+        let mut other = shared();
+        other.title = "Nieuwe titel".into();
+        other.settings_updated = t(20);
+        other.columns[1].name = "Ingepland".into();
+        other.columns[1].updated = t(21);
+        other.lines[2].description = "Nieuw".into();
+        other.lines[2].updated = t(22);
+        let mut local2 = local.clone();
+        local2.columns[2].name = "Loopt".into();
+        local2.columns[2].updated = t(23);
+        let m = merge(&local2, &other);
+        assert_eq!(m.title, "Nieuwe titel");
+        let names: Vec<_> = m.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Idee", "Ingepland", "Loopt", "Afgerond"]);
+        assert_eq!(m.lines[2].description, "Nieuw");
+        assert_eq!(m.validate(), Ok(()));
+    }
+}
