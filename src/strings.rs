@@ -2,6 +2,7 @@
 //! language can follow. Board content (line names, sample items) is data,
 //! not UI text, and lives in the model.
 
+use crate::exchange::{ImportError, MAX_BYTES, VERSION};
 use crate::model::{Invalid, OpError, Scope};
 use crate::storage::Problem;
 
@@ -186,6 +187,113 @@ pub const STORAGE_FULL: &str =
     "De opslag van de browser is vol: de laatste wijziging is niet opgeslagen. \
      Het bord werkt verder; maak ruimte vrij en wijzig iets om opnieuw op te slaan.";
 
+// Import
+pub const IMPORT: &str = "Importeren";
+pub const IMPORT_HINT: &str = "Een bordbestand (JSON) openen, samenvoegen of in de plaats zetten";
+pub const IMPORT_TITLE: &str = "Bord importeren";
+pub const DROP_FILE: &str = "Laat het bestand los om het te importeren";
+pub const MERGE: &str = "Samenvoegen";
+pub const REPLACE: &str = "Vervangen…";
+pub const REPLACE_CONFIRM: &str = "Ja, vervangen";
+pub const BACK: &str = "Terug";
+pub const FILE_TITLE: &str = "Titel";
+pub const FILE_YEAR: &str = "Jaar";
+pub const FILE_VERSION: &str = "Bestandsversie";
+pub const FILE_EXPORTED: &str = "Geëxporteerd";
+pub const FILE_UNKNOWN: &str = "onbekend";
+pub const CARDS: &str = "Kaarten";
+pub const TOTAL: &str = "Totaal";
+pub const SAME_BOARD: &str =
+    "Dit is een versie van het bord dat nu open is. Samenvoegen neemt van elke kaart de \
+     laatst gewijzigde versie over; een kaart die in een van beide versies later is \
+     verwijderd dan gewijzigd, verdwijnt. Er gaat geen andere kaart verloren.";
+pub const IMPORT_FAILED_TITLE: &str = "Importeren lukt niet";
+pub const NOTHING_CHANGED: &str = "Er is niets veranderd aan het bord.";
+pub const MERGED_TITLE: &str = "Samengevoegd";
+pub const MERGED: &str = "Bestand samengevoegd.";
+pub const REPLACED: &str = "Bord vervangen door het geïmporteerde bord.";
+pub const MERGE_NOTHING_NEW: &str = "Er was niets nieuws: het bord had alles al.";
+pub const CONFLICTS_INTRO: &str =
+    "Door beide kanten gewijzigd sinds de vorige uitwisseling. Controleer deze kaarten:";
+
+pub fn other_board(open_title: &str) -> String {
+    format!(
+        "Dit is een ander bord dan het bord dat nu open is ('{open_title}'). Vervangen zet \
+         het geïmporteerde bord in de plaats van het huidige; dat kun je direct daarna \
+         ongedaan maken."
+    )
+}
+
+pub fn replace_warning(title: &str, cards: usize) -> String {
+    format!(
+        "Het huidige bord '{title}' met {} wordt vervangen door het geïmporteerde bord. \
+         Direct daarna kun je dit nog ongedaan maken.",
+        card_count(cards)
+    )
+}
+
+pub fn merge_counts(added: usize, updated: usize, removed: usize) -> String {
+    format!("{added} nieuw, {updated} bijgewerkt, {removed} verwijderd.")
+}
+
+/// One line of the conflict list after a merge.
+pub fn conflict(title: &str, other_title: &str, kept_local: bool, deleted: bool) -> String {
+    let kept = if deleted {
+        "verwijderd (de verwijdering was later)".to_string()
+    } else if kept_local {
+        "jouw versie is gehouden".to_string()
+    } else {
+        "de versie uit het bestand is gehouden".to_string()
+    };
+    if other_title.is_empty() || other_title == title {
+        format!("'{title}': {kept}.")
+    } else {
+        format!("'{title}': {kept}; de andere versie heette '{other_title}'.")
+    }
+}
+
+pub fn import_error(e: &ImportError) -> String {
+    let reason = match e {
+        ImportError::Empty => "Het bestand is leeg.".to_string(),
+        ImportError::TooLarge { bytes } => format!(
+            "Het bestand is te groot ({:.1} MB); het maximum is {} MB.",
+            *bytes as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        ),
+        ImportError::NotUtf8 => "Het bestand is geen tekstbestand (UTF-8).".to_string(),
+        ImportError::NotJson { line, column } => format!(
+            "Het bestand is geen geldige JSON: de fout zit in regel {line}, kolom {column}. \
+             Misschien is het niet helemaal meegekomen."
+        ),
+        ImportError::TooDeep => {
+            "Het bestand is te diep genest om te lezen; het is geen bordbestand.".to_string()
+        }
+        ImportError::NotPlanbord => {
+            "Dit is geen Planbord-bestand: het kenmerk \"format\": \"planbord\" ontbreekt."
+                .to_string()
+        }
+        ImportError::BadVersion => {
+            "Het versienummer (\"version\") van het bestand ontbreekt of is ongeldig.".to_string()
+        }
+        ImportError::Newer { version } => format!(
+            "Het bestand is gemaakt met een nieuwere Planbord (bestandsversie {version}); \
+             deze versie leest tot en met bestandsversie {VERSION}. Werk Planbord bij."
+        ),
+        ImportError::Field {
+            item: Some((n, title)),
+            field,
+            detail,
+        } => format!("Kaart {n} ('{title}'), veld '{field}' heeft een ongeldige waarde ({detail})."),
+        ImportError::Field {
+            item: None,
+            field,
+            detail,
+        } => format!("Het veld '{field}' heeft een ongeldige waarde ({detail})."),
+        ImportError::Invalid(e) => format!("Het bord in het bestand klopt niet: {}.", invalid(e)),
+    };
+    format!("{reason} {NOTHING_CHANGED}")
+}
+
 pub fn exported(file: &str) -> String {
     format!("Bord geëxporteerd als '{file}'.")
 }
@@ -201,6 +309,13 @@ pub fn save_failed(detail: &str) -> String {
 /// Dates on cards: dd-mm-jjjj, as the Netherlands writes them.
 pub fn date(d: chrono::NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
+}
+
+/// Date and time in the user's time zone: dd-mm-jjjj uu:mm.
+pub fn local_time(t: crate::model::Timestamp) -> String {
+    t.with_timezone(&chrono::Local)
+        .format("%d-%m-%Y %H:%M")
+        .to_string()
 }
 
 pub fn date_range(start: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDate>) -> String {

@@ -256,6 +256,12 @@ impl Board {
         Ok(())
     }
 
+    /// Records that this copy was exported or merged now: later changes are
+    /// what the next merge reports as changed on this side.
+    pub fn mark_synced(&mut self, now: Timestamp) {
+        self.synced = Some(now);
+    }
+
     fn end_rank(&self, cell: CellKey) -> f64 {
         self.cell_ids(cell)
             .last()

@@ -5,6 +5,10 @@ use super::board::BoardView;
 use super::card_editor::CardEditor;
 use super::confirm_dialog::ConfirmDialog;
 use super::dom;
+use super::file_drop::FileDrop;
+use super::import_dialog::ImportDialog;
+use super::import_error::ImportFailed;
+use super::merge_summary::MergeSummary;
 use super::move_dialog::MoveDialog;
 use super::notice::NoticeBar;
 use super::state::AppState;
@@ -43,6 +47,10 @@ pub fn App() -> impl IntoView {
         <CardEditor />
         <MoveDialog />
         <ConfirmDialog />
+        <ImportDialog />
+        <ImportFailed />
+        <MergeSummary />
+        <FileDrop />
         <NoticeBar />
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
             {move || state.announcement.get()}

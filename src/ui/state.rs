@@ -8,7 +8,11 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::model::{sample, Board, CellKey, Column, Direction, Edit, Item, Line, OpError};
+use crate::exchange::{self, ImportError, Imported};
+use crate::model::{
+    merge, report, sample, Board, CellKey, Column, Direction, Edit, Item, Line, MergeReport,
+    OpError,
+};
 use crate::storage::browser::{self, SaveError, Startup};
 use crate::strings as s;
 
@@ -91,6 +95,25 @@ pub enum Confirm {
     SampleBoard,
 }
 
+/// A board file that was read and checked, waiting for the user's choice.
+#[derive(Clone, Debug)]
+pub struct ImportPreview {
+    pub file_name: String,
+    pub imported: Imported,
+    /// Same board id as the open board: merging is offered.
+    pub same_board: bool,
+    /// Cards per line: (number, name, count).
+    pub per_line: Vec<(u8, String, usize)>,
+    /// The user chose "Vervangen…" and is asked to confirm.
+    pub confirming_replace: bool,
+}
+
+/// The outcome of a merge, for the summary dialog.
+#[derive(Clone, Debug)]
+pub struct MergeSummary {
+    pub report: MergeReport,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     board: StoredValue<Board>,
@@ -118,6 +141,11 @@ pub struct AppState {
     pub announcement: RwSignal<String>,
     /// Last editor error (e.g. end date before start date).
     pub edit_error: RwSignal<Option<String>>,
+    pub import_preview: RwSignal<Option<ImportPreview>>,
+    pub import_error: RwSignal<Option<String>>,
+    pub merge_summary: RwSignal<Option<MergeSummary>>,
+    /// A file is being dragged over the page.
+    pub file_over: RwSignal<bool>,
 }
 
 impl AppState {
@@ -178,6 +206,10 @@ impl AppState {
             banner: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             edit_error: RwSignal::new(None),
+            import_preview: RwSignal::new(None),
+            import_error: RwSignal::new(None),
+            merge_summary: RwSignal::new(None),
+            file_over: RwSignal::new(false),
         };
         state.rebuild();
         state
@@ -465,9 +497,12 @@ impl AppState {
         }
     }
 
-    /// Downloads the board as a board file.
+    /// Downloads the board as a board file, and marks this copy as
+    /// exchanged (changes after this are "ours" in the next merge).
     pub fn export(&self) {
         let now = now();
+        self.board.update_value(|b| b.mark_synced(now));
+        self.changed();
         let (name, text) = self.board.with_value(|b| {
             (
                 crate::exchange::file_name(b, now.with_timezone(&chrono::Local).date_naive()),
@@ -478,6 +513,88 @@ impl AppState {
             Ok(()) => self.notify(s::exported(&name), None),
             Err(e) => self.notify(s::export_failed(&format!("{e:?}")), None),
         }
+    }
+
+    /// Reads a board file the user picked or dropped, and shows either the
+    /// preview or what is wrong with it. Nothing changes on the board yet.
+    pub fn open_file(&self, file: web_sys::File) {
+        let state = *self;
+        let name = file.name();
+        if file.size() > exchange::MAX_BYTES as f64 {
+            let bytes = file.size() as usize;
+            self.import_failed(&ImportError::TooLarge { bytes });
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            let Ok(buffer) = buffer else {
+                state.import_error.set(Some(s::import_error(&ImportError::NotUtf8)));
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            state.preview_bytes(&name, &bytes);
+        });
+    }
+
+    /// Checks a board file's bytes and shows the preview or the error.
+    pub fn preview_bytes(&self, file_name: &str, bytes: &[u8]) {
+        match exchange::import(bytes) {
+            Err(e) => self.import_failed(&e),
+            Ok(imported) => {
+                let same_board = self.board.with_value(|b| b.id == imported.board.id);
+                let per_line = imported
+                    .board
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        let n = imported.board.items.iter().filter(|i| i.line == l.number).count();
+                        (l.number, l.name.clone(), n)
+                    })
+                    .collect();
+                self.import_error.set(None);
+                self.import_preview.set(Some(ImportPreview {
+                    file_name: file_name.to_string(),
+                    imported,
+                    same_board,
+                    per_line,
+                    confirming_replace: false,
+                }));
+            }
+        }
+    }
+
+    fn import_failed(&self, e: &ImportError) {
+        self.import_preview.set(None);
+        self.import_error.set(Some(s::import_error(e)));
+    }
+
+    /// Merges the previewed file into the open board (undoable).
+    pub fn import_merge(&self) {
+        let Some(preview) = self.import_preview.get_untracked() else {
+            return;
+        };
+        self.import_preview.set(None);
+        let incoming = preview.imported.board;
+        let local = self.board.get_value();
+        let mut merged = merge(&local, &incoming);
+        let report = report(&local, &incoming, &merged);
+        merged.mark_synced(now());
+        self.replace(merged, s::MERGED);
+        self.merge_summary.set(Some(MergeSummary { report }));
+    }
+
+    /// Puts the previewed file's board in place of the open one (undoable).
+    pub fn import_replace(&self) {
+        let Some(preview) = self.import_preview.get_untracked() else {
+            return;
+        };
+        self.import_preview.set(None);
+        self.replace(preview.imported.board, s::REPLACED);
+    }
+
+    /// Titles of items, for the merge summary (from the current board).
+    pub fn title(&self, id: Uuid) -> Option<String> {
+        self.item(id).map(|i| i.title)
     }
 
     pub fn start_empty(&self) {

@@ -20,6 +20,16 @@ pub fn Toolbar() -> impl IntoView {
             parts.join(" · ")
         })
     };
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let on_file = move |_| {
+        if let Some(input) = file_input.get_untracked() {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                state.open_file(file);
+            }
+            // The same file can be picked again later.
+            input.set_value("");
+        }
+    };
     view! {
         <header class="toolbar">
             <div class="brand">
@@ -31,6 +41,27 @@ pub fn Toolbar() -> impl IntoView {
                 <p class="board-sub">{subtitle}</p>
             </div>
             <div class="actions">
+                <button
+                    type="button"
+                    class="button"
+                    title=s::IMPORT_HINT
+                    on:click=move |_| {
+                        if let Some(input) = file_input.get_untracked() {
+                            input.click();
+                        }
+                    }
+                >
+                    {s::IMPORT}
+                </button>
+                <input
+                    type="file"
+                    class="sr-only"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    accept=".json,application/json"
+                    node_ref=file_input
+                    on:change=on_file
+                />
                 <button
                     type="button"
                     class="button"

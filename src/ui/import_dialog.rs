@@ -1,0 +1,89 @@
+use leptos::prelude::*;
+
+use super::modal::Modal;
+use super::state::use_state;
+use crate::strings as s;
+
+/// The preview of a board file before anything changes: what is in it, how
+/// it relates to the open board, and the choices (merge, replace, cancel).
+#[component]
+pub fn ImportDialog() -> impl IntoView {
+    let state = use_state();
+    let preview = state.import_preview;
+    let cancel = move || preview.set(None);
+    view! {
+        <Modal
+            open=Signal::derive(move || preview.with(|p| p.is_some()))
+            on_close=move |_| cancel()
+            label=Signal::derive(|| s::IMPORT_TITLE.to_string())
+            class="import"
+        >
+            {move || preview.get().map(|p| {
+                let board = p.imported.board.clone();
+                let open_title = state.meta.with_untracked(|m| m.title.clone());
+                let open_cards = state.board_snapshot().items.len();
+                let exported = p.imported.exported.map(s::local_time).unwrap_or_else(|| s::FILE_UNKNOWN.into());
+                let total: usize = p.per_line.iter().map(|(_, _, n)| n).sum();
+                let relation = if p.same_board { s::SAME_BOARD.to_string() } else { s::other_board(&open_title) };
+                let rows = p.per_line.iter().map(|(number, name, n)| view! {
+                    <tr>
+                        <th scope="row">{s::line_label(*number, name)}</th>
+                        <td>{*n}</td>
+                    </tr>
+                }).collect_view();
+                let choices = if p.confirming_replace {
+                    view! {
+                        <p class="warning">{s::replace_warning(&open_title, open_cards)}</p>
+                        <div class="dialog-actions">
+                            <button type="button" class="button danger" on:click=move |_| state.import_replace()>
+                                {s::REPLACE_CONFIRM}
+                            </button>
+                            <button type="button" class="button secondary" autofocus on:click=move |_| {
+                                preview.update(|p| if let Some(p) = p { p.confirming_replace = false });
+                            }>
+                                {s::BACK}
+                            </button>
+                        </div>
+                    }.into_any()
+                } else {
+                    let merge = p.same_board.then(|| view! {
+                        <button type="button" class="button" on:click=move |_| state.import_merge()>
+                            {s::MERGE}
+                        </button>
+                    });
+                    view! {
+                        <div class="dialog-actions">
+                            {merge}
+                            <button type="button" class="button secondary" on:click=move |_| {
+                                preview.update(|p| if let Some(p) = p { p.confirming_replace = true });
+                            }>
+                                {s::REPLACE}
+                            </button>
+                            <button type="button" class="button secondary" on:click=move |_| cancel()>
+                                {s::CANCEL}
+                            </button>
+                        </div>
+                    }.into_any()
+                };
+                view! {
+                    <h2>{s::IMPORT_TITLE}</h2>
+                    <p class="file-name">{p.file_name.clone()}</p>
+                    <dl class="file-facts">
+                        <dt>{s::FILE_TITLE}</dt><dd>{board.title.clone()}</dd>
+                        <dt>{s::TEAM}</dt><dd>{board.team.clone()}</dd>
+                        <dt>{s::FILE_YEAR}</dt><dd>{board.year.map(|y| y.to_string()).unwrap_or_default()}</dd>
+                        <dt>{s::FILE_VERSION}</dt><dd>{p.imported.version}</dd>
+                        <dt>{s::FILE_EXPORTED}</dt><dd>{exported}</dd>
+                    </dl>
+                    <table class="per-line">
+                        <thead><tr><th scope="col">{s::LINE}</th><th scope="col">{s::CARDS}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                        <tfoot><tr><th scope="row">{s::TOTAL}</th><td>{total}</td></tr></tfoot>
+                    </table>
+                    <p class="relation">{relation}</p>
+                    {choices}
+                }
+            })}
+        </Modal>
+    }
+}

@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+
+use super::modal::Modal;
+use super::state::use_state;
+use crate::strings as s;
+
+/// Says, in Dutch, why a file could not be imported. The board is untouched.
+#[component]
+pub fn ImportFailed() -> impl IntoView {
+    let state = use_state();
+    let error = state.import_error;
+    view! {
+        <Modal
+            open=Signal::derive(move || error.with(|e| e.is_some()))
+            on_close=move |_| error.set(None)
+            label=Signal::derive(|| s::IMPORT_FAILED_TITLE.to_string())
+            class="import-error"
+        >
+            <div role="alert">
+                <h2>{s::IMPORT_FAILED_TITLE}</h2>
+                <p>{move || error.get()}</p>
+            </div>
+            <div class="dialog-actions">
+                <button type="button" class="button" autofocus on:click=move |_| error.set(None)>
+                    {s::CLOSE}
+                </button>
+            </div>
+        </Modal>
+    }
+}

@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+
+use super::modal::Modal;
+use super::state::use_state;
+use crate::strings as s;
+
+/// After a merge: how many cards came in, changed and went, and which cards
+/// both copies changed (for the group to check).
+#[component]
+pub fn MergeSummary() -> impl IntoView {
+    let state = use_state();
+    let summary = state.merge_summary;
+    view! {
+        <Modal
+            open=Signal::derive(move || summary.with(|m| m.is_some()))
+            on_close=move |_| summary.set(None)
+            label=Signal::derive(|| s::MERGED_TITLE.to_string())
+            class="merge-summary"
+        >
+            {move || summary.get().map(|m| {
+                let r = m.report;
+                let counts = if r.is_empty() {
+                    s::MERGE_NOTHING_NEW.to_string()
+                } else {
+                    s::merge_counts(r.added.len(), r.updated.len(), r.removed.len())
+                };
+                let conflicts = (!r.conflicts.is_empty()).then(|| {
+                    let items = r.conflicts.iter().map(|c| view! {
+                        <li>{s::conflict(&c.title, &c.other_title, c.kept_local, c.deleted)}</li>
+                    }).collect_view();
+                    view! {
+                        <p>{s::CONFLICTS_INTRO}</p>
+                        <ul class="conflicts">{items}</ul>
+                    }
+                });
+                view! {
+                    <h2>{s::MERGED_TITLE}</h2>
+                    <p class="merge-counts">{counts}</p>
+                    {conflicts}
+                    <div class="dialog-actions">
+                        <button type="button" class="button" autofocus on:click=move |_| summary.set(None)>
+                            {s::CLOSE}
+                        </button>
+                    </div>
+                }
+            })}
+        </Modal>
+    }
+}
