@@ -283,7 +283,14 @@ pub fn import_error(e: &ImportError) -> String {
             item: Some((n, title)),
             field,
             detail,
-        } => format!("Kaart {n} ('{title}'), veld '{field}' heeft een ongeldige waarde ({detail})."),
+        } => {
+            format!("Kaart {n} ('{title}'), veld '{field}' heeft een ongeldige waarde ({detail}).")
+        }
+        ImportError::Field {
+            item: None,
+            field,
+            detail,
+        } if field == "?" => format!("Het bestand is onvolledig of ongeldig ({detail})."),
         ImportError::Field {
             item: None,
             field,

@@ -40,7 +40,11 @@ pub fn FileDrop() -> impl IntoView {
                 return;
             }
             ev.prevent_default();
-            if let Some(file) = ev.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0)) {
+            if let Some(file) = ev
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|f| f.get(0))
+            {
                 state.open_file(file);
             }
         }),

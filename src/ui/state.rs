@@ -528,7 +528,9 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
             let Ok(buffer) = buffer else {
-                state.import_error.set(Some(s::import_error(&ImportError::NotUtf8)));
+                state
+                    .import_error
+                    .set(Some(s::import_error(&ImportError::NotUtf8)));
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
@@ -547,7 +549,12 @@ impl AppState {
                     .lines
                     .iter()
                     .map(|l| {
-                        let n = imported.board.items.iter().filter(|i| i.line == l.number).count();
+                        let n = imported
+                            .board
+                            .items
+                            .iter()
+                            .filter(|i| i.line == l.number)
+                            .count();
                         (l.number, l.name.clone(), n)
                     })
                     .collect();
