@@ -112,8 +112,8 @@ pub struct Board {
     pub updated: Timestamp,
     /// Last change of title, team or year (they merge as one).
     pub settings_updated: Timestamp,
-    /// When this copy was last exported or merged: changes after it are
-    /// what a merge reports as changed on this side.
+    /// When this copy last exchanged with another (export, import, merge):
+    /// changes after it are what a merge reports as changed on this side.
     #[serde(default)]
     pub synced: Option<Timestamp>,
     /// Fields this version does not know, kept so that a newer app's data

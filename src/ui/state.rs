@@ -497,12 +497,11 @@ impl AppState {
         }
     }
 
-    /// Downloads the board as a board file, and marks this copy as
-    /// exchanged (changes after this are "ours" in the next merge).
+    /// Downloads the board as a board file. The file carries the previous
+    /// exchange time; this copy then records the export as its latest
+    /// exchange (changes after it are "ours" in the next merge).
     pub fn export(&self) {
         let now = now();
-        self.board.update_value(|b| b.mark_synced(now));
-        self.changed();
         let (name, text) = self.board.with_value(|b| {
             (
                 crate::exchange::file_name(b, now.with_timezone(&chrono::Local).date_naive()),
@@ -510,7 +509,11 @@ impl AppState {
             )
         });
         match crate::ui::dom::download(&name, "application/json", &text) {
-            Ok(()) => self.notify(s::exported(&name), None),
+            Ok(()) => {
+                self.board.update_value(|b| b.mark_synced(now));
+                self.changed();
+                self.notify(s::exported(&name), None);
+            }
             Err(e) => self.notify(s::export_failed(&format!("{e:?}")), None),
         }
     }
@@ -596,7 +599,9 @@ impl AppState {
             return;
         };
         self.import_preview.set(None);
-        self.replace(preview.imported.board, s::REPLACED);
+        let mut board = preview.imported.board;
+        board.mark_synced(now());
+        self.replace(board, s::REPLACED);
     }
 
     /// Titles of items, for the merge summary (from the current board).

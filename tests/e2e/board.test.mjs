@@ -1,95 +1,24 @@
-// End-to-end: the release build served from a sub-path, driven in Debian's
-// Chromium. Each test gets a fresh browser context (empty localStorage),
-// i.e. a first visit.
-import { after, before, describe, test } from "node:test";
+// End-to-end: the board itself (see helpers.mjs for the setup).
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
 
-import { launch } from "./browser.mjs";
-import { serve } from "./server.mjs";
+import {
+  axe,
+  BOARD_KEY,
+  card,
+  cell,
+  LANES,
+  open,
+  OUT,
+  pressOnCard,
+  server,
+  setup,
+  stored,
+  titlesIn,
+} from "./helpers.mjs";
 
-const DIST = process.env.PLANBORD_DIST ?? "dist";
-const OUT = "tests/e2e/output";
-const BOARD_KEY = "planbord.v1.bord";
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-
-const LANES = [
-  "Teamontwikkeling",
-  "Netwerk en expertise (sleutelpersonen)",
-  "Inspiratie, dialoog en debat",
-  "Behoud en werving",
-  "Resultaat en borging",
-];
-
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(OUT, { recursive: true });
-  server = await serve(DIST, "/planbord/");
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh first visit. Collects errors, CSP violations and requests. */
-async function open(t, viewport = { width: 1920, height: 1080 }) {
-  const context = await browser.newContext({ viewport, locale: "nl-NL" });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || /Content Security Policy/i.test(m.text())) {
-      problems.push(`console ${m.type()}: ${m.text()}`);
-    }
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => requests.push(r.url()));
-  t.after(async () => {
-    const origin = new URL(server.url).origin;
-    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:"));
-    await context.close();
-    assert.deepEqual(foreign, [], "no request may leave the origin");
-    assert.deepEqual(problems, [], "no errors or CSP violations");
-  });
-  await page.goto(server.url);
-  await page.locator(".card").first().waitFor();
-  return page;
-}
-
-const cell = (page, lane, column) =>
-  page.getByRole("group", { name: `Lijn ${lane} ${LANES[lane - 1]}, ${column}` });
-
-const titlesIn = (page, lane, column) => cell(page, lane, column).locator(".card-title").allInnerTexts();
-
-const card = (page, title) => page.locator(".card", { has: page.locator(".card-title", { hasText: title }) });
-
-/** Presses a key on the focused card, then waits until focus is back on it
- * (after a move the card is re-rendered and refocused on the next frame). */
-async function pressOnCard(page, key) {
-  const id = await page.evaluate(() => document.activeElement?.closest(".card")?.dataset.id);
-  assert.ok(id, "a card has focus");
-  await page.keyboard.press(key);
-  await page.waitForFunction((id) => document.activeElement?.closest(".card")?.dataset.id === id, id);
-}
-
-const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), BOARD_KEY);
-
-async function axe(page, context = "document") {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(
-    (ctx) => window.axe.run(ctx === "document" ? document : document.querySelector(ctx), {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-    context,
-  );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+setup();
 
 describe("the board", () => {
   test("first visit shows the Nieuw West Zuid sample on five lanes", async (t) => {
@@ -408,7 +337,10 @@ describe("the board", () => {
     assert.ok(text.startsWith('{\n  "format": "planbord",\n  "version": 1,'), "pretty-printed, versioned");
     const file = JSON.parse(text);
     const board = (await stored(page)).board;
-    assert.deepEqual(file.board, board, "the file holds exactly the saved board");
+    // The copy records the export as its latest exchange, after writing the file.
+    assert.equal(file.board.synced, null);
+    assert.ok(board.synced >= file.exported, `${board.synced} >= ${file.exported}`);
+    assert.deepEqual({ ...file.board, synced: board.synced }, board, "the file holds exactly the saved board");
     assert.equal(file.board.items.length, 10);
     assert.equal(file.board.tombstones.length, 1, "the deletion travels as a tombstone");
   });

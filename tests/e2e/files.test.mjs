@@ -1,0 +1,234 @@
+// End-to-end: board files. Export, import with preview, merge of two edited
+// copies (two browser contexts = two people), replace with undo, bad files.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+import { card, open, server, setup, stored, titlesIn } from "./helpers.mjs";
+
+setup();
+
+async function exportFile(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Exporteren" }).click(),
+  ]);
+  return { name: download.suggestedFilename(), buffer: await readFile(await download.path()) };
+}
+
+/** Picks a file with "Importeren" (the hidden file input). */
+async function pick(page, name, buffer) {
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: "application/json", buffer });
+}
+
+/** Drops a file on the page as a user dragging it from the desktop would. */
+async function drop(page, name, text) {
+  await page.evaluate(
+    ({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: "application/json" }));
+      window.__dt = dt;
+      for (const type of ["dragenter", "dragover"]) {
+        document.querySelector("main").dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }
+    },
+    { name, text },
+  );
+  // While a file is over the page, a hint says to let go.
+  await page.locator(".file-over").waitFor();
+  await page.evaluate(() =>
+    document
+      .querySelector("main")
+      .dispatchEvent(new DragEvent("drop", { dataTransfer: window.__dt, bubbles: true, cancelable: true })),
+  );
+}
+
+const fixture = (path) => readFile(`tests/files/${path}`);
+
+async function editTitle(page, from, to) {
+  await card(page, from).locator(".card-open").click();
+  await page.getByLabel("Titel").fill(to);
+  await page.keyboard.press("Escape");
+}
+
+describe("board files", () => {
+  test("an exported file is valid against the published JSON Schema", async (t) => {
+    const page = await open(t);
+    const { buffer } = await exportFile(page);
+    const schema = await (await fetch(`${server.url}board.schema.json`)).json();
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const file = JSON.parse(buffer.toString("utf8"));
+    assert.ok(validate(file), JSON.stringify(validate.errors));
+    // And the fixtures: good ones pass, a wrong type fails.
+    assert.ok(validate(JSON.parse(await fixture("ok/v1-gaasperdam.planbord.json"))), JSON.stringify(validate.errors));
+    assert.equal(validate(JSON.parse(await fixture("bad/field--title-number.json"))), false);
+  });
+
+  test("two people edit copies of one board; the merge keeps both and reports it", async (t) => {
+    const anna = await open(t);
+    const fileA = await exportFile(anna);
+
+    // Bram has his own first-visit board; Anna's file is another board to him.
+    const bram = await open(t);
+    await pick(bram, fileA.name, fileA.buffer);
+    const preview = bram.getByRole("dialog", { name: "Bord importeren" });
+    await preview.waitFor();
+    assert.match(await preview.innerText(), /Dit is een ander bord/);
+    assert.equal(await preview.getByRole("button", { name: "Samenvoegen" }).count(), 0);
+    await preview.getByRole("button", { name: "Vervangen…" }).click();
+    await preview.getByRole("button", { name: "Ja, vervangen" }).click();
+    await preview.waitFor({ state: "hidden" });
+    assert.equal((await stored(bram)).board.id, JSON.parse(fileA.buffer).board.id);
+
+    // Bram's changes.
+    await editTitle(bram, "Open dag", "Open dag (Bram)");
+    await card(bram, "Missie en visie geschreven").locator(".card-open").focus();
+    await bram.keyboard.press("Delete");
+    await bram.getByRole("button", { name: "Kaart toevoegen aan Lijn 4, Idee" }).click();
+    await bram.keyboard.type("Wervingsdag met de buurt");
+    await bram.keyboard.press("Enter");
+    await bram.keyboard.press("Escape");
+    await card(bram, "Hardloopwedstrijd in PvI-shirts").dragTo(
+      bram.getByRole("group", { name: "Lijn 4 Behoud en werving, Bezig" }),
+    );
+    const fileB = await exportFile(bram);
+
+    // Anna's changes, later.
+    await editTitle(anna, "Open dag", "Open dag (Anna)");
+    await card(anna, "Trainingsprogramma radicalisering").locator(".card-open").click();
+    await anna.getByLabel("Trekker").fill("OPCO");
+    await anna.keyboard.press("Escape");
+
+    await pick(anna, fileB.name, fileB.buffer);
+    const p = anna.getByRole("dialog", { name: "Bord importeren" });
+    await p.waitFor();
+    const text = await p.innerText();
+    assert.match(text, /Dit is een versie van het bord dat nu open is/);
+    assert.match(text, /Bestandsversie\s+1/);
+    assert.match(text, /Lijn 4: Behoud en werving\s+2/);
+    assert.match(text, /Totaal\s+11/);
+    assert.ok(text.includes(fileB.name));
+    await p.getByRole("button", { name: "Samenvoegen" }).click();
+
+    const summary = anna.getByRole("dialog", { name: "Samengevoegd" });
+    await summary.waitFor();
+    const s = await summary.innerText();
+    assert.match(s, /1 nieuw, 1 bijgewerkt, 1 verwijderd\./);
+    assert.match(s, /'Open dag \(Anna\)': jouw versie is gehouden; de andere versie heette 'Open dag \(Bram\)'\./);
+    await summary.getByRole("button", { name: "Sluiten" }).click();
+
+    assert.deepEqual(await titlesIn(anna, 4, "Idee"), ["Wervingsdag met de buurt"]);
+    assert.deepEqual(await titlesIn(anna, 4, "Bezig"), ["Hardloopwedstrijd in PvI-shirts"]);
+    assert.equal(await card(anna, "Missie en visie geschreven").count(), 0);
+    assert.equal(await card(anna, "Open dag (Anna)").count(), 1);
+    assert.ok((await card(anna, "Trainingsprogramma radicalisering").innerText()).includes("OPCO"));
+    const merged = (await stored(anna)).board;
+    assert.equal(merged.items.length, 11);
+
+    // Merging the same file again changes nothing.
+    await pick(anna, fileB.name, fileB.buffer);
+    await p.getByRole("button", { name: "Samenvoegen" }).click();
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /Er was niets nieuws/);
+    await summary.getByRole("button", { name: "Sluiten" }).click();
+    assert.deepEqual((await stored(anna)).board.items, merged.items);
+
+    // The merge survives a reload.
+    await anna.reload();
+    await anna.locator(".card").first().waitFor();
+    assert.deepEqual(await titlesIn(anna, 4, "Idee"), ["Wervingsdag met de buurt"]);
+  });
+
+  test("replace asks first and can be undone", async (t) => {
+    const page = await open(t);
+    const before = (await stored(page)).board;
+    await pick(page, "v1-gaasperdam.planbord.json", await fixture("ok/v1-gaasperdam.planbord.json"));
+    const p = page.getByRole("dialog", { name: "Bord importeren" });
+    await p.waitFor();
+    const text = await p.innerText();
+    assert.match(text, /Teamplan Gaasperdam/);
+    assert.match(text, /Lijn 1: Teamontwikkeling\s+2/);
+    assert.match(text, /Totaal\s+3/);
+    await p.getByRole("button", { name: "Vervangen…" }).click();
+    assert.match(await p.innerText(), /Het huidige bord 'Teamplan Nieuw West Zuid' met 11 kaarten wordt vervangen/);
+    await p.getByRole("button", { name: "Terug" }).click();
+    await p.getByRole("button", { name: "Vervangen…" }).click();
+    await p.getByRole("button", { name: "Ja, vervangen" }).click();
+    assert.equal(await page.locator("h1").innerText(), "Teamplan Gaasperdam");
+    assert.equal(await page.locator(".card").count(), 3);
+    await page.getByRole("button", { name: "Ongedaan maken" }).click();
+    assert.equal(await page.locator("h1").innerText(), "Teamplan Nieuw West Zuid");
+    assert.deepEqual((await stored(page)).board.items, before.items);
+  });
+
+  test("cancel leaves the board untouched", async (t) => {
+    const page = await open(t);
+    const before = await page.evaluate(() => localStorage.getItem("planbord.v1.bord"));
+    await pick(page, "x.json", await fixture("ok/v1-gaasperdam.planbord.json"));
+    await page.getByRole("dialog", { name: "Bord importeren" }).getByRole("button", { name: "Annuleren" }).click();
+    assert.equal(await page.evaluate(() => localStorage.getItem("planbord.v1.bord")), before);
+    assert.equal(await page.locator(".card").count(), 11);
+  });
+
+  test("a bad file, picked or dropped, is explained and changes nothing", async (t) => {
+    const page = await open(t);
+    const before = await page.evaluate(() => localStorage.getItem("planbord.v1.bord"));
+    const cases = [
+      ["bad/not-json--truncated.json", /geen geldige JSON: de fout zit in regel \d+, kolom \d+/],
+      ["bad/newer--version-99.json", /nieuwere Planbord \(bestandsversie 99\)/],
+      ["bad/field--invalid-date.json", /Kaart 2 \('Leiderschapstraject OE en teamleiding'\), veld 'start'/],
+      ["bad/not-planbord--excalidraw.json", /geen Planbord-bestand/],
+      ["bad/invalid--duplicate-ids.json", /komt twee keer voor/],
+      ["bad/empty--zero-bytes.json", /Het bestand is leeg/],
+    ];
+    const failed = page.getByRole("dialog", { name: "Importeren lukt niet" });
+    for (const [i, [path, message]] of cases.entries()) {
+      const name = path.split("/")[1];
+      const bytes = await fixture(path);
+      if (i % 2 === 0) {
+        await pick(page, name, bytes);
+      } else {
+        await drop(page, name, bytes.toString("utf8"));
+      }
+      await failed.waitFor();
+      const text = await failed.innerText();
+      assert.match(text, message, path);
+      assert.match(text, /Er is niets veranderd aan het bord/);
+      await failed.getByRole("button", { name: "Sluiten" }).click();
+      await failed.waitFor({ state: "hidden" });
+    }
+    assert.equal(await page.evaluate(() => localStorage.getItem("planbord.v1.bord")), before);
+    assert.equal(await page.locator(".card").count(), 11);
+    assert.equal(await page.locator(".file-over").count(), 0);
+  });
+
+  test("a dropped good file opens the preview", async (t) => {
+    const page = await open(t);
+    await drop(page, "gaasperdam.json", (await fixture("ok/v1-gaasperdam.planbord.json")).toString("utf8"));
+    await page.getByRole("dialog", { name: "Bord importeren" }).waitFor();
+  });
+
+  test("HTML and javascript: in an imported file stay inert text", async (t) => {
+    const page = await open(t);
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs += 1;
+      d.dismiss();
+    });
+    await pick(page, "script.json", await fixture("ok/script-in-title.planbord.json"));
+    const p = page.getByRole("dialog", { name: "Bord importeren" });
+    await p.getByRole("button", { name: "Vervangen…" }).click();
+    await p.getByRole("button", { name: "Ja, vervangen" }).click();
+    const hostile = card(page, "<script>alert(1)</script>");
+    assert.equal(await hostile.count(), 1);
+    assert.equal(await page.locator(".card script, .card img, a[href^='javascript']").count(), 0);
+    await hostile.locator(".card-open").click();
+    assert.equal(await page.getByLabel("Notities").inputValue(), "[klik](javascript:alert(3))");
+    assert.equal(dialogs, 0);
+  });
+});

@@ -1,0 +1,95 @@
+// Shared setup for the end-to-end tests: the release build (dist/) served
+// from a sub-path, driven in Debian's Chromium. Each test gets a fresh
+// browser context (empty localStorage), i.e. a first visit.
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+
+import { launch } from "./browser.mjs";
+import { serve } from "./server.mjs";
+
+export const DIST = process.env.PLANBORD_DIST ?? "dist";
+export const OUT = "tests/e2e/output";
+export const BOARD_KEY = "planbord.v1.bord";
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const LANES = [
+  "Teamontwikkeling",
+  "Netwerk en expertise (sleutelpersonen)",
+  "Inspiratie, dialoog en debat",
+  "Behoud en werving",
+  "Resultaat en borging",
+];
+
+export let server;
+let browser;
+
+/** Starts the server and the browser for the calling test file. */
+export function setup() {
+  before(async () => {
+    await mkdir(OUT, { recursive: true });
+    server = await serve(DIST, "/planbord/");
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+/** A fresh first visit. Collects errors, CSP violations and requests. */
+export async function open(t, viewport = { width: 1920, height: 1080 }) {
+  const context = await browser.newContext({ viewport, locale: "nl-NL" });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || /Content Security Policy/i.test(m.text())) {
+      problems.push(`console ${m.type()}: ${m.text()}`);
+    }
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => requests.push(r.url()));
+  t.after(async () => {
+    const origin = new URL(server.url).origin;
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:"));
+    await context.close();
+    assert.deepEqual(foreign, [], "no request may leave the origin");
+    assert.deepEqual(problems, [], "no errors or CSP violations");
+  });
+  await page.goto(server.url);
+  await page.locator(".card").first().waitFor();
+  return page;
+}
+
+export const cell = (page, lane, column) =>
+  page.getByRole("group", { name: `Lijn ${lane} ${LANES[lane - 1]}, ${column}` });
+
+export const titlesIn = (page, lane, column) => cell(page, lane, column).locator(".card-title").allInnerTexts();
+
+export const card = (page, title) => page.locator(".card", { has: page.locator(".card-title", { hasText: title }) });
+
+/** Presses a key on the focused card, then waits until focus is back on it
+ * (after a move the card is re-rendered and refocused on the next frame). */
+export async function pressOnCard(page, key) {
+  const id = await page.evaluate(() => document.activeElement?.closest(".card")?.dataset.id);
+  assert.ok(id, "a card has focus");
+  await page.keyboard.press(key);
+  await page.waitForFunction((id) => document.activeElement?.closest(".card")?.dataset.id === id, id);
+}
+
+export const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), BOARD_KEY);
+
+export async function axe(page, context = "document") {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(
+    (ctx) => window.axe.run(ctx === "document" ? document : document.querySelector(ctx), {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    }),
+    context,
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
