@@ -252,6 +252,31 @@ pub fn conflict(title: &str, other_title: &str, kept_local: bool, deleted: bool)
     }
 }
 
+/// The common serde/chrono/uuid reasons in Dutch; anything else as it is.
+fn field_detail(detail: &str) -> String {
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        return format!("het veld '{}' ontbreekt", rest.trim_end_matches('`'));
+    }
+    let known = [
+        ("invalid type", "verkeerd soort waarde"),
+        ("input is out of range", "die datum of tijd bestaat niet"),
+        (
+            "input contains invalid characters",
+            "geen geldige datum of tijd",
+        ),
+        ("premature end of input", "geen geldige datum of tijd"),
+        ("trailing input", "geen geldige datum of tijd"),
+        ("unknown variant", "onbekende waarde"),
+        ("UUID", "geen geldige id"),
+        ("invalid length", "verkeerde lengte"),
+        ("invalid value", "ongeldige waarde"),
+    ];
+    match known.iter().find(|(en, _)| detail.contains(en)) {
+        Some((_, nl)) => format!("{nl}: {detail}"),
+        None => detail.to_string(),
+    }
+}
+
 pub fn import_error(e: &ImportError) -> String {
     let reason = match e {
         ImportError::Empty => "Het bestand is leeg.".to_string(),
@@ -284,18 +309,27 @@ pub fn import_error(e: &ImportError) -> String {
             field,
             detail,
         } => {
-            format!("Kaart {n} ('{title}'), veld '{field}' heeft een ongeldige waarde ({detail}).")
+            format!(
+                "Kaart {n} ('{title}'), veld '{field}' heeft een ongeldige waarde ({}).",
+                field_detail(detail)
+            )
         }
         ImportError::Field {
             item: None,
             field,
             detail,
-        } if field == "?" => format!("Het bestand is onvolledig of ongeldig ({detail})."),
+        } if field == "?" => format!(
+            "Het bestand is onvolledig of ongeldig ({}).",
+            field_detail(detail)
+        ),
         ImportError::Field {
             item: None,
             field,
             detail,
-        } => format!("Het veld '{field}' heeft een ongeldige waarde ({detail})."),
+        } => format!(
+            "Het veld '{field}' heeft een ongeldige waarde ({}).",
+            field_detail(detail)
+        ),
         ImportError::Invalid(e) => format!("Het bord in het bestand klopt niet: {}.", invalid(e)),
     };
     format!("{reason} {NOTHING_CHANGED}")
@@ -339,6 +373,27 @@ pub fn date_range(start: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDat
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn import_errors_read_in_dutch() {
+        let e = ImportError::Field {
+            item: Some((2, "Open dag".into())),
+            field: "start".into(),
+            detail: "input is out of range".into(),
+        };
+        assert_eq!(
+            import_error(&e),
+            "Kaart 2 ('Open dag'), veld 'start' heeft een ongeldige waarde (die datum of tijd \
+             bestaat niet: input is out of range). Er is niets veranderd aan het bord."
+        );
+        let e = ImportError::Field {
+            item: None,
+            field: "?".into(),
+            detail: "missing field `board`".into(),
+        };
+        assert!(import_error(&e).contains("het veld 'board' ontbreekt"));
+        assert!(import_error(&ImportError::Newer { version: 7 }).contains("bestandsversie 7"));
+    }
 
     #[test]
     fn dates_read_the_dutch_way() {
