@@ -202,6 +202,11 @@ describe("board files", () => {
       await failed.getByRole("button", { name: "Sluiten" }).click();
       await failed.waitFor({ state: "hidden" });
     }
+    // Too large: refused before it is read.
+    await pick(page, "groot.json", Buffer.alloc(11 * 1024 * 1024, 32));
+    await failed.waitFor();
+    assert.match(await failed.innerText(), /te groot \(11\.0 MB\); het maximum is 10 MB/);
+    await failed.getByRole("button", { name: "Sluiten" }).click();
     assert.equal(await page.evaluate(() => localStorage.getItem("planbord.v1.bord")), before);
     assert.equal(await page.locator(".card").count(), 11);
     assert.equal(await page.locator(".file-over").count(), 0);
