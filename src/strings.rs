@@ -135,6 +135,10 @@ pub fn op_error(e: &OpError) -> &'static str {
         OpError::EmptyTitle => "Een kaart heeft een titel nodig.",
         OpError::DuplicateId => "Deze kaart staat al op het bord.",
         OpError::EndBeforeStart => "De einddatum ligt vóór de startdatum; niet opgeslagen.",
+        OpError::ColumnNotEmpty(_) => {
+            "Deze kolom heeft nog kaarten; kies eerst waar die heen moeten."
+        }
+        OpError::LastColumn => "Het bord heeft minstens één kolom nodig.",
     }
 }
 

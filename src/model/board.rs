@@ -31,6 +31,14 @@ pub struct Column {
     pub name: String,
     /// Display order: ascending, ties broken by id.
     pub rank: f64,
+    /// Work-in-progress limit: the board shows when a column holds more.
+    #[serde(default)]
+    pub wip_limit: Option<u32>,
+    /// When the column was removed. A removed column stays in the data (so
+    /// a removal merges like any other change) but is not shown, unless a
+    /// card still sits in it.
+    #[serde(default)]
+    pub removed: Option<Timestamp>,
     pub updated: Timestamp,
     /// Fields this version does not know, kept so that a newer app's data
     /// survives a round trip through this one.
@@ -172,6 +180,8 @@ pub fn default_columns(ids: [Uuid; 4], now: Timestamp) -> Vec<Column> {
             id,
             name: name.to_string(),
             rank: n as f64,
+            wip_limit: None,
+            removed: None,
             updated: now,
             extra: Extra::new(),
         })

@@ -3,6 +3,7 @@
 //! time and ids come in as arguments, so everything is testable natively.
 
 mod board;
+mod columns;
 mod merge;
 mod ops;
 pub mod sample;

@@ -15,6 +15,10 @@ pub enum OpError {
     EmptyTitle,
     DuplicateId,
     EndBeforeStart,
+    /// A column still holds this many cards.
+    ColumnNotEmpty(usize),
+    /// The board needs at least one column.
+    LastColumn,
 }
 
 /// A change to one field of an item.
@@ -203,15 +207,16 @@ impl Board {
         let (line, column) = self.item(id).ok_or(OpError::UnknownItem)?.cell();
         let ids = self.cell_ids((line, column));
         let index = ids.iter().position(|x| *x == id).unwrap_or(0);
-        let col_index = self.column_index(column).ok_or(OpError::UnknownColumn)?;
+        let columns: Vec<Uuid> = self.visible_columns().iter().map(|c| c.id).collect();
+        let col_index = columns
+            .iter()
+            .position(|c| *c == column)
+            .ok_or(OpError::UnknownColumn)?;
         let target = match direction {
             Direction::Left => col_index
                 .checked_sub(1)
-                .map(|c| ((line, self.columns[c].id), index)),
-            Direction::Right => self
-                .columns
-                .get(col_index + 1)
-                .map(|c| ((line, c.id), index)),
+                .map(|c| ((line, columns[c]), index)),
+            Direction::Right => columns.get(col_index + 1).map(|c| ((line, *c), index)),
             Direction::Up => (line > 1).then_some(((line - 1, column), index)),
             Direction::Down => (line < LINE_COUNT).then_some(((line + 1, column), index)),
             Direction::Earlier => index.checked_sub(1).map(|i| ((line, column), i)),

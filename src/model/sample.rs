@@ -1,5 +1,6 @@
-//! The sample board shown on a first visit: the plan items of team
-//! Nieuw West Zuid from the programme's status presentation (2017).
+//! The sample boards shown on a first visit (the plan items of teams
+//! Nieuw West Zuid and Gaasperdam from the programme's status presentation,
+//! 2017) and the Politie van Iedereen template for a new board.
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -137,18 +138,196 @@ const NIEUW_WEST_ZUID: &[SampleItem] = &[
     },
 ];
 
+const GAASPERDAM: &[SampleItem] = &[
+    SampleItem {
+        line: 1,
+        column: AFGEROND,
+        title: "Team in 4 clusters, elk gekoppeld aan 2 wijken",
+        notes: "Elk cluster wordt geleid door een OE.",
+        trekker: "OE",
+        dates: None,
+        scope: Some(Scope::Intern),
+        tags: &["clusters"],
+    },
+    SampleItem {
+        line: 1,
+        column: BEZIG,
+        title: "Veiligheidsscan per cluster",
+        notes: "Wijkagenten zijn per cluster gestart met een veiligheidsscan.",
+        trekker: "Wijkagenten",
+        dates: None,
+        scope: Some(Scope::Extern),
+        tags: &["clusters", "wijk"],
+    },
+    SampleItem {
+        line: 1,
+        column: BEZIG,
+        title: "Leiderschapstraject OE en teamleiding",
+        notes: "Met een extern trainingsbureau.",
+        trekker: "Teamleiding",
+        dates: Some(("2017-03-01", "2017-04-30")),
+        scope: Some(Scope::Intern),
+        tags: &["leiderschap", "training"],
+    },
+    SampleItem {
+        line: 1,
+        column: GEPLAND,
+        title: "Training voor OPCO's",
+        notes: "Na de meivakantie van 2017.",
+        trekker: "OPCO",
+        dates: Some(("2017-05-08", "2017-05-08")),
+        scope: Some(Scope::Intern),
+        tags: &["leiderschap", "training"],
+    },
+    SampleItem {
+        line: 2,
+        column: BEZIG,
+        title: "Werving sleutelfiguren, opbouw SNPS en netwerkagenten",
+        notes: "SNPS: strategisch netwerk politie & samenleving.",
+        trekker: "Netwerkagenten",
+        dates: None,
+        scope: Some(Scope::Extern),
+        tags: &["netwerk"],
+    },
+    SampleItem {
+        line: 5,
+        column: AFGEROND,
+        title: "Medewerkersparticipatiegroep gevormd",
+        notes: "De groep plant, begeleidt en monitort de activiteiten.",
+        trekker: "Kerngroep",
+        dates: None,
+        scope: Some(Scope::Intern),
+        tags: &["borging"],
+    },
+];
+
+/// The standard route of line 1, then a starter card per line.
+const TEMPLATE: &[SampleItem] = &[
+    SampleItem {
+        line: 1,
+        column: IDEE,
+        title: "Analyse team & buitenwereld",
+        notes: "Eerste stap van de standaardroute: hoe ziet het team eruit, en de wijk eromheen?",
+        trekker: "Kerngroep",
+        dates: None,
+        scope: None,
+        tags: &["route"],
+    },
+    SampleItem {
+        line: 1,
+        column: IDEE,
+        title: "Kick-off dag",
+        notes: "Het hele team samen aan de start.",
+        trekker: "Teamleiding",
+        dates: None,
+        scope: Some(Scope::Intern),
+        tags: &["route"],
+    },
+    SampleItem {
+        line: 1,
+        column: IDEE,
+        title: "Advies aan team",
+        notes: "Wat de analyse en de kick-off opleveren, als advies terug naar het team.",
+        trekker: "Kerngroep",
+        dates: None,
+        scope: Some(Scope::Intern),
+        tags: &["route"],
+    },
+    SampleItem {
+        line: 1,
+        column: IDEE,
+        title: "Executie",
+        notes: "Het advies uitvoeren.",
+        trekker: "Teamleiding",
+        dates: None,
+        scope: None,
+        tags: &["route"],
+    },
+    SampleItem {
+        line: 1,
+        column: IDEE,
+        title: "Teamplan: plan van aanpak + jaarkalender activiteiten",
+        notes: "Het teamplan: een plan van aanpak en een jaarkalender met activiteiten.",
+        trekker: "Kerngroep",
+        dates: None,
+        scope: Some(Scope::Intern),
+        tags: &["route", "teamplan"],
+    },
+    SampleItem {
+        line: 1,
+        column: IDEE,
+        title: "Wat hoort in lijn 1?",
+        notes: "Teamontwikkeling: de route van analyse tot teamplan, groepen en clusters, \
+                leiderschap in het team (OPCO's, OE's).",
+        trekker: "",
+        dates: None,
+        scope: None,
+        tags: &["uitleg"],
+    },
+    SampleItem {
+        line: 2,
+        column: IDEE,
+        title: "Wat hoort in lijn 2?",
+        notes: "Netwerk en expertise: sleutelfiguren werven, het SNPS (strategisch netwerk \
+                politie & samenleving) opbouwen, netwerkagenten installeren en trainen.",
+        trekker: "",
+        dates: None,
+        scope: None,
+        tags: &["uitleg"],
+    },
+    SampleItem {
+        line: 3,
+        column: IDEE,
+        title: "Wat hoort in lijn 3?",
+        notes: "Inspiratie, dialoog en debat: sessies intern en extern, dialoog met \
+                gemeenschappen.",
+        trekker: "",
+        dates: None,
+        scope: None,
+        tags: &["uitleg"],
+    },
+    SampleItem {
+        line: 4,
+        column: IDEE,
+        title: "Wat hoort in lijn 4?",
+        notes: "Behoud en werving: collega's behouden en divers werven, zoals de initiële \
+                instroom (50% divers).",
+        trekker: "",
+        dates: None,
+        scope: None,
+        tags: &["uitleg"],
+    },
+    SampleItem {
+        line: 5,
+        column: IDEE,
+        title: "Wat hoort in lijn 5?",
+        notes: "Resultaat en borging: monitoren, rapporteren aan sectorhoofd en EL-EMT, en \
+                de verandering laten beklijven.",
+        trekker: "",
+        dates: None,
+        scope: None,
+        tags: &["uitleg"],
+    },
+];
+
 fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("sample dates are valid")
 }
 
-/// The Nieuw West Zuid sample board. `new_id` supplies fresh ids.
-pub fn nieuw_west_zuid(mut new_id: impl FnMut() -> Uuid, now: Timestamp) -> Board {
+fn build(
+    mut new_id: impl FnMut() -> Uuid,
+    title: &str,
+    team: &str,
+    year: Option<i32>,
+    items: &[SampleItem],
+    now: Timestamp,
+) -> Board {
     let board_id = new_id();
     let column_ids = [new_id(), new_id(), new_id(), new_id()];
-    let mut board = Board::new_empty(board_id, column_ids, "Teamplan Nieuw West Zuid", now);
-    board.team = "Nieuw West Zuid".into();
-    board.year = Some(2017);
-    for s in NIEUW_WEST_ZUID {
+    let mut board = Board::new_empty(board_id, column_ids, title, now);
+    board.team = team.into();
+    board.year = year;
+    for s in items {
         let id = new_id();
         let cell = (s.line, column_ids[s.column]);
         board
@@ -172,6 +351,42 @@ pub fn nieuw_west_zuid(mut new_id: impl FnMut() -> Uuid, now: Timestamp) -> Boar
         }
     }
     board
+}
+
+/// The Nieuw West Zuid sample board. `new_id` supplies fresh ids.
+pub fn nieuw_west_zuid(new_id: impl FnMut() -> Uuid, now: Timestamp) -> Board {
+    build(
+        new_id,
+        "Teamplan Nieuw West Zuid",
+        "Nieuw West Zuid",
+        Some(2017),
+        NIEUW_WEST_ZUID,
+        now,
+    )
+}
+
+/// The Gaasperdam sample board.
+pub fn gaasperdam(new_id: impl FnMut() -> Uuid, now: Timestamp) -> Board {
+    build(
+        new_id,
+        "Teamplan Gaasperdam",
+        "Gaasperdam",
+        Some(2017),
+        GAASPERDAM,
+        now,
+    )
+}
+
+/// A new board from the Politie van Iedereen template: the line-1 route
+/// and a card per line that says what belongs there.
+pub fn template(
+    new_id: impl FnMut() -> Uuid,
+    title: &str,
+    team: &str,
+    year: Option<i32>,
+    now: Timestamp,
+) -> Board {
+    build(new_id, title, team, year, TEMPLATE, now)
 }
 
 #[cfg(test)]
@@ -199,6 +414,45 @@ mod tests {
             assert!(b.items.iter().any(|i| i.line == line), "line {line} empty");
         }
         assert!(b.items.iter().all(|i| i.team == "Nieuw West Zuid"));
+    }
+
+    #[test]
+    fn gaasperdam_and_the_template_are_valid() {
+        let mut n = 0u128;
+        let mut id = || {
+            n += 1;
+            Uuid::from_u128(n)
+        };
+        let now = Utc.timestamp_opt(1_700_000_000, 0).unwrap();
+        let g = gaasperdam(&mut id, now);
+        assert_eq!(g.validate(), Ok(()));
+        assert_eq!(g.items.len(), GAASPERDAM.len());
+        let t = template(
+            &mut id,
+            "Teamplan Boven-IJ 2027",
+            "Boven-IJ",
+            Some(2027),
+            now,
+        );
+        assert_eq!(t.validate(), Ok(()));
+        let route: Vec<_> = t
+            .cell_ids((1, t.columns[0].id))
+            .iter()
+            .map(|i| t.item(*i).unwrap().title.clone())
+            .collect();
+        assert_eq!(route[0], "Analyse team & buitenwereld");
+        assert_eq!(
+            route[4],
+            "Teamplan: plan van aanpak + jaarkalender activiteiten"
+        );
+        for line in 1..=5 {
+            assert!(t
+                .items
+                .iter()
+                .any(|i| i.line == line && i.title == format!("Wat hoort in lijn {line}?")));
+        }
+        assert!(t.items.iter().all(|i| i.team == "Boven-IJ"));
+        assert_ne!(g.id, t.id);
     }
 
     #[test]

@@ -37,7 +37,7 @@ impl Meta {
             team: b.team.clone(),
             year: b.year,
             lines: b.lines.clone(),
-            columns: b.columns.clone(),
+            columns: b.visible_columns().into_iter().cloned().collect(),
         }
     }
 
@@ -294,6 +294,10 @@ impl AppState {
     }
 
     fn changed(&self) {
+        let meta = self.board.with_value(Meta::of);
+        if self.meta.with_untracked(|m| *m != meta) {
+            self.meta.set(meta);
+        }
         self.save();
     }
 
