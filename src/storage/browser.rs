@@ -1,11 +1,9 @@
-//! localStorage access (through gloo-storage). Never writes over data it
-//! could not read: that is kept aside first, or nothing is written at all.
+//! localStorage as a [`Store`], through gloo-storage.
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
-use super::{backup_key, decode, encode, Loaded, Problem, BOARD_KEY};
-use crate::model::{Board, Timestamp};
+use super::{SaveError, Store};
 
 /// Whether the browser lets this page use localStorage at all (locked-down
 /// browsers may not). `LocalStorage::raw()` panics without it, so every
@@ -16,67 +14,39 @@ pub fn available() -> bool {
         .is_some()
 }
 
-/// What loading found, after dealing with unreadable data.
-pub enum Startup {
-    Empty,
-    Board(Board),
-    /// Unreadable data was copied to `key`; the main key may be written.
-    KeptAside {
-        problem: Problem,
-        key: String,
-    },
-    /// Unreadable data could not be copied; the main key must not be written.
-    Untouched {
-        problem: Problem,
-    },
-    /// No localStorage in this browser.
-    Unavailable,
-}
+/// The browser's localStorage.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LocalStore;
 
-pub fn load(now: Timestamp) -> Startup {
-    if !available() {
-        return Startup::Unavailable;
+impl Store for LocalStore {
+    fn get(&self, key: &str) -> Option<String> {
+        if !available() {
+            return None;
+        }
+        LocalStorage::raw().get_item(key).ok().flatten()
     }
-    let raw = LocalStorage::raw().get_item(BOARD_KEY).ok().flatten();
-    match decode(raw) {
-        Loaded::Empty => Startup::Empty,
-        Loaded::Board(b) => Startup::Board(b),
-        Loaded::Unreadable { raw, problem } => {
-            if matches!(problem, Problem::NewerSchema(_)) {
-                // A newer Planbord owns this data: leave it alone entirely.
-                return Startup::Untouched { problem };
-            }
-            let key = backup_key(now);
-            match LocalStorage::raw().set_item(&key, &raw) {
-                Ok(()) => Startup::KeptAside { problem, key },
-                Err(_) => Startup::Untouched { problem },
-            }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+        if !available() {
+            return Err(SaveError::Unavailable);
+        }
+        LocalStorage::raw().set_item(key, value).map_err(classify)
+    }
+
+    fn remove(&mut self, key: &str) {
+        if available() {
+            let _ = LocalStorage::raw().remove_item(key);
         }
     }
-}
 
-/// Reads a stored value as text (for downloading a backup).
-pub fn read_raw(key: &str) -> Option<String> {
-    if !available() {
-        return None;
+    fn keys(&self) -> Vec<String> {
+        if !available() {
+            return Vec::new();
+        }
+        let raw = LocalStorage::raw();
+        let n = raw.length().unwrap_or(0);
+        (0..n).filter_map(|i| raw.key(i).ok().flatten()).collect()
     }
-    LocalStorage::raw().get_item(key).ok().flatten()
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveError {
-    Full,
-    Unavailable,
-    Other(String),
-}
-
-pub fn save(board: &Board, now: Timestamp) -> Result<(), SaveError> {
-    if !available() {
-        return Err(SaveError::Unavailable);
-    }
-    LocalStorage::raw()
-        .set_item(BOARD_KEY, &encode(board, now))
-        .map_err(classify)
 }
 
 /// QuotaExceededError has different names and codes per browser

@@ -1,21 +1,28 @@
-//! Browser persistence: the board lives in localStorage in a versioned
-//! envelope. The envelope logic here is pure and tested natively; the
-//! localStorage calls are in `browser` (wasm only).
+//! Browser persistence: boards live in localStorage, one key per board in
+//! a versioned envelope, plus an index (`library`). Everything but the
+//! localStorage calls (`browser`, wasm only) is pure and tested natively.
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod library;
+
+pub use library::{
+    board_key, load_board, open_library, purge_board, save_board, save_index, MemoryStore, Opened,
+    SaveError, StorageNote, Store, BOARD_PREFIX, INDEX_KEY,
+};
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Board, Invalid, Timestamp};
 
-/// The key the open board is stored under. The number is the envelope's
-/// schema generation; a new generation gets a new key and a migration.
+/// Where the first storage version kept its single board. Read once, to
+/// migrate it into the per-board keys (see `library::open_library`).
 pub const BOARD_KEY: &str = "planbord.v1.bord";
 /// Prefix of the keys where unreadable stored data is kept aside.
 pub const BACKUP_PREFIX: &str = "planbord.backup.";
-/// Schema version written into the envelope.
-pub const SCHEMA: u32 = 1;
+/// Schema version written into the envelopes. 1: one board under
+/// [`BOARD_KEY`]; 2: one key per board plus an index (same board format).
+pub const SCHEMA: u32 = 2;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {

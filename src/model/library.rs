@@ -1,0 +1,224 @@
+//! The boards a user keeps in one browser ("Mijn borden"): a summary per
+//! board, and a trash from which a deleted board can be restored.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{Board, Extra, Timestamp, Tombstone};
+
+/// What the board list shows of one board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: Uuid,
+    pub title: String,
+    #[serde(default)]
+    pub team: String,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub cards: usize,
+    pub updated: Timestamp,
+    /// In the trash since then; `None`: in use.
+    #[serde(default)]
+    pub trashed: Option<Timestamp>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Library {
+    pub boards: Vec<Entry>,
+    /// The board opened last (opened again on a visit without a board URL).
+    #[serde(default)]
+    pub last_open: Option<Uuid>,
+}
+
+impl Library {
+    pub fn entry(&self, id: Uuid) -> Option<&Entry> {
+        self.boards.iter().find(|e| e.id == id)
+    }
+
+    /// Adds or refreshes the summary of `board` (keeps its trash state).
+    pub fn record(&mut self, board: &Board) {
+        let fresh = Entry {
+            id: board.id,
+            title: board.title.clone(),
+            team: board.team.clone(),
+            year: board.year,
+            cards: board.items.len(),
+            updated: board.updated,
+            trashed: None,
+        };
+        match self.boards.iter_mut().find(|e| e.id == board.id) {
+            Some(e) => {
+                *e = Entry {
+                    trashed: e.trashed,
+                    ..fresh
+                }
+            }
+            None => self.boards.push(fresh),
+        }
+    }
+
+    /// Moves a board to the trash. Returns false if unknown.
+    pub fn trash(&mut self, id: Uuid, now: Timestamp) -> bool {
+        match self.boards.iter_mut().find(|e| e.id == id) {
+            Some(e) => {
+                e.trashed = Some(now);
+                if self.last_open == Some(id) {
+                    self.last_open = None;
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn restore(&mut self, id: Uuid) -> bool {
+        match self.boards.iter_mut().find(|e| e.id == id) {
+            Some(e) => {
+                e.trashed = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Forgets a board for good (after "definitief verwijderen").
+    pub fn forget(&mut self, id: Uuid) -> bool {
+        let before = self.boards.len();
+        self.boards.retain(|e| e.id != id);
+        if self.last_open == Some(id) {
+            self.last_open = None;
+        }
+        before != self.boards.len()
+    }
+
+    fn sorted(&self, trashed: bool) -> Vec<&Entry> {
+        let mut v: Vec<&Entry> = self
+            .boards
+            .iter()
+            .filter(|e| e.trashed.is_some() == trashed)
+            .collect();
+        v.sort_by(|a, b| {
+            a.title
+                .to_lowercase()
+                .cmp(&b.title.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        });
+        v
+    }
+
+    /// Boards in use, by title.
+    pub fn active(&self) -> Vec<&Entry> {
+        self.sorted(false)
+    }
+
+    /// Boards in the trash, by title.
+    pub fn trashed(&self) -> Vec<&Entry> {
+        self.sorted(true)
+    }
+
+    /// The board to open when no board is asked for.
+    pub fn default_board(&self) -> Option<Uuid> {
+        self.last_open
+            .filter(|id| self.entry(*id).is_some_and(|e| e.trashed.is_none()))
+            .or_else(|| self.active().first().map(|e| e.id))
+    }
+}
+
+/// A copy of `board` as a new, separate board: new ids for the board and
+/// every card (so the copy never merges with the original), no deletion
+/// history, never exchanged.
+pub fn duplicate(
+    board: &Board,
+    mut new_id: impl FnMut() -> Uuid,
+    title: &str,
+    now: Timestamp,
+) -> Board {
+    let mut copy = board.clone();
+    copy.id = new_id();
+    copy.title = title.to_string();
+    for item in &mut copy.items {
+        item.id = new_id();
+        item.created = now;
+        item.updated = now;
+    }
+    copy.tombstones = Vec::<Tombstone>::new();
+    copy.created = now;
+    copy.updated = now;
+    copy.settings_updated = now;
+    copy.synced = None;
+    copy.extra = Extra::new();
+    copy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample;
+    use chrono::{TimeZone, Utc};
+
+    fn t(s: i64) -> Timestamp {
+        Utc.timestamp_opt(1_700_000_000 + s, 0).unwrap()
+    }
+
+    fn ids() -> impl FnMut() -> Uuid {
+        let mut n = 0u128;
+        move || {
+            n += 1;
+            Uuid::from_u128(n)
+        }
+    }
+
+    #[test]
+    fn record_trash_restore_forget() {
+        let mut id = ids();
+        let a = sample::nieuw_west_zuid(&mut id, t(0));
+        let b = sample::gaasperdam(&mut id, t(0));
+        let mut lib = Library::default();
+        lib.record(&a);
+        lib.record(&b);
+        let titles = |v: Vec<&Entry>| v.iter().map(|e| e.title.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            titles(lib.active()),
+            ["Teamplan Gaasperdam", "Teamplan Nieuw West Zuid"]
+        );
+        assert_eq!(lib.entry(a.id).unwrap().cards, 11);
+        lib.last_open = Some(a.id);
+        assert!(lib.trash(a.id, t(5)));
+        assert_eq!(titles(lib.trashed()), ["Teamplan Nieuw West Zuid"]);
+        assert_eq!(lib.default_board(), Some(b.id));
+        // Recording a trashed board keeps it in the trash.
+        lib.record(&a);
+        assert_eq!(lib.trashed().len(), 1);
+        assert!(lib.restore(a.id));
+        assert_eq!(lib.active().len(), 2);
+        assert!(lib.forget(b.id));
+        assert!(!lib.forget(b.id));
+        assert_eq!(titles(lib.active()), ["Teamplan Nieuw West Zuid"]);
+    }
+
+    #[test]
+    fn a_duplicate_is_a_separate_board() {
+        let mut id = ids();
+        let mut a = sample::nieuw_west_zuid(&mut id, t(0));
+        let gone = a.items[0].id;
+        a.delete_item(gone, t(1)).unwrap();
+        let copy = duplicate(&a, &mut id, "Kopie", t(2));
+        assert_eq!(copy.validate(), Ok(()));
+        assert_ne!(copy.id, a.id);
+        assert_eq!(copy.items.len(), a.items.len());
+        assert!(copy.items.iter().all(|i| a.item(i.id).is_none()));
+        assert!(copy.tombstones.is_empty());
+        assert_eq!(copy.title, "Kopie");
+        // Cells keep their cards in the same order.
+        let titles = |b: &Board, cell| {
+            b.cell_ids(cell)
+                .iter()
+                .map(|i| b.item(*i).unwrap().title.clone())
+                .collect::<Vec<_>>()
+        };
+        for cell in a.cells() {
+            assert_eq!(titles(&a, cell), titles(&copy, cell));
+        }
+    }
+}

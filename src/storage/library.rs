@@ -1,0 +1,470 @@
+//! Many boards in one browser: one key per board plus an index, so saving
+//! one board never rewrites another. Written against [`Store`], so the
+//! logic (first visit, migration from the single-board storage, unreadable
+//! data) is tested natively on a [`MemoryStore`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{backup_key, decode, encode, Loaded, Problem, BOARD_KEY};
+use crate::model::library::Library;
+use crate::model::{Board, Timestamp};
+
+/// The index of boards (schema 2).
+pub const INDEX_KEY: &str = "planbord.v2.borden";
+/// Prefix of the per-board keys (schema 2): `planbord.v2.bord.<id>`.
+pub const BOARD_PREFIX: &str = "planbord.v2.bord.";
+
+pub fn board_key(id: Uuid) -> String {
+    format!("{BOARD_PREFIX}{id}")
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    Full,
+    Unavailable,
+    Other(String),
+}
+
+/// Key-value storage: localStorage in the browser, a map in tests.
+pub trait Store {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError>;
+    fn remove(&mut self, key: &str);
+    fn keys(&self) -> Vec<String>;
+}
+
+/// An in-memory [`Store`] with an optional size limit (to act out a full
+/// storage).
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStore {
+    pub map: BTreeMap<String, String>,
+    pub limit: Option<usize>,
+}
+
+impl Store for MemoryStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.map.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+        let others: usize = self
+            .map
+            .iter()
+            .filter(|(k, _)| *k != key)
+            .map(|(k, v)| k.len() + v.len())
+            .sum();
+        if self
+            .limit
+            .is_some_and(|l| others + key.len() + value.len() > l)
+        {
+            return Err(SaveError::Full);
+        }
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.map.remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.map.keys().cloned().collect()
+    }
+}
+
+#[derive(Serialize)]
+struct IndexOut<'a> {
+    schema: u32,
+    library: &'a Library,
+}
+
+#[derive(Deserialize)]
+struct IndexIn {
+    schema: u32,
+    library: Library,
+}
+
+/// Something the user must be told about storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageNote {
+    /// Unreadable data was copied to `key` (and removed from its place).
+    KeptAside { problem: Problem, key: String },
+    /// Unreadable data written by a newer Planbord: left alone entirely,
+    /// and this window saves nothing.
+    Untouched { problem: Problem },
+}
+
+pub struct Opened {
+    pub library: Library,
+    pub notes: Vec<StorageNote>,
+    /// False when saving could destroy data (see [`StorageNote::Untouched`]).
+    pub may_save: bool,
+}
+
+fn keep_aside(
+    store: &mut impl Store,
+    key: &str,
+    raw: &str,
+    problem: Problem,
+    now: Timestamp,
+    notes: &mut Vec<StorageNote>,
+) -> bool {
+    if matches!(problem, Problem::NewerSchema(_)) {
+        notes.push(StorageNote::Untouched { problem });
+        return false;
+    }
+    let backup = format!(
+        "{}.{}",
+        backup_key(now),
+        key.trim_start_matches("planbord.")
+    );
+    match store.set(&backup, raw) {
+        Ok(()) => {
+            store.remove(key);
+            notes.push(StorageNote::KeptAside {
+                problem,
+                key: backup,
+            });
+            true
+        }
+        Err(_) => {
+            notes.push(StorageNote::Untouched { problem });
+            false
+        }
+    }
+}
+
+/// Opens the library: the index, else the boards found under their keys,
+/// else the single board of the first storage version (migrated), else a
+/// first visit (`samples` are stored). Never loses stored data: anything
+/// unreadable is kept aside under a backup key first.
+pub fn open_library(
+    store: &mut impl Store,
+    now: Timestamp,
+    samples: impl FnOnce() -> Vec<Board>,
+) -> Opened {
+    let mut notes = Vec::new();
+    let mut may_save = true;
+
+    if let Some(raw) = store.get(INDEX_KEY) {
+        match serde_json::from_str::<IndexIn>(&raw) {
+            Ok(index) if index.schema <= super::SCHEMA => {
+                let mut library = index.library;
+                // Boards whose key is gone are dropped from the index.
+                library
+                    .boards
+                    .retain(|e| store.get(&board_key(e.id)).is_some());
+                return Opened {
+                    library,
+                    notes,
+                    may_save,
+                };
+            }
+            Ok(index) => {
+                may_save &= keep_aside(
+                    store,
+                    INDEX_KEY,
+                    &raw,
+                    Problem::NewerSchema(index.schema),
+                    now,
+                    &mut notes,
+                );
+            }
+            Err(e) => {
+                // The index is only a summary: keep it aside and rebuild it.
+                may_save &= keep_aside(
+                    store,
+                    INDEX_KEY,
+                    &raw,
+                    Problem::NotJson(e.to_string()),
+                    now,
+                    &mut notes,
+                );
+            }
+        }
+        if !may_save {
+            return Opened {
+                library: Library::default(),
+                notes,
+                may_save,
+            };
+        }
+    }
+
+    // Rebuild from the per-board keys.
+    let mut library = Library::default();
+    let mut keys: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(BOARD_PREFIX))
+        .collect();
+    keys.sort();
+    for key in keys {
+        let Some(raw) = store.get(&key) else { continue };
+        match decode(Some(raw.clone())) {
+            Loaded::Board(b) => library.record(&b),
+            Loaded::Unreadable { problem, .. } => {
+                may_save &= keep_aside(store, &key, &raw, problem, now, &mut notes);
+            }
+            Loaded::Empty => {}
+        }
+    }
+
+    // Migrate the single board of storage version 1.
+    if let Some(raw) = store.get(BOARD_KEY) {
+        match decode(Some(raw.clone())) {
+            Loaded::Board(b) => {
+                let written = store.set(&board_key(b.id), &encode(&b, now)).is_ok();
+                if written {
+                    library.record(&b);
+                    library.last_open = Some(b.id);
+                    if store.set(INDEX_KEY, &encode_index(&library)).is_ok() {
+                        store.remove(BOARD_KEY);
+                    }
+                }
+            }
+            Loaded::Unreadable { problem, .. } => {
+                may_save &= keep_aside(store, BOARD_KEY, &raw, problem, now, &mut notes);
+            }
+            Loaded::Empty => {}
+        }
+    }
+
+    if library.boards.is_empty() && notes.is_empty() {
+        // A first visit.
+        let boards = samples();
+        for b in &boards {
+            if store.set(&board_key(b.id), &encode(b, now)).is_ok() {
+                library.record(b);
+            }
+        }
+        library.last_open = boards.first().map(|b| b.id);
+    }
+    if may_save {
+        let _ = store.set(INDEX_KEY, &encode_index(&library));
+    }
+    Opened {
+        library,
+        notes,
+        may_save,
+    }
+}
+
+pub fn encode_index(library: &Library) -> String {
+    serde_json::to_string(&IndexOut {
+        schema: super::SCHEMA,
+        library,
+    })
+    .expect("an index always serialises")
+}
+
+/// Reads one board. Unreadable data is kept aside and the board dropped
+/// from the library (the note says where the data went).
+pub fn load_board(
+    store: &mut impl Store,
+    library: &mut Library,
+    id: Uuid,
+    now: Timestamp,
+) -> Result<Board, Option<StorageNote>> {
+    let key = board_key(id);
+    let Some(raw) = store.get(&key) else {
+        library.forget(id);
+        return Err(None);
+    };
+    match decode(Some(raw.clone())) {
+        Loaded::Board(b) => Ok(b),
+        Loaded::Unreadable { problem, .. } => {
+            let mut notes = Vec::new();
+            if keep_aside(store, &key, &raw, problem, now, &mut notes) {
+                library.forget(id);
+            }
+            Err(notes.pop())
+        }
+        Loaded::Empty => Err(None),
+    }
+}
+
+/// Saves one board and the index (only this board's key is written).
+pub fn save_board(
+    store: &mut impl Store,
+    library: &mut Library,
+    board: &Board,
+    now: Timestamp,
+) -> Result<(), SaveError> {
+    store.set(&board_key(board.id), &encode(board, now))?;
+    library.record(board);
+    store.set(INDEX_KEY, &encode_index(library))
+}
+
+pub fn save_index(store: &mut impl Store, library: &Library) -> Result<(), SaveError> {
+    store.set(INDEX_KEY, &encode_index(library))
+}
+
+/// Deletes a board for good (it was in the trash).
+pub fn purge_board(
+    store: &mut impl Store,
+    library: &mut Library,
+    id: Uuid,
+) -> Result<(), SaveError> {
+    store.remove(&board_key(id));
+    library.forget(id);
+    save_index(store, library)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample;
+    use chrono::{TimeZone, Utc};
+
+    fn t(s: i64) -> Timestamp {
+        Utc.timestamp_opt(1_700_000_000 + s, 0).unwrap()
+    }
+
+    fn samples() -> Vec<Board> {
+        let mut n = 0u128;
+        let mut id = move || {
+            n += 1;
+            Uuid::from_u128(n)
+        };
+        vec![
+            sample::nieuw_west_zuid(&mut id, t(0)),
+            sample::gaasperdam(&mut id, t(0)),
+        ]
+    }
+
+    #[test]
+    fn a_first_visit_stores_both_samples_and_opens_nieuw_west_zuid() {
+        let mut store = MemoryStore::default();
+        let opened = open_library(&mut store, t(1), samples);
+        assert!(opened.notes.is_empty() && opened.may_save);
+        let lib = opened.library;
+        assert_eq!(lib.active().len(), 2);
+        let first = lib.default_board().unwrap();
+        assert_eq!(lib.entry(first).unwrap().title, "Teamplan Nieuw West Zuid");
+        assert!(store.get(&board_key(first)).is_some());
+        assert!(store.get(INDEX_KEY).is_some());
+        // A second visit reads the same library.
+        let again = open_library(&mut store, t(2), || panic!("no samples twice"));
+        assert_eq!(again.library, lib);
+    }
+
+    #[test]
+    fn the_single_board_of_storage_version_1_migrates_without_loss() {
+        let mut old = samples().remove(0);
+        old.title = "Ons eigen bord".into();
+        old.delete_item(old.items[3].id, t(1)).unwrap();
+        let mut store = MemoryStore::default();
+        store.set(BOARD_KEY, &encode(&old, t(1))).unwrap();
+        let opened = open_library(&mut store, t(2), || panic!("not a first visit"));
+        assert!(opened.notes.is_empty());
+        let mut lib = opened.library;
+        assert_eq!(lib.active().len(), 1);
+        assert_eq!(lib.default_board(), Some(old.id));
+        let back = load_board(&mut store, &mut lib, old.id, t(3)).unwrap();
+        assert_eq!(back, old);
+        assert!(
+            store.get(BOARD_KEY).is_none(),
+            "the old key is gone once copied"
+        );
+    }
+
+    #[test]
+    fn saving_one_board_writes_only_its_key_and_the_index() {
+        let mut store = MemoryStore::default();
+        let mut lib = open_library(&mut store, t(1), samples).library;
+        let before = store.map.clone();
+        let id = lib.default_board().unwrap();
+        let mut b = load_board(&mut store, &mut lib, id, t(2)).unwrap();
+        b.set_settings("Nieuw", "", None, t(3));
+        save_board(&mut store, &mut lib, &b, t(3)).unwrap();
+        let changed: Vec<&String> = store
+            .map
+            .iter()
+            .filter(|(k, v)| before.get(*k) != Some(v))
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(changed, [&board_key(id), &INDEX_KEY.to_string()]);
+        assert_eq!(lib.entry(id).unwrap().title, "Nieuw");
+    }
+
+    #[test]
+    fn an_unreadable_board_is_kept_aside_and_the_others_still_load() {
+        let mut store = MemoryStore::default();
+        let mut lib = open_library(&mut store, t(1), samples).library;
+        let broken = lib.active()[0].id;
+        let fine = lib.active()[1].id;
+        store.set(&board_key(broken), "{kapot").unwrap();
+        let err = load_board(&mut store, &mut lib, broken, t(2)).unwrap_err();
+        let Some(StorageNote::KeptAside { key, .. }) = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(store.get(&key).unwrap(), "{kapot");
+        assert!(lib.entry(broken).is_none());
+        assert!(load_board(&mut store, &mut lib, fine, t(2)).is_ok());
+    }
+
+    #[test]
+    fn a_damaged_index_is_kept_aside_and_rebuilt_from_the_boards() {
+        let mut store = MemoryStore::default();
+        let lib = open_library(&mut store, t(1), samples).library;
+        store.set(INDEX_KEY, "niet te lezen").unwrap();
+        let opened = open_library(&mut store, t(2), || panic!("not a first visit"));
+        assert!(matches!(opened.notes[..], [StorageNote::KeptAside { .. }]));
+        let ids = |l: &Library| {
+            let mut v: Vec<Uuid> = l.boards.iter().map(|e| e.id).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(ids(&opened.library), ids(&lib));
+    }
+
+    #[test]
+    fn data_from_a_newer_planbord_is_left_alone_and_nothing_is_saved() {
+        let mut store = MemoryStore::default();
+        store
+            .set(INDEX_KEY, r#"{"schema": 9, "library": {"boards": []}}"#)
+            .unwrap();
+        let before = store.map.clone();
+        let opened = open_library(&mut store, t(1), samples);
+        assert!(!opened.may_save);
+        assert!(matches!(opened.notes[..], [StorageNote::Untouched { .. }]));
+        assert_eq!(store.map, before);
+    }
+
+    #[test]
+    fn a_full_storage_is_reported_and_leaves_the_saved_board_intact() {
+        let mut store = MemoryStore::default();
+        let mut lib = open_library(&mut store, t(1), samples).library;
+        let id = lib.default_board().unwrap();
+        let saved = store.get(&board_key(id)).unwrap();
+        store.limit = Some(store.map.values().map(|v| v.len() + 60).sum());
+        let mut b = load_board(&mut store, &mut lib, id, t(2)).unwrap();
+        b.add_item(
+            Uuid::from_u128(999),
+            (1, b.columns[0].id),
+            &"x".repeat(5000),
+            t(3),
+        )
+        .unwrap();
+        assert_eq!(
+            save_board(&mut store, &mut lib, &b, t(3)),
+            Err(SaveError::Full)
+        );
+        assert_eq!(store.get(&board_key(id)).unwrap(), saved);
+    }
+
+    #[test]
+    fn purge_removes_the_board_for_good() {
+        let mut store = MemoryStore::default();
+        let mut lib = open_library(&mut store, t(1), samples).library;
+        let id = lib.active()[0].id;
+        lib.trash(id, t(2));
+        purge_board(&mut store, &mut lib, id).unwrap();
+        assert!(store.get(&board_key(id)).is_none());
+        assert!(lib.entry(id).is_none());
+    }
+}
