@@ -168,8 +168,8 @@ pub fn problem(p: &Problem) -> String {
 /// Stored data could not be read and was kept aside under `key`.
 pub fn unreadable_kept(p: &Problem, key: &str) -> String {
     format!(
-        "Het opgeslagen bord kon niet worden geopend: {}. Er is niets weggegooid: \
-         de gegevens zijn bewaard onder '{key}'. Je werkt nu op een leeg bord.",
+        "Opgeslagen gegevens konden niet worden geopend: {}. Er is niets weggegooid: \
+         ze zijn bewaard onder '{key}'; de andere borden werken gewoon.",
         problem(p)
     )
 }
@@ -177,7 +177,7 @@ pub fn unreadable_kept(p: &Problem, key: &str) -> String {
 /// Stored data could not be read nor kept aside: do not write at all.
 pub fn unreadable_untouched(p: &Problem) -> String {
     format!(
-        "Het opgeslagen bord kon niet worden geopend: {}. Om niets te verliezen slaat \
+        "Opgeslagen gegevens konden niet worden geopend: {}. Om niets te verliezen slaat \
          Planbord in dit venster niets op; wijzigingen gaan verloren bij sluiten.",
         problem(p)
     )
@@ -337,6 +337,92 @@ pub fn import_error(e: &ImportError) -> String {
         ImportError::Invalid(e) => format!("Het bord in het bestand klopt niet: {}.", invalid(e)),
     };
     format!("{reason} {NOTHING_CHANGED}")
+}
+
+// Many boards
+pub const MY_BOARDS: &str = "Mijn borden";
+pub const NEW_BOARD: &str = "Nieuw bord";
+pub const SETTINGS: &str = "Bordinstellingen";
+pub const TRASH: &str = "Prullenbak";
+pub const OPEN: &str = "Openen";
+pub const DUPLICATE: &str = "Dupliceren";
+pub const RENAME: &str = "Hernoemen";
+pub const RESTORE: &str = "Terugzetten";
+pub const PURGE: &str = "Definitief verwijderen";
+pub const PURGE_TITLE: &str = "Definitief verwijderen?";
+pub const PURGE_TEXT: &str =
+    "Dit bord en al zijn kaarten worden uit deze browser verwijderd. Dat kan niet ongedaan \
+     worden gemaakt. Exporteer het eerst als je het wilt bewaren.";
+pub const NO_BOARDS: &str = "Er zijn nog geen borden. Maak een nieuw bord.";
+pub const TRASH_EMPTY: &str = "De prullenbak is leeg.";
+pub const LAST_CHANGED: &str = "laatst gewijzigd";
+pub const BOARD_PURGED: &str = "Bord definitief verwijderd.";
+pub const START_WITH: &str = "Beginnen met";
+pub const START_TEMPLATE: &str =
+    "Sjabloon Politie van Iedereen: de vijf lijnen, de standaardroute van lijn 1 en per lijn \
+     een kaart met wat erin hoort";
+pub const START_EMPTY: &str = "Leeg bord: alleen de vijf lijnen en de kolommen";
+pub const CREATE: &str = "Bord maken";
+pub const YEAR: &str = "Jaar";
+pub const BOARD_TITLE: &str = "Titel van het bord";
+pub const BOARD_TITLE_HINT: &str = "Leeg laten: Teamplan <team> <jaar>";
+pub const COLUMNS: &str = "Kolommen";
+pub const COLUMN_NAME: &str = "Naam";
+pub const WIP_LIMIT: &str = "Maximum (WIP)";
+pub const ADD_COLUMN: &str = "Kolom toevoegen";
+pub const NEW_COLUMN_NAME: &str = "Naam van de nieuwe kolom";
+pub const REMOVE_COLUMN: &str = "Kolom verwijderen";
+pub const MOVE_LEFT: &str = "Naar links";
+pub const MOVE_RIGHT: &str = "Naar rechts";
+pub const MOVE_CARDS_TO: &str = "Kaarten eerst naar";
+pub const LINES: &str = "Lijnen";
+pub const LINE_DESCRIPTION: &str = "Omschrijving";
+pub const AS_NEW_BOARD: &str = "Als nieuw bord";
+pub const REMOVED_COLUMN: &str = "verwijderd";
+
+pub fn default_board_title(team: &str, year: Option<i32>) -> String {
+    let team = team.trim();
+    match (team.is_empty(), year) {
+        (true, None) => EMPTY_BOARD_TITLE.to_string(),
+        (true, Some(y)) => format!("Teamplan {y}"),
+        (false, None) => format!("Teamplan {team}"),
+        (false, Some(y)) => format!("Teamplan {team} {y}"),
+    }
+}
+
+pub fn copy_title(title: &str) -> String {
+    format!("{title} (kopie)")
+}
+
+pub fn board_created(title: &str) -> String {
+    format!("Bord '{title}' gemaakt.")
+}
+
+pub fn board_duplicated(title: &str) -> String {
+    format!("Kopie gemaakt: '{title}'.")
+}
+
+pub fn board_trashed(title: &str) -> String {
+    format!("Bord '{title}' staat in de prullenbak.")
+}
+
+pub fn board_restored(title: &str) -> String {
+    format!("Bord '{title}' teruggezet.")
+}
+
+pub fn matching_board(title: &str) -> String {
+    format!(
+        "Dit is een versie van het bord '{title}' in deze browser. Samenvoegen opent dat bord \
+         en neemt van elke kaart de laatst gewijzigde versie over."
+    )
+}
+
+pub fn merge_into(title: &str) -> String {
+    format!("Samenvoegen met '{title}'")
+}
+
+pub fn wip_over(count: usize, limit: u32) -> String {
+    format!("{count} van maximaal {limit}: te veel onderhanden")
 }
 
 pub fn exported(file: &str) -> String {

@@ -5,7 +5,7 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use planbord::storage::BOARD_KEY;
+use planbord::storage::{board_key, BOARD_PREFIX};
 use planbord::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -87,9 +87,15 @@ fn type_into(input: &HtmlInputElement, text: &str) {
         .unwrap();
 }
 
+/// Id of the open board, from the URL hash.
+fn open_id() -> uuid::Uuid {
+    let hash = window().location().hash().unwrap();
+    uuid::Uuid::parse_str(hash.trim_start_matches("#/bord/")).expect("a board is open")
+}
+
 fn stored_item_titles() -> Vec<String> {
     let raw = storage()
-        .get_item(BOARD_KEY)
+        .get_item(&board_key(open_id()))
         .unwrap()
         .expect("board is saved");
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
@@ -109,7 +115,7 @@ async fn first_visit_shows_the_sample_in_five_lanes_and_saves_it() {
     assert!(lanes[0].contains("Teamontwikkeling"));
     assert!(lanes[4].contains("Resultaat en borging"));
     assert_eq!(
-        texts(&root, ".column-head"),
+        texts(&root, ".column-head .column-name"),
         ["Idee", "Gepland", "Bezig", "Afgerond"]
     );
     assert_eq!(all(&root, ".card").len(), 11);
@@ -226,12 +232,22 @@ async fn a_reload_shows_the_saved_board() {
 
 #[wasm_bindgen_test]
 async fn unreadable_storage_is_kept_aside_and_reported() {
-    storage().clear().unwrap();
-    storage().set_item(BOARD_KEY, "{kapot").unwrap();
+    let (root, app) = mount_fresh().await;
+    let broken = open_id();
+    drop(app);
+    root.remove();
+    storage().set_item(&board_key(broken), "{kapot").unwrap();
     let (root, _app) = mount_again().await;
+    assert_ne!(open_id(), broken, "another board opens");
+    assert!(storage().get_item(&board_key(broken)).unwrap().is_none());
+    let boards = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with(BOARD_PREFIX))
+        .count();
+    assert_eq!(boards, 1, "the other sample board is still there");
     assert!(one(&root, ".banner")
         .inner_text()
-        .contains("kon niet worden geopend"));
+        .contains("konden niet worden geopend"));
     let backups: Vec<String> = (0..storage().length().unwrap())
         .filter_map(|i| storage().key(i).unwrap())
         .filter(|k| k.starts_with("planbord.backup."))

@@ -373,6 +373,24 @@ mod tests {
     }
 
     #[test]
+    fn a_board_stored_by_the_first_version_migrates() {
+        let raw = include_str!("../../tests/files/storage/v1-foundation.json");
+        let mut store = MemoryStore::default();
+        store.set(BOARD_KEY, raw).unwrap();
+        let mut lib = open_library(&mut store, t(1), || panic!("not a first visit")).library;
+        let id = lib.default_board().unwrap();
+        let b = load_board(&mut store, &mut lib, id, t(2)).unwrap();
+        assert_eq!(b.items.len(), 4);
+        assert_eq!(b.tombstones.len(), 1);
+        assert!(store.get(BOARD_KEY).is_none());
+        // Stored again in the current schema.
+        assert!(store
+            .get(&board_key(id))
+            .unwrap()
+            .starts_with("{\"schema\":2"));
+    }
+
+    #[test]
     fn saving_one_board_writes_only_its_key_and_the_index() {
         let mut store = MemoryStore::default();
         let mut lib = open_library(&mut store, t(1), samples).library;

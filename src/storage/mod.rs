@@ -84,7 +84,11 @@ pub fn decode(raw: Option<String>) -> Loaded {
     if envelope.schema > SCHEMA {
         return unreadable(Problem::NewerSchema(envelope.schema));
     }
-    let board: Board = match serde_json::from_value(envelope.board) {
+    let mut board = envelope.board;
+    if envelope.schema < 2 {
+        board = migrate_board_1_to_2(board);
+    }
+    let board: Board = match serde_json::from_value(board) {
         Ok(b) => b,
         Err(e) => return unreadable(Problem::NotJson(e.to_string())),
     };
@@ -92,6 +96,36 @@ pub fn decode(raw: Option<String>) -> Loaded {
         Ok(()) => Loaded::Board(board),
         Err(e) => unreadable(Problem::Invalid(e)),
     }
+}
+
+/// Storage migration 1 → 2, on the stored board's JSON. Schema 1 (the
+/// first, single-board version) had no merge timestamps on the board
+/// settings, lines and columns, and no column order: they are filled in
+/// from the board's `updated` and the columns' order. Fields already there
+/// are left as they are.
+pub fn migrate_board_1_to_2(mut board: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    let updated = board.get("updated").cloned().unwrap_or(Value::Null);
+    let Some(obj) = board.as_object_mut() else {
+        return board;
+    };
+    obj.entry("settings_updated").or_insert(updated.clone());
+    if let Some(Value::Array(lines)) = obj.get_mut("lines") {
+        for line in lines.iter_mut().filter_map(Value::as_object_mut) {
+            line.entry("updated").or_insert(updated.clone());
+        }
+    }
+    if let Some(Value::Array(columns)) = obj.get_mut("columns") {
+        for (n, column) in columns
+            .iter_mut()
+            .filter_map(Value::as_object_mut)
+            .enumerate()
+        {
+            column.entry("rank").or_insert(Value::from(n as f64));
+            column.entry("updated").or_insert(updated.clone());
+        }
+    }
+    board
 }
 
 /// The key unreadable data is kept under: unique per moment, so an earlier
@@ -179,6 +213,25 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    /// A board exactly as the first version (storage schema 1) saved it.
+    const FOUNDATION: &str = include_str!("../../tests/files/storage/v1-foundation.json");
+
+    #[test]
+    fn a_board_saved_by_the_first_version_loads_with_its_cards_in_place() {
+        let Loaded::Board(b) = decode(Some(FOUNDATION.to_string())) else {
+            panic!("the first version's board must load");
+        };
+        assert_eq!(b.title, "Teamplan Nieuw West Zuid");
+        let names: Vec<_> = b.visible_columns().iter().map(|c| c.name.clone()).collect();
+        assert_eq!(names, ["Idee", "Gepland", "Bezig", "Afgerond"]);
+        assert_eq!(b.settings_updated, b.updated);
+        assert!(b.lines.iter().all(|l| l.updated == b.updated));
+        let open_dag = b.items.iter().find(|i| i.title == "Open dag").unwrap();
+        assert_eq!(open_dag.line, 3);
+        assert_eq!(b.column(open_dag.column).unwrap().name, "Gepland");
+        assert_eq!(b.tombstones.len(), 1);
     }
 
     #[test]

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::banner::StorageBanner;
 use super::board::BoardView;
+use super::board_list::BoardList;
 use super::card_editor::CardEditor;
 use super::confirm_dialog::ConfirmDialog;
 use super::dom;
@@ -10,8 +11,11 @@ use super::import_dialog::ImportDialog;
 use super::import_error::ImportFailed;
 use super::merge_summary::MergeSummary;
 use super::move_dialog::MoveDialog;
+use super::new_board_dialog::NewBoardDialog;
 use super::notice::NoticeBar;
-use super::state::AppState;
+use super::rename_dialog::RenameDialog;
+use super::settings_dialog::SettingsDialog;
+use super::state::{current_hash, AppState, Route};
 use super::toolbar::Toolbar;
 use crate::strings as s;
 
@@ -34,19 +38,35 @@ pub fn App() -> impl IntoView {
             state.undo(undo);
         }
     });
-    on_cleanup(move || handle.remove());
+    // The URL hash is the route: back, forward and bookmarks work.
+    let hash_handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        match current_hash().and_then(|h| Route::parse(&h)) {
+            Some(route) => state.follow(route),
+            None => super::state::navigate(Route::List),
+        }
+    });
+    on_cleanup(move || {
+        handle.remove();
+        hash_handle.remove();
+    });
 
     view! {
         <a class="skip-link" href="#bord">{s::SKIP_TO_BOARD}</a>
         <Toolbar />
         <StorageBanner />
         <main id="bord" tabindex="-1">
-            <BoardView />
+            {move || match state.route.get() {
+                Route::Board(_) => view! { <BoardView /> }.into_any(),
+                Route::List => view! { <BoardList /> }.into_any(),
+            }}
         </main>
         <footer class="hint">{s::SHORTCUTS_HINT}</footer>
         <CardEditor />
         <MoveDialog />
         <ConfirmDialog />
+        <NewBoardDialog />
+        <SettingsDialog />
+        <RenameDialog />
         <ImportDialog />
         <ImportFailed />
         <MergeSummary />

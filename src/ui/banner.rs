@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::dom;
 use super::state::use_state;
-use crate::storage::browser;
+use crate::storage::Store;
 use crate::strings as s;
 
 /// A persistent message about storage: data not saved, or unreadable data
@@ -14,7 +14,7 @@ pub fn StorageBanner() -> impl IntoView {
         state.banner.get().map(|banner| {
             let download = banner.backup_key.clone().map(|key| {
                 let on_click = move |_| {
-                    if let Some(raw) = browser::read_raw(&key) {
+                    if let Some(raw) = state.with_store(|st| st.get(&key)) {
                         let _ = dom::download(&format!("{key}.json"), "application/json", &raw);
                     }
                 };

@@ -12,14 +12,14 @@ pub fn BoardView() -> impl IntoView {
     let columns = move || meta.with(|m| m.columns.len()).to_string();
     view! {
         <div class="board" role="region" aria-label=s::BOARD_LABEL style:--columns=columns>
-            <div class="board-head" aria-hidden="true">
+            <div class="board-head">
                 <div class="corner">{s::LINE}</div>
                 <For
                     each=move || meta.with(|m| m.columns.clone())
                     key=|c| (c.id, c.name.clone())
                     let:column
                 >
-                    <div class="column-head">{column.name}</div>
+                    <ColumnHead id=column.id name=column.name wip=column.wip_limit removed=column.removed.is_some() />
                 </For>
             </div>
             // Rebuilt only when the whole board is replaced.
@@ -30,6 +30,31 @@ pub fn BoardView() -> impl IntoView {
                     .map(|number| view! { <Lane number=number /> })
                     .collect_view()
             }}
+        </div>
+    }
+}
+
+/// A column's header: name, number of cards, and the WIP limit when set
+/// (marked when exceeded).
+#[component]
+fn ColumnHead(id: uuid::Uuid, name: String, wip: Option<u32>, removed: bool) -> impl IntoView {
+    let state = use_state();
+    let count = move || {
+        (1..=crate::model::LINE_COUNT)
+            .map(|l| state.cell((l, id)).with(|c| c.len()))
+            .sum::<usize>()
+    };
+    let over = move || wip.is_some_and(|w| count() > w as usize);
+    let figure = move || match wip {
+        Some(w) => format!("{}/{w}", count()),
+        None => count().to_string(),
+    };
+    view! {
+        <div class="column-head" class:over-limit=over>
+            <span class="column-name">{name}</span>
+            {removed.then(|| view! { <span class="removed-tag">{s::REMOVED_COLUMN}</span> })}
+            <span class="column-count">{figure}</span>
+            {move || wip.filter(|_| over()).map(|w| view! { <span class="sr-only">{s::wip_over(count(), w)}</span> })}
         </div>
     }
 }

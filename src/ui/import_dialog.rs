@@ -24,7 +24,11 @@ pub fn ImportDialog() -> impl IntoView {
                 let open_cards = state.board_snapshot().items.len();
                 let exported = p.imported.exported.map(s::local_time).unwrap_or_else(|| s::FILE_UNKNOWN.into());
                 let total: usize = p.per_line.iter().map(|(_, _, n)| n).sum();
-                let relation = if p.same_board { s::SAME_BOARD.to_string() } else { s::other_board(&open_title) };
+                let relation = match (&p.matching, p.same_board) {
+                    (_, true) => s::SAME_BOARD.to_string(),
+                    (Some(title), false) => s::matching_board(title),
+                    (None, false) => s::other_board(&open_title),
+                };
                 let rows = p.per_line.iter().map(|(number, name, n)| view! {
                     <tr>
                         <th scope="row">{s::line_label(*number, name)}</th>
@@ -46,19 +50,33 @@ pub fn ImportDialog() -> impl IntoView {
                         </div>
                     }.into_any()
                 } else {
-                    let merge = p.same_board.then(|| view! {
+                    let merge_label = match (&p.matching, p.same_board) {
+                        (_, true) => Some(s::MERGE.to_string()),
+                        (Some(title), false) => Some(s::merge_into(title)),
+                        (None, false) => None,
+                    };
+                    let merge = merge_label.map(|label| view! {
                         <button type="button" class="button" on:click=move |_| state.import_merge()>
-                            {s::MERGE}
+                            {label}
+                        </button>
+                    });
+                    let as_new = (!p.same_board).then(|| view! {
+                        <button type="button" class="button" on:click=move |_| state.import_as_new()>
+                            {s::AS_NEW_BOARD}
+                        </button>
+                    });
+                    let replace = p.matching.is_none().then(|| view! {
+                        <button type="button" class="button secondary" on:click=move |_| {
+                            preview.update(|p| if let Some(p) = p { p.confirming_replace = true });
+                        }>
+                            {s::REPLACE}
                         </button>
                     });
                     view! {
                         <div class="dialog-actions">
                             {merge}
-                            <button type="button" class="button secondary" on:click=move |_| {
-                                preview.update(|p| if let Some(p) = p { p.confirming_replace = true });
-                            }>
-                                {s::REPLACE}
-                            </button>
+                            {as_new}
+                            {replace}
                             <button type="button" class="button secondary" on:click=move |_| cancel()>
                                 {s::CANCEL}
                             </button>

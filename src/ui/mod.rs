@@ -4,6 +4,8 @@
 mod app;
 mod banner;
 mod board;
+mod board_list;
+pub mod boards;
 mod card;
 mod card_editor;
 mod cell;
@@ -16,7 +18,10 @@ mod lane;
 mod merge_summary;
 mod modal;
 mod move_dialog;
+mod new_board_dialog;
 mod notice;
+mod rename_dialog;
+mod settings_dialog;
 pub mod state;
 mod toolbar;
 

@@ -8,12 +8,13 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::exchange::{self, ImportError, Imported};
+use crate::exchange::Imported;
+use crate::model::library::Library;
 use crate::model::{
-    merge, report, sample, Board, CellKey, Column, Direction, Edit, Item, Line, MergeReport,
-    OpError,
+    sample, Board, CellKey, Column, Direction, Edit, Item, Line, MergeReport, OpError,
 };
-use crate::storage::browser::{self, SaveError, Startup};
+use crate::storage::browser::{self, LocalStore};
+use crate::storage::{self as store, MemoryStore, SaveError, StorageNote, Store};
 use crate::strings as s;
 
 pub fn now() -> crate::model::Timestamp {
@@ -65,8 +66,14 @@ impl Meta {
 /// What an "Ongedaan maken" button in a notice restores.
 #[derive(Clone, Debug)]
 pub enum Undo {
+    /// Put a deleted card back.
     Card(Box<Item>),
+    /// Put this version of the open board back (after a merge or replace).
     Board(Box<Board>),
+    /// Take a board out of the trash again.
+    Trashed(Uuid),
+    /// An imported board took the place of `old`: trash `new`, reopen `old`.
+    Replaced { old: Uuid, new: Uuid },
 }
 
 /// A short notice at the bottom of the screen, optionally with undo.
@@ -91,8 +98,68 @@ pub type DropTarget = (CellKey, Option<Uuid>);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confirm {
-    EmptyBoard,
-    SampleBoard,
+    /// Delete a board from the trash for good.
+    Purge(Uuid),
+}
+
+/// Which page is shown; kept in the URL hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `#/borden`: the board list.
+    List,
+    /// `#/bord/<id>`: one board.
+    Board(Uuid),
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Option<Route> {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        if path == "borden" {
+            return Some(Route::List);
+        }
+        let id = path.strip_prefix("bord/")?;
+        Uuid::parse_str(id).ok().map(Route::Board)
+    }
+
+    pub fn hash(self) -> String {
+        match self {
+            Route::List => "#/borden".into(),
+            Route::Board(id) => format!("#/bord/{id}"),
+        }
+    }
+}
+
+/// localStorage, or memory when the browser allows no storage.
+pub enum AnyStore {
+    Local(LocalStore),
+    Memory(MemoryStore),
+}
+
+impl Store for AnyStore {
+    fn get(&self, key: &str) -> Option<String> {
+        match self {
+            AnyStore::Local(s) => s.get(key),
+            AnyStore::Memory(s) => s.get(key),
+        }
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+        match self {
+            AnyStore::Local(s) => s.set(key, value),
+            AnyStore::Memory(s) => s.set(key, value),
+        }
+    }
+    fn remove(&mut self, key: &str) {
+        match self {
+            AnyStore::Local(s) => s.remove(key),
+            AnyStore::Memory(s) => s.remove(key),
+        }
+    }
+    fn keys(&self) -> Vec<String> {
+        match self {
+            AnyStore::Local(s) => s.keys(),
+            AnyStore::Memory(s) => s.keys(),
+        }
+    }
 }
 
 /// A board file that was read and checked, waiting for the user's choice.
@@ -102,6 +169,8 @@ pub struct ImportPreview {
     pub imported: Imported,
     /// Same board id as the open board: merging is offered.
     pub same_board: bool,
+    /// Another board in this browser with the file's id (title), if any.
+    pub matching: Option<String>,
     /// Cards per line: (number, name, count).
     pub per_line: Vec<(u8, String, usize)>,
     /// The user chose "Vervangen…" and is asked to confirm.
@@ -116,16 +185,19 @@ pub struct MergeSummary {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    board: StoredValue<Board>,
-    cards: StoredValue<HashMap<Uuid, RwSignal<Item>>>,
-    cells: StoredValue<HashMap<CellKey, RwSignal<Vec<Uuid>>>>,
+    pub(super) board: StoredValue<Board>,
+    pub(super) cards: StoredValue<HashMap<Uuid, RwSignal<Item>>>,
+    pub(super) cells: StoredValue<HashMap<CellKey, RwSignal<Vec<Uuid>>>>,
     /// Whether saving is allowed (false when unreadable data could not be
     /// kept aside: writing would destroy it).
-    may_save: StoredValue<bool>,
+    pub(super) may_save: StoredValue<bool>,
+    pub(super) store: StoredValue<AnyStore, LocalStorage>,
+    pub library: RwSignal<Library>,
+    pub route: RwSignal<Route>,
     /// The app's owner. View signals are created under it explicitly: an
     /// event handler runs under its component's owner, and a signal made
     /// there would die with that component.
-    owner: StoredValue<Owner>,
+    pub(super) owner: StoredValue<Owner>,
     pub meta: RwSignal<Meta>,
     /// Bumped when the whole board is replaced, so views rebuild.
     pub generation: RwSignal<u64>,
@@ -146,53 +218,93 @@ pub struct AppState {
     pub merge_summary: RwSignal<Option<MergeSummary>>,
     /// A file is being dragged over the page.
     pub file_over: RwSignal<bool>,
+    pub new_board: RwSignal<bool>,
+    pub settings_open: RwSignal<bool>,
+    /// Board being renamed from the list.
+    pub renaming: RwSignal<Option<Uuid>>,
 }
 
 impl AppState {
-    /// Loads the board from storage (or the sample on a first visit).
+    /// Opens the library from storage (the two sample boards on a first
+    /// visit) and the board the URL asks for, or the last one opened.
     pub fn load() -> AppState {
         let now = now();
-        let mut banner = None;
-        let mut may_save = true;
-        let board = match browser::load(now) {
-            Startup::Board(b) => b,
-            Startup::Empty => sample_board(),
-            Startup::KeptAside { problem, key } => {
-                banner = Some(Banner {
-                    text: s::unreadable_kept(&problem, &key),
-                    backup_key: Some(key),
-                });
-                empty_board()
-            }
-            Startup::Untouched { problem } => {
-                may_save = false;
-                banner = Some(Banner {
-                    text: s::unreadable_untouched(&problem),
-                    backup_key: None,
-                });
-                empty_board()
-            }
-            Startup::Unavailable => {
-                may_save = false;
-                banner = Some(Banner {
-                    text: s::STORAGE_UNAVAILABLE.into(),
-                    backup_key: None,
-                });
-                sample_board()
-            }
+        let mut store = if browser::available() {
+            AnyStore::Local(LocalStore)
+        } else {
+            AnyStore::Memory(MemoryStore::default())
         };
-        let state = AppState::new(board, may_save);
+        let opened = store::open_library(&mut store, now, || {
+            vec![
+                sample::nieuw_west_zuid(Uuid::new_v4, now),
+                sample::gaasperdam(Uuid::new_v4, now),
+            ]
+        });
+        let mut banner = opened.notes.first().map(banner_for);
+        if matches!(store, AnyStore::Memory(_)) {
+            banner = Some(Banner {
+                text: s::STORAGE_UNAVAILABLE.into(),
+                backup_key: None,
+            });
+        }
+        let wanted = current_hash().and_then(|h| Route::parse(&h));
+        let mut library = opened.library;
+        // The board to show: the one in the URL, else the last one opened.
+        let mut board = None;
+        let mut tried = Vec::new();
+        let mut next = match wanted {
+            Some(Route::Board(id)) => Some(id),
+            _ => library.default_board(),
+        };
+        // The one asked for, else the default (asked again: a board that
+        // turned out unreadable has left the library by then).
+        while let Some(id) = next.filter(|id| !tried.contains(id)) {
+            tried.push(id);
+            match store::load_board(&mut store, &mut library, id, now) {
+                Ok(b) => {
+                    board = Some(b);
+                    break;
+                }
+                Err(Some(note)) => banner = Some(banner_for(&note)),
+                Err(None) => {}
+            }
+            next = library.default_board();
+        }
+        let route = match (&board, wanted) {
+            (Some(b), Some(Route::Board(_)) | None) => Route::Board(b.id),
+            _ => Route::List,
+        };
+        let state = AppState::new(
+            board.unwrap_or_else(empty_board),
+            opened.may_save,
+            store,
+            library,
+            route,
+        );
         state.banner.set(banner);
-        state.save();
+        replace_hash(&route.hash());
+        if let Route::Board(id) = route {
+            state.library.update(|l| l.last_open = Some(id));
+            state.save_library();
+        }
         state
     }
 
-    pub fn new(board: Board, may_save: bool) -> AppState {
+    pub fn new(
+        board: Board,
+        may_save: bool,
+        store: AnyStore,
+        library: Library,
+        route: Route,
+    ) -> AppState {
         let state = AppState {
             board: StoredValue::new(board.clone()),
             cards: StoredValue::new(HashMap::new()),
             cells: StoredValue::new(HashMap::new()),
             may_save: StoredValue::new(may_save),
+            store: StoredValue::new_with_storage(store),
+            library: RwSignal::new(library),
+            route: RwSignal::new(route),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             meta: RwSignal::new(Meta::of(&board)),
             generation: RwSignal::new(0),
@@ -210,6 +322,9 @@ impl AppState {
             import_error: RwSignal::new(None),
             merge_summary: RwSignal::new(None),
             file_over: RwSignal::new(false),
+            new_board: RwSignal::new(false),
+            settings_open: RwSignal::new(false),
+            renaming: RwSignal::new(None),
         };
         state.rebuild();
         state
@@ -221,7 +336,7 @@ impl AppState {
     }
 
     /// Recreates every view signal from the board (first load, replace).
-    fn rebuild(&self) {
+    pub(super) fn rebuild(&self) {
         let (cards, cells) = self.board.with_value(|b| {
             let cards: HashMap<_, _> = b
                 .items
@@ -293,7 +408,7 @@ impl AppState {
         }
     }
 
-    fn changed(&self) {
+    pub(super) fn changed(&self) {
         let meta = self.board.with_value(Meta::of);
         if self.meta.with_untracked(|m| *m != meta) {
             self.meta.set(meta);
@@ -301,11 +416,51 @@ impl AppState {
         self.save();
     }
 
+    /// Saves the open board (its own key and the index).
     pub fn save(&self) {
         if !self.may_save.get_value() {
             return;
         }
-        let result = self.board.with_value(|b| browser::save(b, now()));
+        let board = self.board.get_value();
+        let mut library = self.library.get_untracked();
+        let result = self
+            .store
+            .try_update_value(|st| store::save_board(st, &mut library, &board, now()))
+            .unwrap_or(Err(SaveError::Unavailable));
+        self.set_library(library);
+        self.saved(result);
+    }
+
+    /// Saves the index alone (trash, last opened board, ...).
+    pub(super) fn save_library(&self) {
+        if !self.may_save.get_value() {
+            return;
+        }
+        let library = self.library.get_untracked();
+        let result = self
+            .store
+            .try_update_value(|st| store::save_index(st, &library))
+            .unwrap_or(Err(SaveError::Unavailable));
+        self.saved(result);
+    }
+
+    pub(super) fn set_library(&self, library: Library) {
+        if self.library.with_untracked(|l| *l != library) {
+            self.library.set(library);
+        }
+    }
+
+    pub(super) fn with_store<R>(&self, f: impl FnOnce(&mut AnyStore) -> R) -> R {
+        self.store
+            .try_update_value(f)
+            .expect("the store lives as long as the app")
+    }
+
+    pub(super) fn may_save(&self) -> bool {
+        self.may_save.get_value()
+    }
+
+    fn saved(&self, result: Result<(), SaveError>) {
         match result {
             Ok(()) => {
                 // A storage-full banner goes away once saving works again.
@@ -330,11 +485,11 @@ impl AppState {
         }
     }
 
-    fn announce(&self, text: String) {
+    pub(super) fn announce(&self, text: String) {
         self.announcement.set(text);
     }
 
-    fn notify(&self, text: String, undo: Option<Undo>) {
+    pub(super) fn notify(&self, text: String, undo: Option<Undo>) {
         let id = self
             .notice
             .with_untracked(|n| n.as_ref().map_or(0, |n| n.id + 1));
@@ -442,6 +597,25 @@ impl AppState {
         self.changed();
     }
 
+    /// Puts a deleted card back where it was.
+    pub fn restore_card(&self, item: Item) {
+        let id = item.id;
+        let title = item.title.clone();
+        let result = self
+            .board
+            .try_update_value(|b| b.restore_item(item, now()))
+            .expect("board is alive");
+        if result.is_ok() {
+            self.sync_card(id);
+            if let Some(i) = self.item(id) {
+                self.sync_cell(i.cell());
+            }
+            self.announce(s::restored(&title));
+            self.changed();
+            focus_card_later(id);
+        }
+    }
+
     pub fn delete(&self, id: Uuid) -> Result<(), OpError> {
         let item = self
             .board
@@ -457,173 +631,6 @@ impl AppState {
         self.changed();
         Ok(())
     }
-
-    /// Replaces the whole board; the previous one can be brought back from
-    /// the notice.
-    pub fn replace(&self, board: Board, message: &str) {
-        let previous = self.board.get_value();
-        self.board.set_value(board);
-        self.editing.set(None);
-        self.moving.set(None);
-        self.adding.set(None);
-        self.rebuild();
-        self.announce(message.to_string());
-        self.notify(message.to_string(), Some(Undo::Board(Box::new(previous))));
-        self.changed();
-    }
-
-    pub fn undo(&self, undo: Undo) {
-        self.notice.set(None);
-        match undo {
-            Undo::Card(item) => {
-                let id = item.id;
-                let title = item.title.clone();
-                let result = self
-                    .board
-                    .try_update_value(|b| b.restore_item(*item, now()))
-                    .expect("board is alive");
-                if result.is_ok() {
-                    self.sync_card(id);
-                    if let Some(i) = self.item(id) {
-                        self.sync_cell(i.cell());
-                    }
-                    self.announce(s::restored(&title));
-                    self.changed();
-                    focus_card_later(id);
-                }
-            }
-            Undo::Board(board) => {
-                self.board.set_value(*board);
-                self.rebuild();
-                self.announce(s::BOARD_RESTORED.into());
-                self.changed();
-            }
-        }
-    }
-
-    /// Downloads the board as a board file. The file carries the previous
-    /// exchange time; this copy then records the export as its latest
-    /// exchange (changes after it are "ours" in the next merge).
-    pub fn export(&self) {
-        let now = now();
-        let (name, text) = self.board.with_value(|b| {
-            (
-                crate::exchange::file_name(b, now.with_timezone(&chrono::Local).date_naive()),
-                crate::exchange::export(b, now),
-            )
-        });
-        match crate::ui::dom::download(&name, "application/json", &text) {
-            Ok(()) => {
-                self.board.update_value(|b| b.mark_synced(now));
-                self.changed();
-                self.notify(s::exported(&name), None);
-            }
-            Err(e) => self.notify(s::export_failed(&format!("{e:?}")), None),
-        }
-    }
-
-    /// Reads a board file the user picked or dropped, and shows either the
-    /// preview or what is wrong with it. Nothing changes on the board yet.
-    pub fn open_file(&self, file: web_sys::File) {
-        let state = *self;
-        let name = file.name();
-        if file.size() > exchange::MAX_BYTES as f64 {
-            let bytes = file.size() as usize;
-            self.import_failed(&ImportError::TooLarge { bytes });
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-            let Ok(buffer) = buffer else {
-                state
-                    .import_error
-                    .set(Some(s::import_error(&ImportError::NotUtf8)));
-                return;
-            };
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            state.preview_bytes(&name, &bytes);
-        });
-    }
-
-    /// Checks a board file's bytes and shows the preview or the error.
-    pub fn preview_bytes(&self, file_name: &str, bytes: &[u8]) {
-        match exchange::import(bytes) {
-            Err(e) => self.import_failed(&e),
-            Ok(imported) => {
-                let same_board = self.board.with_value(|b| b.id == imported.board.id);
-                let per_line = imported
-                    .board
-                    .lines
-                    .iter()
-                    .map(|l| {
-                        let n = imported
-                            .board
-                            .items
-                            .iter()
-                            .filter(|i| i.line == l.number)
-                            .count();
-                        (l.number, l.name.clone(), n)
-                    })
-                    .collect();
-                self.import_error.set(None);
-                self.import_preview.set(Some(ImportPreview {
-                    file_name: file_name.to_string(),
-                    imported,
-                    same_board,
-                    per_line,
-                    confirming_replace: false,
-                }));
-            }
-        }
-    }
-
-    fn import_failed(&self, e: &ImportError) {
-        self.import_preview.set(None);
-        self.import_error.set(Some(s::import_error(e)));
-    }
-
-    /// Merges the previewed file into the open board (undoable).
-    pub fn import_merge(&self) {
-        let Some(preview) = self.import_preview.get_untracked() else {
-            return;
-        };
-        self.import_preview.set(None);
-        let incoming = preview.imported.board;
-        let local = self.board.get_value();
-        let mut merged = merge(&local, &incoming);
-        let report = report(&local, &incoming, &merged);
-        merged.mark_synced(now());
-        self.replace(merged, s::MERGED);
-        self.merge_summary.set(Some(MergeSummary { report }));
-    }
-
-    /// Puts the previewed file's board in place of the open one (undoable).
-    pub fn import_replace(&self) {
-        let Some(preview) = self.import_preview.get_untracked() else {
-            return;
-        };
-        self.import_preview.set(None);
-        let mut board = preview.imported.board;
-        board.mark_synced(now());
-        self.replace(board, s::REPLACED);
-    }
-
-    /// Titles of items, for the merge summary (from the current board).
-    pub fn title(&self, id: Uuid) -> Option<String> {
-        self.item(id).map(|i| i.title)
-    }
-
-    pub fn start_empty(&self) {
-        self.replace(empty_board(), s::BOARD_REPLACED_EMPTY);
-    }
-
-    pub fn start_sample(&self) {
-        self.replace(sample_board(), s::BOARD_REPLACED_SAMPLE);
-    }
-}
-
-pub fn sample_board() -> Board {
-    sample::nieuw_west_zuid(Uuid::new_v4, now())
 }
 
 pub fn empty_board() -> Board {
@@ -655,4 +662,38 @@ pub fn focus_card_later(id: Uuid) {
     request_animation_frame(move || {
         crate::ui::dom::focus(&format!("#{} .card-open", card_dom_id(id)));
     });
+}
+
+/// The storage message for the banner.
+pub fn banner_for(note: &StorageNote) -> Banner {
+    match note {
+        StorageNote::KeptAside { problem, key } => Banner {
+            text: s::unreadable_kept(problem, key),
+            backup_key: Some(key.clone()),
+        },
+        StorageNote::Untouched { problem } => Banner {
+            text: s::unreadable_untouched(problem),
+            backup_key: None,
+        },
+    }
+}
+
+pub fn current_hash() -> Option<String> {
+    web_sys::window().and_then(|w| w.location().hash().ok())
+}
+
+/// Sets the URL hash without a new history entry.
+pub fn replace_hash(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        if current_hash().as_deref() != Some(hash) {
+            let _ = w.location().replace(hash);
+        }
+    }
+}
+
+/// Goes to a page: a new history entry, so back and forward work.
+pub fn navigate(route: Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.hash());
+    }
 }

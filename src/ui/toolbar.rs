@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
-use super::state::{use_state, Confirm};
+use super::state::{use_state, Route};
 use crate::strings as s;
 
-/// The top bar: which board this is, and the board-wide actions.
+/// The top bar: where you are, and the actions for it.
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = use_state();
     let meta = state.meta;
+    let on_board = move || matches!(state.route.get(), Route::Board(_));
     let subtitle = move || {
         meta.with(|m| {
             let mut parts = Vec::new();
@@ -36,11 +37,32 @@ pub fn Toolbar() -> impl IntoView {
                 <span class="app-name">{s::APP_NAME}</span>
                 <span class="programme">{s::PROGRAMME}</span>
             </div>
+            <nav class="nav" aria-label=s::APP_NAME>
+                <a
+                    class="nav-link"
+                    href=Route::List.hash()
+                    aria-current=move || (!on_board()).then_some("page")
+                >
+                    {s::MY_BOARDS}
+                </a>
+            </nav>
             <div class="board-title">
-                <h1>{move || meta.with(|m| m.title.clone())}</h1>
-                <p class="board-sub">{subtitle}</p>
+                <Show
+                    when=on_board
+                    fallback=|| view! { <h1>{s::MY_BOARDS}</h1> }
+                >
+                    <h1>{move || meta.with(|m| m.title.clone())}</h1>
+                    <p class="board-sub">{subtitle}</p>
+                </Show>
             </div>
             <div class="actions">
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| state.new_board.set(true)
+                >
+                    {s::NEW_BOARD}
+                </button>
                 <button
                     type="button"
                     class="button"
@@ -62,28 +84,26 @@ pub fn Toolbar() -> impl IntoView {
                     node_ref=file_input
                     on:change=on_file
                 />
-                <button
-                    type="button"
-                    class="button"
-                    title=s::EXPORT_HINT
-                    on:click=move |_| state.export()
-                >
-                    {s::EXPORT}
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| state.confirm.set(Some(Confirm::EmptyBoard))
-                >
-                    {s::NEW_EMPTY_BOARD}
-                </button>
-                <button
-                    type="button"
-                    class="button secondary"
-                    on:click=move |_| state.confirm.set(Some(Confirm::SampleBoard))
-                >
-                    {s::LOAD_SAMPLE}
-                </button>
+                <Show when=on_board>
+                    <button
+                        type="button"
+                        class="button"
+                        title=s::EXPORT_HINT
+                        on:click=move |_| state.export()
+                    >
+                        {s::EXPORT}
+                    </button>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| {
+                            state.edit_error.set(None);
+                            state.settings_open.set(true)
+                        }
+                    >
+                        {s::SETTINGS}
+                    </button>
+                </Show>
             </div>
         </header>
     }

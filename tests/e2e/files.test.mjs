@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
-import { card, open, server, setup, stored, titlesIn } from "./helpers.mjs";
+import { card, open, rawStored, server, setup, stored, titlesIn } from "./helpers.mjs";
 
 setup();
 
@@ -168,16 +168,16 @@ describe("board files", () => {
 
   test("cancel leaves the board untouched", async (t) => {
     const page = await open(t);
-    const before = await page.evaluate(() => localStorage.getItem("planbord.v1.bord"));
+    const before = await rawStored(page);
     await pick(page, "x.json", await fixture("ok/v1-gaasperdam.planbord.json"));
     await page.getByRole("dialog", { name: "Bord importeren" }).getByRole("button", { name: "Annuleren" }).click();
-    assert.equal(await page.evaluate(() => localStorage.getItem("planbord.v1.bord")), before);
+    assert.equal(await rawStored(page), before);
     assert.equal(await page.locator(".card").count(), 11);
   });
 
   test("a bad file, picked or dropped, is explained and changes nothing", async (t) => {
     const page = await open(t);
-    const before = await page.evaluate(() => localStorage.getItem("planbord.v1.bord"));
+    const before = await rawStored(page);
     const cases = [
       ["bad/not-json--truncated.json", /geen geldige JSON: de fout zit in regel \d+, kolom \d+/],
       ["bad/newer--version-99.json", /nieuwere Planbord \(bestandsversie 99\)/],
@@ -207,7 +207,7 @@ describe("board files", () => {
     await failed.waitFor();
     assert.match(await failed.innerText(), /te groot \(11\.0 MB\); het maximum is 10 MB/);
     await failed.getByRole("button", { name: "Sluiten" }).click();
-    assert.equal(await page.evaluate(() => localStorage.getItem("planbord.v1.bord")), before);
+    assert.equal(await rawStored(page), before);
     assert.equal(await page.locator(".card").count(), 11);
     assert.equal(await page.locator(".file-over").count(), 0);
   });

@@ -11,7 +11,9 @@ import { serve } from "./server.mjs";
 
 export const DIST = process.env.PLANBORD_DIST ?? "dist";
 export const OUT = "tests/e2e/output";
-export const BOARD_KEY = "planbord.v1.bord";
+/** localStorage key of a board (storage schema 2). */
+export const boardKey = (id) => `planbord.v2.bord.${id}`;
+export const INDEX_KEY = "planbord.v2.borden";
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -80,7 +82,17 @@ export async function pressOnCard(page, key) {
   await page.waitForFunction((id) => document.activeElement?.closest(".card")?.dataset.id === id, id);
 }
 
-export const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), BOARD_KEY);
+/** Id of the open board, from the URL. */
+export const openId = (page) => page.evaluate(() => location.hash.replace("#/bord/", ""));
+
+/** The open board's stored text, exactly as in localStorage. */
+export const rawStored = async (page) => {
+  const id = await openId(page);
+  return page.evaluate((k) => localStorage.getItem(k), boardKey(id));
+};
+
+/** The open board's stored envelope. */
+export const stored = async (page) => JSON.parse(await rawStored(page));
 
 export async function axe(page, context = "document") {
   await page.evaluate(AXE);
