@@ -16,7 +16,7 @@ pub fn BoardView() -> impl IntoView {
                 <div class="corner">{s::LINE}</div>
                 <For
                     each=move || meta.with(|m| m.columns.clone())
-                    key=|c| (c.id, c.name.clone())
+                    key=|c| (c.id, c.name.clone(), c.wip_limit, c.removed.is_some())
                     let:column
                 >
                     <ColumnHead id=column.id name=column.name wip=column.wip_limit removed=column.removed.is_some() />
