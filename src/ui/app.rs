@@ -60,7 +60,9 @@ pub fn App() -> impl IntoView {
                 Route::List => view! { <BoardList /> }.into_any(),
             }}
         </main>
-        <footer class="hint">{s::SHORTCUTS_HINT}</footer>
+        <Show when=move || matches!(state.route.get(), Route::Board(_))>
+            <footer class="hint">{s::SHORTCUTS_HINT}</footer>
+        </Show>
         <CardEditor />
         <MoveDialog />
         <ConfirmDialog />
