@@ -137,6 +137,63 @@ proptest! {
     }
 }
 
+proptest! {
+    #[test]
+    fn undo_all_returns_to_the_start_and_redo_all_to_the_end(ops in proptest::collection::vec(op(), 0..40)) {
+        use crate::model::history::{History, Patch};
+        use crate::model::canonical;
+        let col = |n: u128| Uuid::from_u128(1000 + n);
+        let mut board = Board::new_empty(Uuid::from_u128(1), [col(0), col(1), col(2), col(3)], "P", at(0));
+        let start = board.clone();
+        let mut history = History::new(1000);
+        let mut next_id = 10u128;
+        let mut deleted: Vec<Item> = Vec::new();
+        for (step, op) in ops.into_iter().enumerate() {
+            let now = at(step as i64 + 1);
+            let before = board.clone();
+            let pick = |b: &Board, p: usize| (!b.items.is_empty()).then(|| b.items[p % b.items.len()].id);
+            match op {
+                Op::Add { line, column, title } => {
+                    next_id += 1;
+                    let _ = board.add_item(Uuid::from_u128(next_id), (line, col(column as u128)), &title, now);
+                }
+                Op::Edit { pick: p, title } => {
+                    if let Some(id) = pick(&board, p) {
+                        board.edit_item(id, Edit::Title(title), now).unwrap();
+                    }
+                }
+                Op::Move { pick: p, line, column, index } => {
+                    if let Some(id) = pick(&board, p) {
+                        board.move_item(id, (line, col(column as u128)), index, now).unwrap();
+                    }
+                }
+                Op::Step { pick: p, direction } => {
+                    if let Some(id) = pick(&board, p) {
+                        board.step_item(id, DIRECTIONS[direction], now).unwrap();
+                    }
+                }
+                Op::Delete { pick: p } => {
+                    if let Some(id) = pick(&board, p) {
+                        deleted.push(board.delete_item(id, now).unwrap());
+                    }
+                }
+                Op::Restore => {
+                    if let Some(item) = deleted.pop() {
+                        let _ = board.restore_item(item, now);
+                    }
+                }
+            }
+            // Distinct keys: every change its own step.
+            history.record(&format!("{step}"), Patch::between(&before, &board), step as i64);
+        }
+        let end = board.clone();
+        while history.undo(&mut board).is_some() {}
+        prop_assert_eq!(canonical(&board), canonical(&start));
+        while history.redo(&mut board).is_some() {}
+        prop_assert_eq!(canonical(&board), canonical(&end));
+    }
+}
+
 mod merge_laws {
     use super::*;
     use crate::model::{canonical, merge, Column, Line, Tombstone};

@@ -1,0 +1,346 @@
+//! Undo and redo for every change to a board. A change is stored as a
+//! [`Patch`]: the before and after versions of just what it touched
+//! (items, tombstones, the board's other fields), so a step costs the size
+//! of the change, not of the board.
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+
+use super::{Board, Column, Extra, Item, Line, Timestamp, Tombstone};
+
+/// Everything on a board except its items and tombstones.
+#[derive(Clone, Debug, PartialEq)]
+struct Head {
+    id: Uuid,
+    title: String,
+    team: String,
+    year: Option<i32>,
+    lines: Vec<Line>,
+    columns: Vec<Column>,
+    created: Timestamp,
+    updated: Timestamp,
+    settings_updated: Timestamp,
+    synced: Option<Timestamp>,
+    extra: Extra,
+}
+
+impl Head {
+    fn of(b: &Board) -> Head {
+        Head {
+            id: b.id,
+            title: b.title.clone(),
+            team: b.team.clone(),
+            year: b.year,
+            lines: b.lines.clone(),
+            columns: b.columns.clone(),
+            created: b.created,
+            updated: b.updated,
+            settings_updated: b.settings_updated,
+            synced: b.synced,
+            extra: b.extra.clone(),
+        }
+    }
+
+    fn put(&self, b: &mut Board) {
+        b.id = self.id;
+        b.title = self.title.clone();
+        b.team = self.team.clone();
+        b.year = self.year;
+        b.lines = self.lines.clone();
+        b.columns = self.columns.clone();
+        b.created = self.created;
+        b.updated = self.updated;
+        b.settings_updated = self.settings_updated;
+        b.synced = self.synced;
+        b.extra = self.extra.clone();
+    }
+}
+
+/// The difference made by one change.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Patch {
+    /// (id, before, after); `None`: the item did not exist.
+    items: Vec<(Uuid, Option<Item>, Option<Item>)>,
+    tombstones: Option<(Vec<Tombstone>, Vec<Tombstone>)>,
+    head: Option<Box<(Head, Head)>>,
+}
+
+impl Patch {
+    pub fn between(before: &Board, after: &Board) -> Patch {
+        let old: HashMap<Uuid, &Item> = before.items.iter().map(|i| (i.id, i)).collect();
+        let new: HashMap<Uuid, &Item> = after.items.iter().map(|i| (i.id, i)).collect();
+        let mut items = Vec::new();
+        for i in &after.items {
+            match old.get(&i.id) {
+                Some(o) if *o == i => {}
+                o => items.push((i.id, o.map(|o| (*o).clone()), Some(i.clone()))),
+            }
+        }
+        for o in &before.items {
+            if !new.contains_key(&o.id) {
+                items.push((o.id, Some(o.clone()), None));
+            }
+        }
+        let tombstones = (before.tombstones != after.tombstones)
+            .then(|| (before.tombstones.clone(), after.tombstones.clone()));
+        let (h0, h1) = (Head::of(before), Head::of(after));
+        let head = (h0 != h1).then(|| Box::new((h0, h1)));
+        Patch {
+            items,
+            tombstones,
+            head,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.tombstones.is_none() && self.head.is_none()
+    }
+
+    /// Ids of the items this patch touches.
+    pub fn item_ids(&self) -> Vec<Uuid> {
+        self.items.iter().map(|(id, _, _)| *id).collect()
+    }
+
+    /// Whether the board-level fields (columns, lines, title ...) change.
+    pub fn touches_head(&self) -> bool {
+        self.head.is_some()
+    }
+
+    fn put(&self, b: &mut Board, forward: bool) {
+        for (id, before, after) in &self.items {
+            let want = if forward { after } else { before };
+            match (b.items.iter().position(|i| i.id == *id), want) {
+                (Some(p), Some(item)) => b.items[p] = item.clone(),
+                (Some(p), None) => {
+                    b.items.remove(p);
+                }
+                (None, Some(item)) => b.items.push(item.clone()),
+                (None, None) => {}
+            }
+        }
+        if let Some((before, after)) = &self.tombstones {
+            b.tombstones = if forward { after } else { before }.clone();
+        }
+        if let Some(heads) = &self.head {
+            if forward { &heads.1 } else { &heads.0 }.put(b);
+        }
+    }
+
+    /// Takes the board back to before the change.
+    pub fn undo(&self, b: &mut Board) {
+        self.put(b, false);
+    }
+
+    /// Applies the change again.
+    pub fn redo(&self, b: &mut Board) {
+        self.put(b, true);
+    }
+
+    /// Folds a later patch into this one (typing in one field becomes one
+    /// step): the earliest "before" and the latest "after" of everything.
+    fn absorb(&mut self, later: Patch) {
+        for (id, before, after) in later.items {
+            match self.items.iter_mut().find(|(i, _, _)| *i == id) {
+                Some(entry) => entry.2 = after,
+                None => self.items.push((id, before, after)),
+            }
+        }
+        if let Some((before, after)) = later.tombstones {
+            match &mut self.tombstones {
+                Some(t) => t.1 = after,
+                None => self.tombstones = Some((before, after)),
+            }
+        }
+        if let Some(heads) = later.head {
+            match &mut self.head {
+                Some(h) => h.1 = heads.1,
+                None => self.head = Some(heads),
+            }
+        }
+    }
+}
+
+struct Step {
+    /// What kind of change, for coalescing ("edit <id> title").
+    key: String,
+    /// Milliseconds, for coalescing.
+    at: i64,
+    patch: Patch,
+}
+
+/// Undo and redo stacks for one board.
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    limit: usize,
+}
+
+/// Changes with the same key closer together than this become one step.
+const COALESCE_MS: i64 = 1500;
+
+impl History {
+    pub fn new(limit: usize) -> History {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            limit,
+        }
+    }
+
+    /// Records a change. `key` names its kind; consecutive changes with the
+    /// same key (e.g. typing in one field) within a moment become one step.
+    pub fn record(&mut self, key: &str, patch: Patch, at_ms: i64) {
+        if patch.is_empty() {
+            return;
+        }
+        self.redo.clear();
+        if let Some(top) = self.undo.last_mut() {
+            if !key.is_empty() && top.key == key && at_ms - top.at < COALESCE_MS {
+                top.patch.absorb(patch);
+                top.at = at_ms;
+                return;
+            }
+        }
+        self.undo.push(Step {
+            key: key.to_string(),
+            at: at_ms,
+            patch,
+        });
+        if self.undo.len() > self.limit {
+            self.undo.remove(0);
+        }
+    }
+
+    /// Undoes the last change; returns its patch (to refresh the views).
+    pub fn undo(&mut self, board: &mut Board) -> Option<Patch> {
+        let step = self.undo.pop()?;
+        step.patch.undo(board);
+        let patch = step.patch.clone();
+        self.redo.push(step);
+        Some(patch)
+    }
+
+    pub fn redo(&mut self, board: &mut Board) -> Option<Patch> {
+        let step = self.redo.pop()?;
+        step.patch.redo(board);
+        let patch = step.patch.clone();
+        // No coalescing with what comes after a redo.
+        self.undo.push(Step {
+            key: String::new(),
+            ..step
+        });
+        Some(patch)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.undo.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.undo.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{canonical, Edit};
+    use chrono::{TimeZone, Utc};
+
+    fn t(s: i64) -> Timestamp {
+        Utc.timestamp_opt(1_700_000_000 + s, 0).unwrap()
+    }
+
+    fn uid(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn board() -> Board {
+        let mut b = Board::new_empty(uid(1), [uid(10), uid(11), uid(12), uid(13)], "B", t(0));
+        b.add_item(uid(100), (1, uid(10)), "A", t(0)).unwrap();
+        b
+    }
+
+    /// Runs `f` on the board and records it.
+    fn change(h: &mut History, b: &mut Board, key: &str, at: i64, f: impl FnOnce(&mut Board)) {
+        let before = b.clone();
+        f(b);
+        h.record(key, Patch::between(&before, b), at);
+    }
+
+    #[test]
+    fn undo_and_redo_every_kind_of_change() {
+        let mut h = History::new(100);
+        let mut b = board();
+        let start = b.clone();
+        change(&mut h, &mut b, "add", 0, |b| {
+            b.add_item(uid(101), (2, uid(11)), "B", t(1)).unwrap()
+        });
+        change(&mut h, &mut b, "move", 10_000, |b| {
+            b.move_item(uid(100), (3, uid(12)), None, t(2)).unwrap();
+        });
+        change(&mut h, &mut b, "delete", 20_000, |b| {
+            b.delete_item(uid(101), t(3)).unwrap();
+        });
+        change(&mut h, &mut b, "column", 30_000, |b| {
+            b.rename_column(uid(10), "Ideeën", t(4)).unwrap()
+        });
+        let end = b.clone();
+        assert_eq!(h.len(), 4);
+        while h.undo(&mut b).is_some() {}
+        assert_eq!(canonical(&b), canonical(&start));
+        while h.redo(&mut b).is_some() {}
+        assert_eq!(canonical(&b), canonical(&end));
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_step() {
+        let mut h = History::new(100);
+        let mut b = board();
+        for (n, title) in ["O", "Op", "Ope", "Open"].iter().enumerate() {
+            change(&mut h, &mut b, "edit 100 title", n as i64 * 300, |b| {
+                b.edit_item(uid(100), Edit::Title(title.to_string()), t(1))
+                    .unwrap();
+            });
+        }
+        assert_eq!(h.len(), 1);
+        h.undo(&mut b).unwrap();
+        assert_eq!(b.item(uid(100)).unwrap().title, "A");
+        h.redo(&mut b).unwrap();
+        assert_eq!(b.item(uid(100)).unwrap().title, "Open");
+    }
+
+    #[test]
+    fn a_new_change_clears_redo_and_the_limit_holds() {
+        let mut h = History::new(3);
+        let mut b = board();
+        for n in 0..5 {
+            change(&mut h, &mut b, "edit", n * 10_000, |b| {
+                b.edit_item(uid(100), Edit::Notes(n.to_string()), t(n))
+                    .unwrap();
+            });
+        }
+        assert_eq!(h.len(), 3);
+        h.undo(&mut b);
+        assert!(h.can_redo());
+        change(&mut h, &mut b, "other", 99_000, |b| {
+            b.edit_item(uid(100), Edit::Trekker("OE".into()), t(9))
+                .unwrap();
+        });
+        assert!(!h.can_redo());
+    }
+}
