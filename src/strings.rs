@@ -122,6 +122,10 @@ pub fn restored(title: &str) -> String {
     format!("Kaart '{title}' teruggezet")
 }
 
+pub const UNDONE: &str = "Ongedaan gemaakt.";
+pub const REDONE: &str = "Opnieuw gedaan.";
+pub const UNDO_BUTTON: &str = "Ongedaan maken (Ctrl+Z)";
+pub const REDO_BUTTON: &str = "Opnieuw (Ctrl+Shift+Z)";
 pub const AT_EDGE: &str = "De kaart kan niet verder deze kant op.";
 pub const BOARD_REPLACED_EMPTY: &str = "Leeg bord gestart.";
 pub const BOARD_REPLACED_SAMPLE: &str = "Voorbeeldbord geladen.";

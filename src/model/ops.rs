@@ -34,6 +34,22 @@ pub enum Edit {
     Tags(Vec<String>),
 }
 
+impl Edit {
+    /// The field this edit changes (names an undo step).
+    pub fn field(&self) -> &'static str {
+        match self {
+            Edit::Title(_) => "title",
+            Edit::Notes(_) => "notes",
+            Edit::Trekker(_) => "trekker",
+            Edit::Team(_) => "team",
+            Edit::Start(_) => "start",
+            Edit::End(_) => "end",
+            Edit::Scope(_) => "scope",
+            Edit::Tags(_) => "tags",
+        }
+    }
+}
+
 /// A one-step move of a card, as done from the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {

@@ -26,16 +26,27 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
 
-    // Ctrl+Z undoes what the current notice offers to undo (a deletion or a
-    // replaced board), unless the user is typing in a field.
+    // Ctrl+Z undoes the last change to the board, Ctrl+Shift+Z (or Ctrl+Y)
+    // redoes it; not while typing in a field (the field has its own undo).
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        let undo_key = (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("z");
-        if !undo_key || ev.shift_key() || dom::from_text_field(&ev) {
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        let key = ev.key().to_lowercase();
+        if !ctrl
+            || dom::from_text_field(&ev)
+            || !matches!(state.route.get_untracked(), Route::Board(_))
+        {
             return;
         }
-        if let Some(undo) = state.notice.get_untracked().and_then(|n| n.undo) {
-            ev.prevent_default();
-            state.undo(undo);
+        match (key.as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ev.prevent_default();
+                state.undo_change();
+            }
+            ("z", true) | ("y", false) => {
+                ev.prevent_default();
+                state.redo_change();
+            }
+            _ => {}
         }
     });
     // The URL hash is the route: back, forward and bookmarks work.

@@ -73,9 +73,11 @@ impl AppState {
         ok
     }
 
-    /// Makes `board` the open board (no undo: switching boards).
+    /// Makes `board` the open board (switching boards: a fresh history).
     fn show(&self, board: Board) {
         self.board.set_value(board);
+        self.history.update_value(|h| h.clear());
+        self.history_changed();
         self.close_dialogs();
         self.rebuild();
     }
@@ -142,8 +144,7 @@ impl AppState {
         }
         if self.board.with_value(|b| b.id == id) {
             let (team, year) = self.board.with_value(|b| (b.team.clone(), b.year));
-            self.board
-                .update_value(|b| b.set_settings(title, &team, year, now()));
+            self.record("", |b| b.set_settings(title, &team, year, now()));
             self.changed();
         } else if let Some(mut board) = self.read_board(id) {
             let (team, year) = (board.team.clone(), board.year);
@@ -200,7 +201,7 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Board) -> Result<R, OpError>,
     ) -> Result<R, OpError> {
-        let result = self.board.try_update_value(f).expect("board is alive");
+        let result = self.record("", f);
         match &result {
             Ok(_) => {
                 self.edit_error.set(None);
@@ -376,7 +377,9 @@ impl AppState {
     /// brought back from the notice.
     pub fn replace(&self, board: Board, message: &str) {
         let previous = self.board.get_value();
-        self.show(board);
+        self.record("", |b| *b = board);
+        self.close_dialogs();
+        self.rebuild();
         self.announce(message.to_string());
         self.notify(message.to_string(), Some(Undo::Board(Box::new(previous))));
         self.changed();
@@ -387,7 +390,8 @@ impl AppState {
         match undo {
             Undo::Card(item) => self.restore_card(*item),
             Undo::Board(board) => {
-                self.show(*board);
+                self.record("", |b| *b = *board);
+                self.rebuild();
                 self.announce(s::BOARD_RESTORED.into());
                 self.changed();
             }

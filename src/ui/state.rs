@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::exchange::Imported;
+use crate::model::history::{History, Patch};
 use crate::model::library::Library;
 use crate::model::{
     sample, Board, CellKey, Column, Direction, Edit, Item, Line, MergeReport, OpError,
@@ -16,6 +17,9 @@ use crate::model::{
 use crate::storage::browser::{self, LocalStore};
 use crate::storage::{self as store, MemoryStore, SaveError, StorageNote, Store};
 use crate::strings as s;
+
+/// How many changes can be undone.
+pub const HISTORY_STEPS: usize = 200;
 
 pub fn now() -> crate::model::Timestamp {
     chrono::Utc::now()
@@ -194,6 +198,9 @@ pub struct AppState {
     pub(super) store: StoredValue<AnyStore, LocalStorage>,
     pub library: RwSignal<Library>,
     pub route: RwSignal<Route>,
+    pub(super) history: StoredValue<History>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
     /// The app's owner. View signals are created under it explicitly: an
     /// event handler runs under its component's owner, and a signal made
     /// there would die with that component.
@@ -305,6 +312,9 @@ impl AppState {
             store: StoredValue::new_with_storage(store),
             library: RwSignal::new(library),
             route: RwSignal::new(route),
+            history: StoredValue::new(History::new(HISTORY_STEPS)),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             meta: RwSignal::new(Meta::of(&board)),
             generation: RwSignal::new(0),
@@ -500,14 +510,76 @@ impl AppState {
         self.item(id).map(|i| i.title).unwrap_or_default()
     }
 
+    // ---- history ----------------------------------------------------------
+
+    /// Runs a change on the open board and records it for undo. `key`
+    /// names the change for coalescing ("" for never).
+    pub(super) fn record<R>(&self, key: &str, f: impl FnOnce(&mut Board) -> R) -> R {
+        let before = self.board.get_value();
+        let result = self.board.try_update_value(f).expect("board is alive");
+        let patch = self
+            .board
+            .with_value(|after| Patch::between(&before, after));
+        let at = now().timestamp_millis();
+        self.history.update_value(|h| h.record(key, patch, at));
+        self.history_changed();
+        result
+    }
+
+    pub(super) fn history_changed(&self) {
+        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        if self.can_undo.get_untracked() != u {
+            self.can_undo.set(u);
+        }
+        if self.can_redo.get_untracked() != r {
+            self.can_redo.set(r);
+        }
+    }
+
+    /// Ctrl+Z: takes back the last change to the open board.
+    pub fn undo_change(&self) {
+        self.travel(false);
+    }
+
+    /// Ctrl+Shift+Z: does the last undone change again.
+    pub fn redo_change(&self) {
+        self.travel(true);
+    }
+
+    fn travel(&self, forward: bool) {
+        let patch = self
+            .board
+            .try_update_value(|b| {
+                self.history
+                    .try_update_value(|h| if forward { h.redo(b) } else { h.undo(b) })
+                    .flatten()
+            })
+            .flatten();
+        self.history_changed();
+        let Some(patch) = patch else { return };
+        self.notice.set(None);
+        if patch.touches_head() {
+            self.rebuild();
+        } else {
+            let cells: Vec<CellKey> = self.cells.with_value(|c| c.keys().copied().collect());
+            for id in patch.item_ids() {
+                self.sync_card(id);
+            }
+            // Only cells whose order changed are touched by sync_cell.
+            for cell in cells {
+                self.sync_cell(cell);
+            }
+        }
+        self.announce(if forward { s::REDONE } else { s::UNDONE }.to_string());
+        self.changed();
+    }
+
     // ---- operations -------------------------------------------------------
 
     /// Adds a card at the end of `cell`; returns its id.
     pub fn add(&self, cell: CellKey, title: &str) -> Result<Uuid, OpError> {
         let id = Uuid::new_v4();
-        self.board
-            .try_update_value(|b| b.add_item(id, cell, title, now()))
-            .expect("board is alive")?;
+        self.record("", |b| b.add_item(id, cell, title, now()))?;
         self.sync_card(id);
         self.sync_cell(cell);
         self.announce(s::added(&self.title_of(id)));
@@ -516,10 +588,8 @@ impl AppState {
     }
 
     pub fn edit(&self, id: Uuid, edit: Edit) -> Result<(), OpError> {
-        let result = self
-            .board
-            .try_update_value(|b| b.edit_item(id, edit, now()))
-            .expect("board is alive");
+        let key = format!("edit {id} {}", edit.field());
+        let result = self.record(&key, |b| b.edit_item(id, edit, now()));
         match result {
             Ok(changed) => {
                 self.edit_error.set(None);
@@ -556,20 +626,14 @@ impl AppState {
     }
 
     pub fn move_to(&self, id: Uuid, cell: CellKey, index: Option<usize>) -> Result<(), OpError> {
-        let from = self
-            .board
-            .try_update_value(|b| b.move_item(id, cell, index, now()))
-            .expect("board is alive")?;
+        let from = self.record("", |b| b.move_item(id, cell, index, now()))?;
         self.after_move(id, from);
         Ok(())
     }
 
     /// One keyboard step. Returns false when the card is at the edge.
     pub fn step(&self, id: Uuid, direction: Direction) -> Result<bool, OpError> {
-        let from = self
-            .board
-            .try_update_value(|b| b.step_item(id, direction, now()))
-            .expect("board is alive")?;
+        let from = self.record("", |b| b.step_item(id, direction, now()))?;
         match from {
             Some(from) => {
                 self.after_move(id, from);
@@ -601,10 +665,7 @@ impl AppState {
     pub fn restore_card(&self, item: Item) {
         let id = item.id;
         let title = item.title.clone();
-        let result = self
-            .board
-            .try_update_value(|b| b.restore_item(item, now()))
-            .expect("board is alive");
+        let result = self.record("", |b| b.restore_item(item, now()));
         if result.is_ok() {
             self.sync_card(id);
             if let Some(i) = self.item(id) {
@@ -617,10 +678,7 @@ impl AppState {
     }
 
     pub fn delete(&self, id: Uuid) -> Result<(), OpError> {
-        let item = self
-            .board
-            .try_update_value(|b| b.delete_item(id, now()))
-            .expect("board is alive")?;
+        let item = self.record("", |b| b.delete_item(id, now()))?;
         if self.editing.get_untracked() == Some(id) {
             self.editing.set(None);
         }

@@ -87,6 +87,28 @@ pub fn Toolbar() -> impl IntoView {
                 <Show when=on_board>
                     <button
                         type="button"
+                        class="button icon"
+                        title=s::UNDO_BUTTON
+                        aria-label=s::UNDO_BUTTON
+                        aria-keyshortcuts="Control+Z"
+                        disabled=move || !state.can_undo.get()
+                        on:click=move |_| state.undo_change()
+                    >
+                        <span aria-hidden="true">"↶"</span>
+                    </button>
+                    <button
+                        type="button"
+                        class="button icon"
+                        title=s::REDO_BUTTON
+                        aria-label=s::REDO_BUTTON
+                        aria-keyshortcuts="Control+Shift+Z"
+                        disabled=move || !state.can_redo.get()
+                        on:click=move |_| state.redo_change()
+                    >
+                        <span aria-hidden="true">"↷"</span>
+                    </button>
+                    <button
+                        type="button"
                         class="button"
                         title=s::EXPORT_HINT
                         on:click=move |_| state.export()

@@ -252,7 +252,7 @@ describe("the board", () => {
     const saved = await stored(page);
     assert.equal(saved.board.items.length, 10);
     assert.equal(saved.board.tombstones.length, 1);
-    await page.getByRole("button", { name: "Ongedaan maken" }).click();
+    await page.locator(".notice").getByRole("button", { name: "Ongedaan maken" }).click();
     assert.deepEqual(await titlesIn(page, 1, "Afgerond"), [
       "Missie en visie geschreven",
       "Jaarkalender activiteiten gemaakt",

@@ -96,7 +96,7 @@ describe("many boards", () => {
     assert.deepEqual(await entries(page), ["Teamplan Nieuw West Zuid"]);
     assert.deepEqual(await entries(page, true), ["Teamplan Gaasperdam"]);
     // Undo from the notice.
-    await page.getByRole("button", { name: "Ongedaan maken" }).click();
+    await page.locator(".notice").getByRole("button", { name: "Ongedaan maken" }).click();
     assert.deepEqual(await entries(page), ["Teamplan Gaasperdam", "Teamplan Nieuw West Zuid"]);
     // Trash, then restore from the trash.
     await page.getByRole("button", { name: "Verwijderen Teamplan Gaasperdam" }).click();

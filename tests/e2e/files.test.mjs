@@ -161,7 +161,7 @@ describe("board files", () => {
     await p.getByRole("button", { name: "Ja, vervangen" }).click();
     assert.equal(await page.locator("h1").innerText(), "Teamplan Gaasperdam");
     assert.equal(await page.locator(".card").count(), 3);
-    await page.getByRole("button", { name: "Ongedaan maken" }).click();
+    await page.locator(".notice").getByRole("button", { name: "Ongedaan maken" }).click();
     assert.equal(await page.locator("h1").innerText(), "Teamplan Nieuw West Zuid");
     assert.deepEqual((await stored(page)).board.items, before.items);
   });
