@@ -343,6 +343,70 @@ pub fn import_error(e: &ImportError) -> String {
     format!("{reason} {NOTHING_CHANGED}")
 }
 
+// Workshop
+pub const PRESENT: &str = "Presentatie";
+pub const PRESENT_HINT: &str = "Volledig scherm, grote letters (toets p)";
+pub const STOP_PRESENTING: &str = "Presentatie verlaten";
+pub const HELP: &str = "Sneltoetsen";
+pub const HELP_BUTTON: &str = "Sneltoetsen ( ? )";
+pub const COLLAPSE: &str = "Inklappen";
+pub const EXPAND: &str = "Uitklappen";
+pub const COLLAPSE_ICON: &str = "▾";
+pub const EXPAND_ICON: &str = "▸";
+pub const FOCUS_ICON: &str = "⤢";
+pub const ONLY_THIS_LINE: &str = "Alleen deze lijn";
+pub const ALL_LINES: &str = "Alle lijnen";
+
+/// The shortcuts, for the help overlay: (keys, what they do).
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    (
+        "← ↑ → ↓",
+        "Naar de kaart ernaast, erboven of eronder (ook naar een andere cel)",
+    ),
+    ("Enter", "Kaart openen"),
+    ("Alt + ← / →", "Kaart naar de vorige of volgende kolom"),
+    ("Alt + ↑ / ↓", "Kaart naar de vorige of volgende lijn"),
+    ("Alt + Shift + ↑ / ↓", "Kaart hoger of lager in de cel"),
+    ("Delete", "Kaart verwijderen"),
+    ("n", "Nieuwe kaart in de cel waar de focus is"),
+    ("/", "Zoeken"),
+    ("p", "Presentatiemodus aan of uit"),
+    ("Ctrl + Z", "Ongedaan maken"),
+    ("Ctrl + Shift + Z of Ctrl + Y", "Opnieuw"),
+    ("?", "Dit overzicht"),
+    ("Esc", "Venster sluiten, toevoegen stoppen"),
+];
+
+pub fn collapsed_count(n: usize) -> String {
+    format!("ingeklapt, {}", card_count(n))
+}
+
+pub fn lane_action(action: &str, line: u8) -> String {
+    format!("{action}: {LINE} {line}")
+}
+
+// Filters
+pub const SEARCH: &str = "Zoeken";
+pub const SEARCH_PLACEHOLDER: &str = "Zoeken… ( / )";
+pub const FILTERS: &str = "Filters";
+pub const ALL_TREKKERS: &str = "Alle trekkers";
+pub const ALL_TEAMS: &str = "Alle teams";
+pub const ALL_TAGS: &str = "Alle labels";
+pub const ALL_SCOPES: &str = "Intern en extern";
+pub const CLEAR_FILTERS: &str = "Wis filters";
+pub const FILTER_TREKKER: &str = "Filter op trekker";
+pub const FILTER_TEAM: &str = "Filter op team";
+pub const FILTER_TAG: &str = "Filter op label";
+pub const FILTER_SCOPE: &str = "Filter op intern of extern";
+
+pub fn matches(shown: usize, total: usize) -> String {
+    format!("{shown} van {}", card_count(total))
+}
+
+pub fn clear_filter(what: &str) -> String {
+    format!("Filter '{what}' wissen")
+}
+
 // Many boards
 pub const MY_BOARDS: &str = "Mijn borden";
 pub const NEW_BOARD: &str = "Nieuw bord";

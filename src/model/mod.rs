@@ -4,6 +4,7 @@
 
 mod board;
 mod columns;
+pub mod filter;
 pub mod history;
 pub mod library;
 mod merge;

@@ -7,6 +7,8 @@ use super::card_editor::CardEditor;
 use super::confirm_dialog::ConfirmDialog;
 use super::dom;
 use super::file_drop::FileDrop;
+use super::filter_bar::FilterBar;
+use super::help_dialog::HelpDialog;
 use super::import_dialog::ImportDialog;
 use super::import_error::ImportFailed;
 use super::merge_summary::MergeSummary;
@@ -51,23 +53,49 @@ pub fn App() -> impl IntoView {
     });
     // The URL hash is the route: back, forward and bookmarks work.
     let hash_handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        match current_hash().and_then(|h| Route::parse(&h)) {
-            Some(route) => state.follow(route),
+        let hash = current_hash().unwrap_or_default();
+        match Route::parse(&hash) {
+            Some(route) => state.follow(route, super::state::filter_from_hash(&hash)),
             None => super::state::navigate(Route::List),
         }
     });
+    // Leaving full screen (Esc) leaves presentation mode too.
+    let fullscreen_handle = window_event_listener(
+        leptos::ev::Custom::new("fullscreenchange"),
+        move |_: web_sys::Event| {
+            if !dom::is_fullscreen() && state.presenting.get_untracked() {
+                state.presenting.set(false);
+            }
+        },
+    );
     on_cleanup(move || {
         handle.remove();
         hash_handle.remove();
+        fullscreen_handle.remove();
     });
 
     view! {
-        <a class="skip-link" href="#bord">{s::SKIP_TO_BOARD}</a>
+        <div
+            class="app"
+            class:presenting=move || state.presenting.get()
+            class:lane-focus=move || state.focus_lane.get().is_some()
+        >
+        // Not a plain #bord link: the hash is the route.
+        <a
+            class="skip-link"
+            href="#bord"
+            on:click=move |ev| {
+                ev.prevent_default();
+                dom::focus("#bord");
+            }
+        >
+            {s::SKIP_TO_BOARD}
+        </a>
         <Toolbar />
         <StorageBanner />
         <main id="bord" tabindex="-1">
             {move || match state.route.get() {
-                Route::Board(_) => view! { <BoardView /> }.into_any(),
+                Route::Board(_) => view! { <FilterBar /> <BoardView /> }.into_any(),
                 Route::List => view! { <BoardList /> }.into_any(),
             }}
         </main>
@@ -77,6 +105,7 @@ pub fn App() -> impl IntoView {
         <CardEditor />
         <MoveDialog />
         <ConfirmDialog />
+        <HelpDialog />
         <NewBoardDialog />
         <SettingsDialog />
         <RenameDialog />
@@ -87,6 +116,7 @@ pub fn App() -> impl IntoView {
         <NoticeBar />
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
             {move || state.announcement.get()}
+        </div>
         </div>
     }
 }

@@ -9,6 +9,7 @@ use super::state::{
     banner_for, empty_board, navigate, now, AppState, ImportPreview, MergeSummary, Route, Undo,
 };
 use crate::exchange::{self, ImportError};
+use crate::model::filter::Filter;
 use crate::model::library::duplicate;
 use crate::model::{merge, report, sample, Board, OpError};
 use crate::storage as store;
@@ -25,7 +26,13 @@ impl AppState {
     // ---- routing ------------------------------------------------------------
 
     /// Follows the URL: called on every `hashchange`.
-    pub fn follow(&self, route: Route) {
+    pub fn follow(&self, route: Route, filter: Filter) {
+        if self.filter.with_untracked(|f| *f != filter) {
+            self.filter.set(filter);
+        }
+        if self.route.get_untracked() == route {
+            return;
+        }
         match route {
             Route::List => self.route.set(Route::List),
             Route::Board(id) => {
@@ -39,6 +46,35 @@ impl AppState {
             }
         }
         self.close_dialogs();
+    }
+
+    /// Presentation mode on or off (with full screen where allowed).
+    pub fn toggle_presenting(&self) {
+        let on = !self.presenting.get_untracked();
+        self.presenting.set(on);
+        super::dom::fullscreen(on);
+    }
+
+    /// Folds a line to its header, or opens it again.
+    pub fn toggle_collapsed(&self, line: u8) {
+        self.collapsed.update(|c| {
+            if let Some(p) = c.iter().position(|l| *l == line) {
+                c.remove(p);
+            } else {
+                c.push(line);
+            }
+        });
+    }
+
+    /// Changes the filter, and the URL with it (no new history entry).
+    pub fn set_filter(&self, f: impl FnOnce(&mut Filter)) {
+        self.filter.update(f);
+        let hash = format!(
+            "{}{}",
+            self.route.get_untracked().hash(),
+            self.filter.with_untracked(super::state::filter_query)
+        );
+        super::state::replace_hash(&hash);
     }
 
     fn close_dialogs(&self) {

@@ -58,6 +58,24 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
             }
             return;
         }
+        let plain = !(ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key());
+        let towards = match ev.key().as_str() {
+            "ArrowUp" => Some(super::dom::Towards::Up),
+            "ArrowDown" => Some(super::dom::Towards::Down),
+            "ArrowLeft" => Some(super::dom::Towards::Left),
+            "ArrowRight" => Some(super::dom::Towards::Right),
+            _ => None,
+        };
+        if let (true, Some(towards)) = (plain, towards) {
+            if let Some(el) = ev
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            {
+                ev.prevent_default();
+                super::dom::focus_neighbour(&el, towards);
+            }
+            return;
+        }
         match ev.key().as_str() {
             "Enter" | " " if is_open_button(&ev) => {
                 ev.prevent_default();
@@ -101,6 +119,7 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
     };
 
     let is_dragging = move || state.dragging.get() == Some(id);
+    let filtered_out = move || !state.filter.with(|f| item.with(|i| f.matches(i)));
     let drop_before = move || state.drop_target.get() == Some((cell, Some(id)));
 
     view! {
@@ -110,6 +129,7 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
             data-id=id.to_string()
             draggable="true"
             class:dragging=is_dragging
+            class:filtered-out=filtered_out
             class:drop-before=drop_before
             class:extern=move || item.with(|i| i.scope == Some(crate::model::Scope::Extern))
             on:dragstart=on_dragstart

@@ -22,6 +22,10 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
     let column_name = move || meta.with(|m| m.column_name(column));
     let label = move || s::cell_label(line, &meta.with(|m| m.line_name(line)), &column_name());
     let cell_ref = NodeRef::<leptos::html::Div>::new();
+    let col_index = move || {
+        meta.with(|m| m.columns.iter().position(|c| c.id == column).unwrap_or(0))
+            .to_string()
+    };
 
     let is_target = move || state.drop_target.with(|t| t.is_some_and(|(c, _)| c == key));
     let is_end_target = move || state.drop_target.get() == Some((key, None));
@@ -71,6 +75,8 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
     view! {
         <div
             class="cell"
+            data-line=line.to_string()
+            data-col=col_index
             role="group"
             aria-label=label
             node_ref=cell_ref

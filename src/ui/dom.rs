@@ -56,3 +56,98 @@ pub fn from_text_field(ev: &web_sys::KeyboardEvent) -> bool {
                 || el.has_attribute("contenteditable")
         })
 }
+
+/// Where arrow keys move the focus from a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Towards {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+fn num_attr(el: &web_sys::Element, name: &str) -> Option<i32> {
+    el.get_attribute(name)?.parse().ok()
+}
+
+fn visible_cards(cell: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = cell.query_selector_all(".card:not(.filtered-out) .card-open") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+fn cell_at(line: i32, col: i32) -> Option<web_sys::Element> {
+    document()?
+        .query_selector(&format!(".cell[data-line='{line}'][data-col='{col}']"))
+        .ok()
+        .flatten()
+}
+
+/// Moves the focus from a card's main button to the neighbouring card
+/// (within its cell up and down, else into the next cell), or to a
+/// neighbouring empty cell's add button. Returns whether it moved.
+pub fn focus_neighbour(from: &web_sys::Element, towards: Towards) -> bool {
+    let Some(cell) = from.closest(".cell").ok().flatten() else {
+        return false;
+    };
+    let (Some(line), Some(col)) = (num_attr(&cell, "data-line"), num_attr(&cell, "data-col"))
+    else {
+        return false;
+    };
+    let cards = visible_cards(&cell);
+    let index = cards
+        .iter()
+        .position(|c| from.is_same_node(Some(c)) || c.contains(Some(from)))
+        .unwrap_or(0);
+    let (target_cell, want) = match towards {
+        Towards::Up if index > 0 => return cards[index - 1].focus().is_ok(),
+        Towards::Down if index + 1 < cards.len() => return cards[index + 1].focus().is_ok(),
+        Towards::Up => (cell_at(line - 1, col), usize::MAX),
+        Towards::Down => (cell_at(line + 1, col), 0),
+        Towards::Left => (cell_at(line, col - 1), index),
+        Towards::Right => (cell_at(line, col + 1), index),
+    };
+    let Some(target) = target_cell else {
+        return false;
+    };
+    let cards = visible_cards(&target);
+    let el: Option<web_sys::HtmlElement> = if cards.is_empty() {
+        target
+            .query_selector(".add-card")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
+    } else {
+        cards.get(want.min(cards.len() - 1)).cloned()
+    };
+    el.is_some_and(|e| e.focus().is_ok())
+}
+
+/// The cell (line, column index) that holds the focused element, if any.
+pub fn focused_cell() -> Option<(i32, i32)> {
+    let active = document()?.active_element()?;
+    let cell = active.closest(".cell").ok()??;
+    Some((num_attr(&cell, "data-line")?, num_attr(&cell, "data-col")?))
+}
+
+/// Enters or leaves full screen. Errors (a browser that refuses) are
+/// ignored: presentation mode works without full screen too.
+pub fn fullscreen(on: bool) {
+    let Some(doc) = document() else { return };
+    if on {
+        if doc.fullscreen_element().is_none() {
+            if let Some(root) = doc.document_element() {
+                let _ = root.request_fullscreen();
+            }
+        }
+    } else if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+    }
+}
+
+pub fn is_fullscreen() -> bool {
+    document().is_some_and(|d| d.fullscreen_element().is_some())
+}

@@ -12,10 +12,25 @@ pub fn Lane(number: u8) -> impl IntoView {
     let line = move || meta.with(|m| m.line(number).cloned());
     let name = move || line().map(|l| l.name).unwrap_or_default();
     let description = move || line().map(|l| l.description).unwrap_or_default();
+    let collapsed = move || state.collapsed.with(|c| c.contains(&number));
+    let hidden = move || state.focus_lane.get().is_some_and(|f| f != number);
+    let focused = move || state.focus_lane.get() == Some(number);
+    let count = move || {
+        meta.with(|m| m.columns.iter().map(|c| c.id).collect::<Vec<_>>())
+            .into_iter()
+            .map(|c| state.cell((number, c)).with(|v| v.len()))
+            .sum::<usize>()
+    };
     let heading_id = format!("lijn-{number}");
     let labelled_by = heading_id.clone();
     view! {
-        <section class=format!("lane lane-{number}") aria-labelledby=labelled_by>
+        <section
+            class=format!("lane lane-{number}")
+            class:collapsed=collapsed
+            class:hidden-lane=hidden
+            class:focused=focused
+            aria-labelledby=labelled_by
+        >
             <header class="lane-head">
                 <h2 id=heading_id>
                     <span class="lane-number" aria-hidden="true">{number}</span>
@@ -23,6 +38,31 @@ pub fn Lane(number: u8) -> impl IntoView {
                     {name}
                 </h2>
                 <p class="lane-description">{description}</p>
+                <div class="lane-tools">
+                    <button
+                        type="button"
+                        class="lane-button"
+                        title=move || if collapsed() { s::EXPAND } else { s::COLLAPSE }
+                        aria-expanded=move || (!collapsed()).to_string()
+                        aria-label=move || s::lane_action(if collapsed() { s::EXPAND } else { s::COLLAPSE }, number)
+                        on:click=move |_| state.toggle_collapsed(number)
+                    >
+                        <span aria-hidden="true">{move || if collapsed() { s::EXPAND_ICON } else { s::COLLAPSE_ICON }}</span>
+                    </button>
+                    <button
+                        type="button"
+                        class="lane-button"
+                        title=move || if focused() { s::ALL_LINES } else { s::ONLY_THIS_LINE }
+                        aria-pressed=move || focused().to_string()
+                        aria-label=move || if focused() { s::ALL_LINES.to_string() } else { s::lane_action(s::ONLY_THIS_LINE, number) }
+                        on:click=move |_| state.focus_lane.set(if focused() { None } else { Some(number) })
+                    >
+                        <span aria-hidden="true">{s::FOCUS_ICON}</span>
+                    </button>
+                </div>
+                <Show when=collapsed>
+                    <p class="collapsed-count">{move || s::collapsed_count(count())}</p>
+                </Show>
             </header>
             <For
                 each=move || meta.with(|m| m.columns.iter().map(|c| c.id).collect::<Vec<_>>())

@@ -12,6 +12,8 @@ mod cell;
 mod confirm_dialog;
 pub mod dom;
 mod file_drop;
+mod filter_bar;
+mod help_dialog;
 mod import_dialog;
 mod import_error;
 mod lane;

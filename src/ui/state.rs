@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::exchange::Imported;
+use crate::model::filter::Filter;
 use crate::model::history::{History, Patch};
 use crate::model::library::Library;
 use crate::model::{
@@ -118,6 +119,7 @@ pub enum Route {
 impl Route {
     pub fn parse(hash: &str) -> Option<Route> {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split('?').next().unwrap_or_default();
         if path == "borden" {
             return Some(Route::List);
         }
@@ -201,6 +203,17 @@ pub struct AppState {
     pub(super) history: StoredValue<History>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
+    /// Which cards are shown; kept in the URL.
+    pub filter: RwSignal<Filter>,
+    /// Bumped on every change to the open board (for derived figures).
+    pub revision: RwSignal<u64>,
+    pub help_open: RwSignal<bool>,
+    /// Presentation mode: full screen, large type, little chrome.
+    pub presenting: RwSignal<bool>,
+    /// Lines folded to their header.
+    pub collapsed: RwSignal<Vec<u8>>,
+    /// Only this line is shown, large.
+    pub focus_lane: RwSignal<Option<u8>>,
     /// The app's owner. View signals are created under it explicitly: an
     /// event handler runs under its component's owner, and a signal made
     /// there would die with that component.
@@ -289,7 +302,11 @@ impl AppState {
             route,
         );
         state.banner.set(banner);
-        replace_hash(&route.hash());
+        replace_hash(&format!(
+            "{}{}",
+            route.hash(),
+            state.filter.with_untracked(filter_query)
+        ));
         if let Route::Board(id) = route {
             state.library.update(|l| l.last_open = Some(id));
             state.save_library();
@@ -315,6 +332,16 @@ impl AppState {
             history: StoredValue::new(History::new(HISTORY_STEPS)),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
+            filter: RwSignal::new(
+                current_hash()
+                    .map(|h| filter_from_hash(&h))
+                    .unwrap_or_default(),
+            ),
+            revision: RwSignal::new(0),
+            help_open: RwSignal::new(false),
+            presenting: RwSignal::new(false),
+            collapsed: RwSignal::new(Vec::new()),
+            focus_lane: RwSignal::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             meta: RwSignal::new(Meta::of(&board)),
             generation: RwSignal::new(0),
@@ -419,6 +446,7 @@ impl AppState {
     }
 
     pub(super) fn changed(&self) {
+        self.revision.update(|r| *r += 1);
         let meta = self.board.with_value(Meta::of);
         if self.meta.with_untracked(|m| *m != meta) {
             self.meta.set(meta);
@@ -753,5 +781,72 @@ pub fn replace_hash(hash: &str) {
 pub fn navigate(route: Route) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_hash(&route.hash());
+    }
+}
+
+fn decode(s: &str) -> String {
+    js_sys::decode_uri_component(s)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+fn encode(s: &str) -> String {
+    js_sys::encode_uri_component(s).into()
+}
+
+/// The filter in a URL hash: `#/bord/<id>?q=…&trekker=…&team=…&label=…&scope=…`.
+pub fn filter_from_hash(hash: &str) -> Filter {
+    let mut f = Filter::default();
+    let Some((_, query)) = hash.split_once('?') else {
+        return f;
+    };
+    for pair in query.split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = decode(v);
+        match k {
+            "q" => f.text = v,
+            "trekker" => f.trekker = Some(v),
+            "team" => f.team = Some(v),
+            "label" => f.tag = Some(v),
+            "scope" => {
+                f.scope = match v.as_str() {
+                    "intern" => Some(crate::model::Scope::Intern),
+                    "extern" => Some(crate::model::Scope::Extern),
+                    _ => None,
+                }
+            }
+            _ => {}
+        }
+    }
+    f
+}
+
+/// The query part for a filter ("" when it filters nothing).
+pub fn filter_query(f: &Filter) -> String {
+    let mut parts = Vec::new();
+    if !f.text.trim().is_empty() {
+        parts.push(format!("q={}", encode(&f.text)));
+    }
+    for (k, v) in [
+        ("trekker", &f.trekker),
+        ("team", &f.team),
+        ("label", &f.tag),
+    ] {
+        if let Some(v) = v {
+            parts.push(format!("{k}={}", encode(v)));
+        }
+    }
+    if let Some(scope) = f.scope {
+        let v = match scope {
+            crate::model::Scope::Intern => "intern",
+            crate::model::Scope::Extern => "extern",
+        };
+        parts.push(format!("scope={v}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
     }
 }

@@ -87,6 +87,26 @@ pub fn Toolbar() -> impl IntoView {
                 <Show when=on_board>
                     <button
                         type="button"
+                        class="button present"
+                        title=s::PRESENT_HINT
+                        aria-pressed=move || state.presenting.get().to_string()
+                        aria-keyshortcuts="p"
+                        on:click=move |_| state.toggle_presenting()
+                    >
+                        {move || if state.presenting.get() { s::STOP_PRESENTING } else { s::PRESENT }}
+                    </button>
+                    <button
+                        type="button"
+                        class="button icon"
+                        title=s::HELP_BUTTON
+                        aria-label=s::HELP_BUTTON
+                        aria-keyshortcuts="?"
+                        on:click=move |_| state.help_open.set(true)
+                    >
+                        <span aria-hidden="true">"?"</span>
+                    </button>
+                    <button
+                        type="button"
                         class="button icon"
                         title=s::UNDO_BUTTON
                         aria-label=s::UNDO_BUTTON

@@ -101,7 +101,7 @@ describe("board files", () => {
     // Anna's changes, later.
     await editTitle(anna, "Open dag", "Open dag (Anna)");
     await card(anna, "Trainingsprogramma radicalisering").locator(".card-open").click();
-    await anna.getByLabel("Trekker").fill("OPCO");
+    await anna.getByLabel("Trekker", { exact: true }).fill("OPCO");
     await anna.keyboard.press("Escape");
 
     await pick(anna, fileB.name, fileB.buffer);

@@ -1,0 +1,126 @@
+use leptos::prelude::*;
+
+use super::state::use_state;
+use crate::model::filter::{values, Filter};
+use crate::model::Scope;
+use crate::strings as s;
+
+/// Search and filters over the open board: text, trekker, team, label,
+/// intern/extern; the number of matching cards; the active filters as
+/// chips, each clearable, and "Wis filters" for all at once.
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let state = use_state();
+    let filter = state.filter;
+    let board_values = move |field: fn(&crate::model::Item) -> Vec<String>| {
+        state.revision.track();
+        state.generation.track();
+        values(&state.board_snapshot(), field)
+    };
+    let count = move || {
+        state.revision.track();
+        state.generation.track();
+        let b = state.board_snapshot();
+        filter.with(|f| s::matches(f.count(&b), b.items.len()))
+    };
+    let select = move |label: &'static str,
+                       all: &'static str,
+                       options: Box<dyn Fn() -> Vec<String> + Send + Sync>,
+                       get: fn(&Filter) -> Option<String>,
+                       put: fn(&mut Filter, Option<String>)| {
+        view! {
+            <select
+                aria-label=label
+                prop:value=move || filter.with(|f| get(f).unwrap_or_default())
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.set_filter(|f| put(f, (!v.is_empty()).then_some(v)));
+                }
+            >
+                <option value="">{all}</option>
+                {move || options().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+            </select>
+        }
+    };
+    let chips = move || {
+        let f = filter.get();
+        let mut chips: Vec<(String, fn(&mut Filter))> = Vec::new();
+        if !f.text.trim().is_empty() {
+            chips.push((format!("“{}”", f.text.trim()), |f| f.text.clear()));
+        }
+        if let Some(t) = &f.trekker {
+            chips.push((format!("{}: {t}", s::TREKKER), |f| f.trekker = None));
+        }
+        if let Some(t) = &f.team {
+            chips.push((format!("{}: {t}", s::TEAM), |f| f.team = None));
+        }
+        if let Some(t) = &f.tag {
+            chips.push((format!("{}: {t}", s::TAGS), |f| f.tag = None));
+        }
+        if let Some(sc) = f.scope {
+            chips.push((s::scope(sc).to_string(), |f| f.scope = None));
+        }
+        chips
+            .into_iter()
+            .map(|(text, clear)| {
+                view! {
+                    <button type="button" class="chip" aria-label=s::clear_filter(&text)
+                        on:click=move |_| state.set_filter(clear)>
+                        {text.clone()}<span aria-hidden="true">" ×"</span>
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="filter-bar" role="search" aria-label=s::FILTERS>
+            <input
+                id="zoeken"
+                type="search"
+                aria-label=s::SEARCH
+                aria-keyshortcuts="/"
+                placeholder=s::SEARCH_PLACEHOLDER
+                prop:value=move || filter.with(|f| f.text.clone())
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.set_filter(|f| f.text = v);
+                }
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        state.set_filter(|f| f.text.clear());
+                    }
+                }
+            />
+            {select(s::FILTER_TREKKER, s::ALL_TREKKERS, Box::new(move || board_values(|i| vec![i.trekker.clone()])), |f| f.trekker.clone(), |f, v| f.trekker = v)}
+            {select(s::FILTER_TEAM, s::ALL_TEAMS, Box::new(move || board_values(|i| vec![i.team.clone()])), |f| f.team.clone(), |f, v| f.team = v)}
+            {select(s::FILTER_TAG, s::ALL_TAGS, Box::new(move || board_values(|i| i.tags.clone())), |f| f.tag.clone(), |f, v| f.tag = v)}
+            <select
+                aria-label=s::FILTER_SCOPE
+                prop:value=move || filter.with(|f| match f.scope {
+                    Some(Scope::Intern) => "intern",
+                    Some(Scope::Extern) => "extern",
+                    None => "",
+                })
+                on:change=move |ev| {
+                    let v = match event_target_value(&ev).as_str() {
+                        "intern" => Some(Scope::Intern),
+                        "extern" => Some(Scope::Extern),
+                        _ => None,
+                    };
+                    state.set_filter(|f| f.scope = v);
+                }
+            >
+                <option value="">{s::ALL_SCOPES}</option>
+                <option value="intern">{s::scope(Scope::Intern)}</option>
+                <option value="extern">{s::scope(Scope::Extern)}</option>
+            </select>
+            <span class="match-count">{count}</span>
+            <span class="chips">{chips}</span>
+            <Show when=move || !filter.with(Filter::is_empty)>
+                <button type="button" class="button secondary small" on:click=move |_| state.set_filter(|f| *f = Filter::default())>
+                    {s::CLEAR_FILTERS}
+                </button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+
+use super::modal::Modal;
+use super::state::use_state;
+use crate::strings as s;
+
+/// "?": every keyboard shortcut.
+#[component]
+pub fn HelpDialog() -> impl IntoView {
+    let state = use_state();
+    let open = state.help_open;
+    view! {
+        <Modal
+            open=Signal::derive(move || open.get())
+            on_close=move |_| open.set(false)
+            label=Signal::derive(|| s::HELP.to_string())
+            class="help"
+        >
+            <h2>{s::HELP}</h2>
+            <table class="shortcuts">
+                <tbody>
+                    {s::SHORTCUTS
+                        .iter()
+                        .map(|(keys, what)| view! {
+                            <tr>
+                                <th scope="row"><kbd>{*keys}</kbd></th>
+                                <td>{*what}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            <div class="dialog-actions">
+                <button type="button" class="button" autofocus on:click=move |_| open.set(false)>
+                    {s::CLOSE}
+                </button>
+            </div>
+        </Modal>
+    }
+}
