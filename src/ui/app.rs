@@ -28,15 +28,43 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
 
-    // Ctrl+Z undoes the last change to the board, Ctrl+Shift+Z (or Ctrl+Y)
-    // redoes it; not while typing in a field (the field has its own undo).
+    // Board shortcuts, never while typing in a field: / search, ? help,
+    // n new card in the focused cell, p presentation; Ctrl+Z undo,
+    // Ctrl+Shift+Z or Ctrl+Y redo (a field has its own undo).
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let ctrl = ev.ctrl_key() || ev.meta_key();
         let key = ev.key().to_lowercase();
-        if !ctrl
-            || dom::from_text_field(&ev)
-            || !matches!(state.route.get_untracked(), Route::Board(_))
-        {
+        let on_board = matches!(state.route.get_untracked(), Route::Board(_));
+        if dom::from_text_field(&ev) || !on_board || ev.default_prevented() {
+            return;
+        }
+        if !ctrl && !ev.alt_key() {
+            match ev.key().as_str() {
+                "/" => {
+                    ev.prevent_default();
+                    dom::focus("#zoeken");
+                }
+                "?" => {
+                    ev.prevent_default();
+                    state.help_open.set(true);
+                }
+                "n" => {
+                    if let Some((line, col)) = dom::focused_cell() {
+                        let column = state
+                            .meta
+                            .with_untracked(|m| m.columns.get(col as usize).map(|c| c.id));
+                        if let Some(column) = column {
+                            ev.prevent_default();
+                            state.adding.set(Some((line as u8, column)));
+                        }
+                    }
+                }
+                "p" => {
+                    ev.prevent_default();
+                    state.toggle_presenting();
+                }
+                _ => {}
+            }
             return;
         }
         match (key.as_str(), ev.shift_key()) {

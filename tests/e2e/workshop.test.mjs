@@ -2,7 +2,10 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { card, open, pressOnCard, setup, stored, titlesIn } from "./helpers.mjs";
+import { readFile } from "node:fs/promises";
+
+import { boardWith } from "./boardgen.mjs";
+import { axe, card, open, OUT, pressOnCard, setup, stored, titlesIn } from "./helpers.mjs";
 
 setup();
 
@@ -79,5 +82,123 @@ describe("the workshop", () => {
     await page.keyboard.press("Escape");
     assert.equal((await stored(page)).board.items.length, before);
     assert.equal(await card(page, "Open dag").count(), 1);
+  });
+});
+
+describe("presentation mode", () => {
+  test("a 40-card board fits a 1920×1080 projector, with large type", async (t) => {
+    const page = await open(t);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Exporteren" }).click(),
+    ]);
+    const base = JSON.parse(await readFile(await download.path(), "utf8"));
+    const file = boardWith(base, 40, "Workshop kerngroep");
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "workshop.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await page.getByRole("dialog", { name: "Bord importeren" }).getByRole("button", { name: "Als nieuw bord" }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".card").length === 40);
+    await page.locator(".card-open").first().focus();
+    await page.keyboard.press("p");
+    await page.locator(".app.presenting").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Presentatie verlaten" }).getAttribute("aria-pressed"), "true");
+    const size = await page.locator(".card-title").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(size >= 24, `card text ${size}px`);
+    await page.screenshot({ path: `${OUT}/presentation-1920x1080.png` });
+    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    assert.ok(overflow <= 0, `the page scrolls by ${overflow}px`);
+    for (const lane of await page.locator(".lane").all()) {
+      const box = await lane.boundingBox();
+      assert.ok(box.y + box.height <= 1080, `lane ends at ${box.y + box.height}`);
+    }
+    await page.screenshot({ path: `${OUT}/presentation-1920x1080.png` });
+    assert.deepEqual(await axe(page), []);
+    await page.keyboard.press("p");
+    await page.locator(".app.presenting").waitFor({ state: "detached" });
+    assert.ok(await page.getByRole("button", { name: "Nieuw bord" }).isVisible());
+  });
+});
+
+describe("finding and focusing", () => {
+  test("search and filters narrow the board, show as chips, live in the URL", async (t) => {
+    const page = await open(t);
+    const shown = () => page.locator(".card:not(.filtered-out) .card-title").allInnerTexts();
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "zoeken");
+    await page.keyboard.type("training");
+    assert.deepEqual((await shown()).sort(), ["Training voor OPCO's (pilot Amsterdam)", "Trainingsprogramma radicalisering"]);
+    assert.match(await page.locator(".match-count").innerText(), /2 van 11 kaarten/);
+    await page.getByLabel("Filter op trekker").selectOption("Kerngroep");
+    assert.deepEqual(await shown(), ["Trainingsprogramma radicalisering"]);
+    assert.match(page.url(), /\?q=training&trekker=Kerngroep$/);
+    // The URL keeps them: a reload shows the same.
+    await page.reload();
+    await page.locator(".card:not(.filtered-out)").first().waitFor();
+    assert.deepEqual(await shown(), ["Trainingsprogramma radicalisering"]);
+    assert.equal(await page.getByLabel("Zoeken").inputValue(), "training");
+    // Chips clear one filter each; "Wis filters" clears all.
+    await page.getByRole("button", { name: "Filter 'Trekker: Kerngroep' wissen" }).click();
+    assert.equal((await shown()).length, 2);
+    await page.getByLabel("Filter op intern of extern").selectOption("extern");
+    assert.equal((await shown()).length, 0);
+    assert.match(await page.locator(".match-count").innerText(), /0 van 11/);
+    assert.deepEqual(await axe(page), []);
+    await page.getByRole("button", { name: "Wis filters" }).click();
+    assert.equal((await shown()).length, 11);
+    assert.doesNotMatch(page.url(), /\?/);
+  });
+
+  test("arrow keys move the focus between cards and cells; n adds where the focus is; ? explains", async (t) => {
+    const page = await open(t);
+    const focused = () => page.evaluate(() => document.activeElement?.closest(".card")?.querySelector(".card-title")?.textContent ?? document.activeElement?.textContent);
+    await card(page, "Missie en visie geschreven").locator(".card-open").focus();
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await focused(), "Jaarkalender activiteiten gemaakt");
+    await page.keyboard.press("ArrowDown"); // to the lane below, same column: an empty cell
+    assert.equal(await focused(), "+ Kaart");
+    await page.keyboard.press("n");
+    await page.keyboard.type("Nieuwe kaart via n");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    assert.deepEqual(await titlesIn(page, 2, "Afgerond"), ["Nieuwe kaart via n"]);
+    await card(page, "Werving sleutelfiguren, opbouw SNPS en netwerkagenten").locator(".card-open").focus();
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await focused(), "Trainingsprogramma radicalisering");
+    await page.keyboard.press("ArrowUp"); // top of the cell: to the lane above
+    assert.equal(await focused(), "Training voor OPCO's (pilot Amsterdam)");
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await focused(), "Team in groepen voor ontwikkeling, binding en zorg");
+    await page.keyboard.press("?");
+    const help = page.getByRole("dialog", { name: "Sneltoetsen" });
+    await help.waitFor();
+    assert.match(await help.innerText(), /Alt \+ Shift \+ ↑ \/ ↓/);
+    assert.deepEqual(await axe(page, "dialog[open]"), []);
+    await page.keyboard.press("Escape");
+    await help.waitFor({ state: "hidden" });
+    // Shortcuts never fire while typing.
+    await page.getByLabel("Zoeken").focus();
+    await page.keyboard.type("np?");
+    assert.equal(await page.getByLabel("Zoeken").inputValue(), "np?");
+    assert.equal(await page.locator(".app.presenting").count(), 0);
+    assert.equal(await help.isVisible(), false);
+  });
+
+  test("collapse a lane, or show one lane alone", async (t) => {
+    const page = await open(t);
+    await page.getByRole("button", { name: "Inklappen: Lijn 1" }).click();
+    assert.equal(await page.getByRole("button", { name: "Uitklappen: Lijn 1" }).getAttribute("aria-expanded"), "false");
+    assert.match(await page.locator(".lane-1").innerText(), /ingeklapt, 5 kaarten/);
+    assert.equal(await page.locator(".lane-1 .card").first().isVisible(), false);
+    await page.getByRole("button", { name: "Uitklappen: Lijn 1" }).click();
+    assert.ok(await page.locator(".lane-1 .card").first().isVisible());
+    await page.getByRole("button", { name: "Alleen deze lijn: Lijn 3" }).click();
+    for (const n of [1, 2, 4, 5]) assert.equal(await page.locator(`.lane-${n}`).isVisible(), false);
+    assert.ok(await page.locator(".lane-3").isVisible());
+    await page.screenshot({ path: `${OUT}/focus-lane-3.png` });
+    await page.getByRole("button", { name: "Alle lijnen" }).click();
+    assert.equal(await page.locator(".lane:visible").count(), 5);
   });
 });
