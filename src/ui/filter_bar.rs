@@ -5,6 +5,9 @@ use crate::model::filter::{values, Filter};
 use crate::model::Scope;
 use crate::strings as s;
 
+/// Clears one criterion of a filter (behind a chip).
+type ClearOne = fn(&mut Filter);
+
 /// Search and filters over the open board: text, trekker, team, label,
 /// intern/extern; the number of matching cards; the active filters as
 /// chips, each clearable, and "Wis filters" for all at once.
@@ -44,7 +47,7 @@ pub fn FilterBar() -> impl IntoView {
     };
     let chips = move || {
         let f = filter.get();
-        let mut chips: Vec<(String, fn(&mut Filter))> = Vec::new();
+        let mut chips: Vec<(String, ClearOne)> = Vec::new();
         if !f.text.trim().is_empty() {
             chips.push((format!("“{}”", f.text.trim()), |f| f.text.clear()));
         }
