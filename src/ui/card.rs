@@ -118,6 +118,69 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
         state.drop_target.set(None);
     };
 
+    // Touch (and pen): drag by the ⇄ handle with pointer events; a tap on
+    // it still opens "Verplaats naar…".
+    let touch_start = StoredValue::new(None::<(f64, f64)>);
+    let touch_dragged = StoredValue::new(false);
+    let target_at = move |x: f64, y: f64| {
+        let (line, col, el) = super::dom::cell_at_point(x, y)?;
+        let column = state
+            .meta
+            .with_untracked(|m| m.columns.get(col as usize).map(|c| c.id))?;
+        Some(((line as u8, column), super::dom::card_below(&el, y, id)))
+    };
+    let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "mouse" {
+            return;
+        }
+        touch_start.set_value(Some((ev.client_x() as f64, ev.client_y() as f64)));
+        touch_dragged.set_value(false);
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+    };
+    let on_pointermove = move |ev: leptos::ev::PointerEvent| {
+        let Some((x0, y0)) = touch_start.get_value() else {
+            return;
+        };
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        if !touch_dragged.get_value() && (x - x0).hypot(y - y0) < 10.0 {
+            return;
+        }
+        ev.prevent_default();
+        touch_dragged.set_value(true);
+        if state.dragging.get_untracked() != Some(id) {
+            state.dragging.set(Some(id));
+        }
+        let target = target_at(x, y);
+        if state.drop_target.get_untracked() != target {
+            state.drop_target.set(target);
+        }
+    };
+    let on_pointerup = move |ev: leptos::ev::PointerEvent| {
+        let started = touch_start.get_value().is_some();
+        touch_start.set_value(None);
+        if !started || !touch_dragged.get_value() {
+            return;
+        }
+        if let Some((cell, before)) = target_at(ev.client_x() as f64, ev.client_y() as f64) {
+            if state.move_before(id, cell, before).is_ok() {
+                focus_card_later(id);
+            }
+        }
+        state.dragging.set(None);
+        state.drop_target.set(None);
+    };
+    let on_pointercancel = move |_| {
+        touch_start.set_value(None);
+        touch_dragged.set_value(false);
+        state.dragging.set(None);
+        state.drop_target.set(None);
+    };
+
     let is_dragging = move || state.dragging.get() == Some(id);
     let filtered_out = move || !state.filter.with(|f| item.with(|i| f.matches(i)));
     let drop_before = move || state.drop_target.get() == Some((cell, Some(id)));
@@ -169,7 +232,18 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
                 class="card-move"
                 title=s::MOVE_TO
                 aria-label=move || s::move_card(&title())
-                on:click=move |_| state.moving.set(Some(id))
+                on:click=move |_| {
+                    // The end of a touch drag is no tap.
+                    if touch_dragged.get_value() {
+                        touch_dragged.set_value(false);
+                    } else {
+                        state.moving.set(Some(id));
+                    }
+                }
+                on:pointerdown=on_pointerdown
+                on:pointermove=on_pointermove
+                on:pointerup=on_pointerup
+                on:pointercancel=on_pointercancel
             >
                 <span aria-hidden="true">"⇄"</span>
             </button>

@@ -151,3 +151,14 @@ pub fn fullscreen(on: bool) {
 pub fn is_fullscreen() -> bool {
     document().is_some_and(|d| d.fullscreen_element().is_some())
 }
+
+/// The cell (line, column index) and its element under a screen point.
+pub fn cell_at_point(x: f64, y: f64) -> Option<(i32, i32, web_sys::Element)> {
+    let el = document()?.element_from_point(x as f32, y as f32)?;
+    let cell = el.closest(".cell").ok()??;
+    Some((
+        num_attr(&cell, "data-line")?,
+        num_attr(&cell, "data-col")?,
+        cell,
+    ))
+}

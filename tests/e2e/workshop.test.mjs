@@ -202,3 +202,81 @@ describe("finding and focusing", () => {
     assert.equal(await page.locator(".lane:visible").count(), 5);
   });
 });
+
+describe("touch, zoom and keyboard only", () => {
+  test("a card is dragged by touch on its handle; a tap still opens Verplaats naar…", async (t) => {
+    const page = await open(t);
+    const handle = card(page, "Open dag").locator(".card-move");
+    const from = await handle.boundingBox();
+    const to = await page.getByRole("group", { name: "Lijn 5 Resultaat en borging, Bezig" }).boundingBox();
+    const points = [
+      ["pointerdown", from.x + from.width / 2, from.y + from.height / 2],
+      ["pointermove", from.x + 30, from.y + 30],
+      ["pointermove", to.x + to.width / 2, to.y + 20],
+      ["pointerup", to.x + to.width / 2, to.y + 20],
+    ];
+    for (const [type, x, y] of points) {
+      await handle.dispatchEvent(type, { pointerType: "touch", pointerId: 7, isPrimary: true, clientX: x, clientY: y, bubbles: true });
+    }
+    assert.deepEqual(await titlesIn(page, 5, "Bezig"), ["Open dag"]);
+    assert.equal(await page.getByRole("dialog", { name: "Verplaats naar…" }).isVisible(), false);
+    // A tap: down and up in place.
+    const h = await card(page, "Open dag").locator(".card-move").boundingBox();
+    for (const type of ["pointerdown", "pointerup"]) {
+      await card(page, "Open dag").locator(".card-move").dispatchEvent(type, { pointerType: "touch", pointerId: 8, clientX: h.x + 5, clientY: h.y + 5, bubbles: true });
+    }
+    await card(page, "Open dag").locator(".card-move").click();
+    await page.getByRole("dialog", { name: "Verplaats naar…" }).waitFor();
+  });
+
+  test("at 200% zoom everything can still be reached and read", async (t) => {
+    const page = await open(t, { width: 960, height: 540 });
+    for (const name of ["Nieuw bord", "Importeren", "Presentatie", "Exporteren", "Bordinstellingen"]) {
+      const button = page.getByRole("button", { name, exact: true });
+      await button.scrollIntoViewIfNeeded();
+      assert.ok(await button.isVisible(), name);
+    }
+    await card(page, "Open dag").locator(".card-open").click();
+    const editor = page.getByRole("dialog", { name: "Kaart bewerken" });
+    await editor.getByRole("button", { name: "Sluiten" }).scrollIntoViewIfNeeded();
+    assert.ok(await editor.getByRole("button", { name: "Sluiten" }).isVisible());
+    await page.screenshot({ path: `${OUT}/zoom-200.png` });
+    assert.deepEqual(await axe(page), []);
+  });
+
+  test("from first visit to an exported file with the keyboard alone", async (t) => {
+    const page = await open(t);
+    // Tab from the top of the page to the board.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Naar het bord");
+    await page.keyboard.press("Enter");
+    // Into the first card with Tab, then around with arrows.
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.classList.contains("card-open"))); i += 1) {
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("n");
+    await page.keyboard.type("Kaart zonder muis");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => document.activeElement?.textContent === "+ Kaart");
+    // Shift+Tab twice: from the add button back to the new card.
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Kaart bewerken" }).waitFor();
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Gemaakt zonder muis");
+    await page.keyboard.press("Escape");
+    await pressOnCard(page, "Alt+ArrowRight");
+    await pressOnCard(page, "Alt+ArrowDown");
+    // Tab back up to "Exporteren": Shift+Tab until it has focus.
+    for (let i = 0; i < 80 && (await page.evaluate(() => document.activeElement?.textContent)) !== "Exporteren"; i += 1) {
+      await page.keyboard.press("Shift+Tab");
+    }
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    const file = JSON.parse(await readFile(await download.path(), "utf8"));
+    const made = file.board.items.find((i) => i.title === "Kaart zonder muis");
+    assert.equal(made.notes, "Gemaakt zonder muis");
+    assert.equal(made.line, 2);
+  });
+});
