@@ -56,19 +56,11 @@ pub fn file_name(board: &Board, date: chrono::NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::sample;
+
     use chrono::{NaiveDate, TimeZone, Utc};
-    use uuid::Uuid;
 
     pub(crate) fn board() -> Board {
-        let mut n = 0;
-        sample::nieuw_west_zuid(
-            || {
-                n += 1;
-                Uuid::from_u128(n)
-            },
-            Utc.timestamp_opt(1_700_000_000, 0).unwrap(),
-        )
+        crate::model::testutil::nieuw_west_zuid()
     }
 
     #[test]

@@ -89,19 +89,9 @@ pub fn values(board: &Board, field: impl Fn(&Item) -> Vec<String>) -> Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::sample;
-    use chrono::{TimeZone, Utc};
-    use uuid::Uuid;
 
     fn board() -> Board {
-        let mut n = 0u128;
-        sample::nieuw_west_zuid(
-            || {
-                n += 1;
-                Uuid::from_u128(n)
-            },
-            Utc.timestamp_opt(1_700_000_000, 0).unwrap(),
-        )
+        crate::model::testutil::nieuw_west_zuid()
     }
 
     #[test]

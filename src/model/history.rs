@@ -258,16 +258,8 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testutil::{t, uid};
     use crate::model::{canonical, Edit};
-    use chrono::{TimeZone, Utc};
-
-    fn t(s: i64) -> Timestamp {
-        Utc.timestamp_opt(1_700_000_000 + s, 0).unwrap()
-    }
-
-    fn uid(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
 
     fn board() -> Board {
         let mut b = Board::new_empty(uid(1), [uid(10), uid(11), uid(12), uid(13)], "B", t(0));

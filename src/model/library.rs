@@ -155,23 +155,11 @@ pub fn duplicate(
 mod tests {
     use super::*;
     use crate::model::sample;
-    use chrono::{TimeZone, Utc};
-
-    fn t(s: i64) -> Timestamp {
-        Utc.timestamp_opt(1_700_000_000 + s, 0).unwrap()
-    }
-
-    fn ids() -> impl FnMut() -> Uuid {
-        let mut n = 0u128;
-        move || {
-            n += 1;
-            Uuid::from_u128(n)
-        }
-    }
+    use crate::model::testutil::t;
 
     #[test]
     fn record_trash_restore_forget() {
-        let mut id = ids();
+        let mut id = crate::model::testutil::counter();
         let a = sample::nieuw_west_zuid(&mut id, t(0));
         let b = sample::gaasperdam(&mut id, t(0));
         let mut lib = Library::default();
@@ -199,7 +187,7 @@ mod tests {
 
     #[test]
     fn a_duplicate_is_a_separate_board() {
-        let mut id = ids();
+        let mut id = crate::model::testutil::counter();
         let mut a = sample::nieuw_west_zuid(&mut id, t(0));
         let gone = a.items[0].id;
         a.delete_item(gone, t(1)).unwrap();

@@ -232,16 +232,8 @@ pub fn canonical(b: &Board) -> Board {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testutil::{t, uid};
     use crate::model::Edit;
-    use chrono::{TimeZone, Utc};
-
-    fn t(s: i64) -> Timestamp {
-        Utc.timestamp_opt(1_700_000_000 + s, 0).unwrap()
-    }
-
-    fn uid(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
 
     /// A board with cards A (100) and B (101), exported (synced) at t(10).
     fn shared() -> Board {

@@ -13,6 +13,8 @@ pub mod sample;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props;
+#[cfg(test)]
+pub(crate) mod testutil;
 
 pub use board::{
     default_columns, default_lines, Board, Column, Extra, Invalid, Item, Line, Scope, Tombstone,

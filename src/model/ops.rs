@@ -294,15 +294,7 @@ impl Board {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{TimeZone, Utc};
-
-    fn t(sec: i64) -> Timestamp {
-        Utc.timestamp_opt(1_700_000_000 + sec, 0).unwrap()
-    }
-
-    fn uid(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
+    use crate::model::testutil::{t, uid};
 
     fn board() -> Board {
         Board::new_empty(uid(1), [uid(10), uid(11), uid(12), uid(13)], "Test", t(0))

@@ -3,6 +3,7 @@
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use uuid::Uuid;
 
 use super::{Board, Direction, Edit, Item, Timestamp};
@@ -73,119 +74,134 @@ const DIRECTIONS: [Direction; 6] = [
     Direction::Later,
 ];
 
+/// Applies generated operations to a board, checking what each promises.
+struct Runner {
+    board: Board,
+    next_id: u128,
+    deleted: Vec<Item>,
+}
+
+fn col(n: u128) -> Uuid {
+    Uuid::from_u128(1000 + n)
+}
+
+impl Runner {
+    fn new() -> Runner {
+        Runner {
+            board: Board::new_empty(
+                Uuid::from_u128(1),
+                [col(0), col(1), col(2), col(3)],
+                "P",
+                at(0),
+            ),
+            next_id: 10,
+            deleted: Vec::new(),
+        }
+    }
+
+    fn pick(&self, p: usize) -> Option<Uuid> {
+        let items = &self.board.items;
+        (!items.is_empty()).then(|| items[p % items.len()].id)
+    }
+
+    fn apply(&mut self, op: Op, now: Timestamp) -> Result<(), TestCaseError> {
+        match op {
+            Op::Add {
+                line,
+                column,
+                title,
+            } => {
+                self.next_id += 1;
+                let result = self.board.add_item(
+                    Uuid::from_u128(self.next_id),
+                    (line, col(column as u128)),
+                    &title,
+                    now,
+                );
+                let acceptable = (1..=5).contains(&line) && column < 4 && !title.trim().is_empty();
+                prop_assert_eq!(result.is_ok(), acceptable);
+            }
+            Op::Edit { pick, title } => {
+                if let Some(id) = self.pick(pick) {
+                    self.board
+                        .edit_item(id, Edit::Title(title.clone()), now)
+                        .unwrap();
+                    prop_assert_eq!(&self.board.item(id).unwrap().title, &title);
+                }
+            }
+            Op::Move {
+                pick,
+                line,
+                column,
+                index,
+            } => {
+                if let Some(id) = self.pick(pick) {
+                    let cell = (line, col(column as u128));
+                    self.board.move_item(id, cell, index, now).unwrap();
+                    let ids = self.board.cell_ids(cell);
+                    let want = index.unwrap_or(usize::MAX).min(ids.len() - 1);
+                    prop_assert_eq!(ids[want], id);
+                }
+            }
+            Op::Step { pick, direction } => {
+                if let Some(id) = self.pick(pick) {
+                    self.board
+                        .step_item(id, DIRECTIONS[direction], now)
+                        .unwrap();
+                }
+            }
+            Op::Delete { pick } => {
+                if let Some(id) = self.pick(pick) {
+                    self.deleted.push(self.board.delete_item(id, now).unwrap());
+                    prop_assert!(self.board.tombstones.iter().any(|t| t.id == id));
+                }
+            }
+            Op::Restore => {
+                if let Some(item) = self.deleted.pop() {
+                    let id = item.id;
+                    self.board.restore_item(item, now).unwrap();
+                    prop_assert!(self.board.tombstones.iter().all(|t| t.id != id));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 proptest! {
     #[test]
     fn operations_keep_the_board_valid(ops in proptest::collection::vec(op(), 0..60)) {
-        let col = |n: u128| Uuid::from_u128(1000 + n);
-        let mut board = Board::new_empty(Uuid::from_u128(1), [col(0), col(1), col(2), col(3)], "P", at(0));
-        let mut next_id = 10u128;
-        let mut deleted: Vec<Item> = Vec::new();
+        let mut run = Runner::new();
         for (step, op) in ops.into_iter().enumerate() {
-            let now = at(step as i64 + 1);
-            let pick = |b: &Board, p: usize| (!b.items.is_empty()).then(|| b.items[p % b.items.len()].id);
-            match op {
-                Op::Add { line, column, title } => {
-                    next_id += 1;
-                    let result = board.add_item(Uuid::from_u128(next_id), (line, col(column as u128)), &title, now);
-                    let acceptable = (1..=5).contains(&line) && column < 4 && !title.trim().is_empty();
-                    prop_assert_eq!(result.is_ok(), acceptable);
-                }
-                Op::Edit { pick: p, title } => {
-                    if let Some(id) = pick(&board, p) {
-                        board.edit_item(id, Edit::Title(title.clone()), now).unwrap();
-                        prop_assert_eq!(&board.item(id).unwrap().title, &title);
-                    }
-                }
-                Op::Move { pick: p, line, column, index } => {
-                    if let Some(id) = pick(&board, p) {
-                        let cell = (line, col(column as u128));
-                        board.move_item(id, cell, index, now).unwrap();
-                        let ids = board.cell_ids(cell);
-                        let want = index.unwrap_or(usize::MAX).min(ids.len() - 1);
-                        prop_assert_eq!(ids[want], id);
-                    }
-                }
-                Op::Step { pick: p, direction } => {
-                    if let Some(id) = pick(&board, p) {
-                        board.step_item(id, DIRECTIONS[direction], now).unwrap();
-                    }
-                }
-                Op::Delete { pick: p } => {
-                    if let Some(id) = pick(&board, p) {
-                        deleted.push(board.delete_item(id, now).unwrap());
-                        prop_assert!(board.tombstones.iter().any(|t| t.id == id));
-                    }
-                }
-                Op::Restore => {
-                    if let Some(item) = deleted.pop() {
-                        let id = item.id;
-                        board.restore_item(item, now).unwrap();
-                        prop_assert!(board.tombstones.iter().all(|t| t.id != id));
-                    }
-                }
-            }
+            run.apply(op, at(step as i64 + 1))?;
+            let board = &run.board;
             prop_assert_eq!(board.validate(), Ok(()));
             // The cells partition the items.
             let in_cells: usize = board.cells().iter().map(|c| board.cell_ids(*c).len()).sum();
             prop_assert_eq!(in_cells, board.items.len());
         }
+        let board = run.board;
         let raw = crate::storage::encode(&board, at(10_000));
         match crate::storage::decode(Some(raw)) {
             crate::storage::Loaded::Board(back) => prop_assert_eq!(back, board),
             other => prop_assert!(false, "did not round-trip: {:?}", other),
         }
     }
-}
 
-proptest! {
     #[test]
     fn undo_all_returns_to_the_start_and_redo_all_to_the_end(ops in proptest::collection::vec(op(), 0..40)) {
         use crate::model::history::{History, Patch};
         use crate::model::canonical;
-        let col = |n: u128| Uuid::from_u128(1000 + n);
-        let mut board = Board::new_empty(Uuid::from_u128(1), [col(0), col(1), col(2), col(3)], "P", at(0));
-        let start = board.clone();
+        let mut run = Runner::new();
+        let start = run.board.clone();
         let mut history = History::new(1000);
-        let mut next_id = 10u128;
-        let mut deleted: Vec<Item> = Vec::new();
         for (step, op) in ops.into_iter().enumerate() {
-            let now = at(step as i64 + 1);
-            let before = board.clone();
-            let pick = |b: &Board, p: usize| (!b.items.is_empty()).then(|| b.items[p % b.items.len()].id);
-            match op {
-                Op::Add { line, column, title } => {
-                    next_id += 1;
-                    let _ = board.add_item(Uuid::from_u128(next_id), (line, col(column as u128)), &title, now);
-                }
-                Op::Edit { pick: p, title } => {
-                    if let Some(id) = pick(&board, p) {
-                        board.edit_item(id, Edit::Title(title), now).unwrap();
-                    }
-                }
-                Op::Move { pick: p, line, column, index } => {
-                    if let Some(id) = pick(&board, p) {
-                        board.move_item(id, (line, col(column as u128)), index, now).unwrap();
-                    }
-                }
-                Op::Step { pick: p, direction } => {
-                    if let Some(id) = pick(&board, p) {
-                        board.step_item(id, DIRECTIONS[direction], now).unwrap();
-                    }
-                }
-                Op::Delete { pick: p } => {
-                    if let Some(id) = pick(&board, p) {
-                        deleted.push(board.delete_item(id, now).unwrap());
-                    }
-                }
-                Op::Restore => {
-                    if let Some(item) = deleted.pop() {
-                        let _ = board.restore_item(item, now);
-                    }
-                }
-            }
+            let before = run.board.clone();
+            run.apply(op, at(step as i64 + 1))?;
             // Distinct keys: every change its own step.
-            history.record(&format!("{step}"), Patch::between(&before, &board), step as i64);
+            history.record(&format!("{step}"), Patch::between(&before, &run.board), step as i64);
         }
+        let mut board = run.board;
         let end = board.clone();
         while history.undo(&mut board).is_some() {}
         prop_assert_eq!(canonical(&board), canonical(&start));
@@ -196,11 +212,8 @@ proptest! {
 
 mod merge_laws {
     use super::*;
+    use crate::model::testutil::uid;
     use crate::model::{canonical, merge, Column, Line, Tombstone};
-
-    fn uid(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
 
     const TITLES: [&str; 3] = ["Open dag", "Kick-off", "Debat"];
 

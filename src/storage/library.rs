@@ -318,11 +318,7 @@ pub fn purge_board(
 mod tests {
     use super::*;
     use crate::model::sample;
-    use chrono::{TimeZone, Utc};
-
-    fn t(s: i64) -> Timestamp {
-        Utc.timestamp_opt(1_700_000_000 + s, 0).unwrap()
-    }
+    use crate::model::testutil::t;
 
     fn samples() -> Vec<Board> {
         let mut n = 0u128;

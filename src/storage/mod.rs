@@ -137,23 +137,15 @@ pub fn backup_key(now: Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::sample;
+
     use chrono::{TimeZone, Utc};
-    use uuid::Uuid;
 
     fn now() -> Timestamp {
         Utc.timestamp_opt(1_700_000_000, 0).unwrap()
     }
 
     fn board() -> Board {
-        let mut n = 0;
-        sample::nieuw_west_zuid(
-            || {
-                n += 1;
-                Uuid::from_u128(n)
-            },
-            now(),
-        )
+        crate::model::testutil::nieuw_west_zuid()
     }
 
     #[test]

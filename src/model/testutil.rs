@@ -1,0 +1,30 @@
+//! Helpers shared by the tests: fixed times and ids, and sample boards with
+//! predictable ids.
+
+use chrono::{TimeZone, Utc};
+use uuid::Uuid;
+
+use super::{sample, Board, Timestamp};
+
+/// A fixed moment plus `s` seconds.
+pub fn t(s: i64) -> Timestamp {
+    Utc.timestamp_opt(1_700_000_000 + s, 0).unwrap()
+}
+
+pub fn uid(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+/// Ids 1, 2, 3, ...
+pub fn counter() -> impl FnMut() -> Uuid {
+    let mut n = 0u128;
+    move || {
+        n += 1;
+        Uuid::from_u128(n)
+    }
+}
+
+/// The Nieuw West Zuid sample with ids 1, 2, 3, ... at `t(0)`.
+pub fn nieuw_west_zuid() -> Board {
+    sample::nieuw_west_zuid(counter(), t(0))
+}
