@@ -280,3 +280,46 @@ describe("touch, zoom and keyboard only", () => {
     assert.equal(made.line, 2);
   });
 });
+
+describe("accessibility of every dialog", () => {
+  test("axe finds nothing in the move, import, error, merge, rename and purge dialogs", async (t) => {
+    const page = await open(t);
+    const check = async (name) => assert.deepEqual(await axe(page, "dialog[open]"), [], name);
+    await card(page, "Open dag").locator(".card-move").click();
+    await page.getByRole("dialog", { name: "Verplaats naar…" }).waitFor();
+    await check("verplaats");
+    await page.keyboard.press("Escape");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Exporteren" }).click(),
+    ]);
+    const file = await readFile(await download.path());
+    // Change the board, then merge the file back in, and undo the merge.
+    await card(page, "Open dag").locator(".card-open").focus();
+    await page.keyboard.press("Delete");
+    await page.locator('input[type="file"]').setInputFiles({ name: "bord.json", mimeType: "application/json", buffer: file });
+    await page.getByRole("dialog", { name: "Bord importeren" }).waitFor();
+    await check("preview");
+    await page.getByRole("button", { name: "Samenvoegen" }).click();
+    await page.getByRole("dialog", { name: "Samengevoegd" }).waitFor();
+    await check("samengevoegd");
+    await page.getByRole("dialog", { name: "Samengevoegd" }).getByRole("button", { name: "Sluiten" }).click();
+    const merged = (await stored(page)).board;
+    await page.keyboard.press("Control+z");
+    const undone = (await stored(page)).board;
+    assert.notDeepEqual(undone.synced, merged.synced, "the merge itself is undone");
+    await page.locator('input[type="file"]').setInputFiles({ name: "kapot.json", mimeType: "application/json", buffer: Buffer.from("{") });
+    await page.getByRole("dialog", { name: "Importeren lukt niet" }).waitFor();
+    await check("fout");
+    await page.keyboard.press("Escape");
+    await page.getByRole("link", { name: "Mijn borden" }).click();
+    await page.getByRole("button", { name: "Hernoemen Teamplan Gaasperdam" }).click();
+    await page.getByRole("dialog", { name: "Hernoemen" }).waitFor();
+    await check("hernoemen");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Verwijderen Teamplan Gaasperdam" }).click();
+    await page.getByRole("button", { name: "Definitief verwijderen Teamplan Gaasperdam" }).click();
+    await page.getByRole("dialog", { name: "Definitief verwijderen?" }).waitFor();
+    await check("definitief");
+  });
+});
