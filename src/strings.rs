@@ -122,6 +122,7 @@ pub fn restored(title: &str) -> String {
     format!("Kaart '{title}' teruggezet")
 }
 
+pub const UPDATED_ELSEWHERE: &str = "Het bord is bijgewerkt vanuit een ander venster.";
 pub const UNDONE: &str = "Ongedaan gemaakt.";
 pub const REDONE: &str = "Opnieuw gedaan.";
 pub const UNDO_BUTTON: &str = "Ongedaan maken (Ctrl+Z)";

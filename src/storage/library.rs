@@ -153,10 +153,25 @@ pub fn open_library(
         match serde_json::from_str::<IndexIn>(&raw) {
             Ok(index) if index.schema <= super::SCHEMA => {
                 let mut library = index.library;
-                // Boards whose key is gone are dropped from the index.
+                // Boards whose key is gone are dropped from the index, and
+                // boards the index misses (another tab wrote an older
+                // index over a newer one) are added back.
                 library
                     .boards
                     .retain(|e| store.get(&board_key(e.id)).is_some());
+                for key in store.keys() {
+                    let Some(id) = key
+                        .strip_prefix(BOARD_PREFIX)
+                        .and_then(|id| Uuid::parse_str(id).ok())
+                    else {
+                        continue;
+                    };
+                    if library.entry(id).is_none() {
+                        if let Loaded::Board(b) = decode(store.get(&key)) {
+                            library.record(&b);
+                        }
+                    }
+                }
                 return Opened {
                     library,
                     notes,
@@ -288,15 +303,25 @@ pub fn load_board(
 }
 
 /// Saves one board and the index (only this board's key is written).
+/// Returns the text written for the board.
 pub fn save_board(
     store: &mut impl Store,
     library: &mut Library,
     board: &Board,
     now: Timestamp,
-) -> Result<(), SaveError> {
-    store.set(&board_key(board.id), &encode(board, now))?;
+) -> Result<String, SaveError> {
+    let raw = encode(board, now);
+    store.set(&board_key(board.id), &raw)?;
     library.record(board);
-    store.set(INDEX_KEY, &encode_index(library))
+    store.set(INDEX_KEY, &encode_index(library))?;
+    Ok(raw)
+}
+
+/// The stored library index, if it can be read.
+pub fn read_index(store: &impl Store) -> Option<Library> {
+    let raw = store.get(INDEX_KEY)?;
+    let index: IndexIn = serde_json::from_str(&raw).ok()?;
+    (index.schema <= super::SCHEMA).then_some(index.library)
 }
 
 pub fn save_index(store: &mut impl Store, library: &Library) -> Result<(), SaveError> {
@@ -469,6 +494,22 @@ mod tests {
             Err(SaveError::Full)
         );
         assert_eq!(store.get(&board_key(id)).unwrap(), saved);
+    }
+
+    #[test]
+    fn a_board_missing_from_the_index_is_listed_again() {
+        let mut store = MemoryStore::default();
+        let lib = open_library(&mut store, t(1), samples).library;
+        let old_index = store.get(INDEX_KEY).unwrap();
+        // Another tab adds a board; then a stale index is written over it.
+        let mut extra = samples().remove(1);
+        extra.id = Uuid::from_u128(777);
+        let mut lib2 = lib.clone();
+        save_board(&mut store, &mut lib2, &extra, t(2)).unwrap();
+        store.set(INDEX_KEY, &old_index).unwrap();
+        let again = open_library(&mut store, t(3), || panic!("not a first visit")).library;
+        assert!(again.entry(extra.id).is_some());
+        assert_eq!(again.boards.len(), 3);
     }
 
     #[test]

@@ -7,8 +7,8 @@ pub mod browser;
 pub mod library;
 
 pub use library::{
-    board_key, load_board, open_library, purge_board, save_board, save_index, MemoryStore, Opened,
-    SaveError, StorageNote, Store, BOARD_PREFIX, INDEX_KEY,
+    board_key, load_board, open_library, purge_board, read_index, save_board, save_index,
+    MemoryStore, Opened, SaveError, StorageNote, Store, BOARD_PREFIX, INDEX_KEY,
 };
 
 use serde::{Deserialize, Serialize};

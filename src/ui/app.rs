@@ -87,6 +87,12 @@ pub fn App() -> impl IntoView {
             None => super::state::navigate(Route::List),
         }
     });
+    // Another tab changed storage: take in its changes (merged).
+    let storage_handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key() {
+            state.storage_changed(&key, ev.new_value());
+        }
+    });
     // Leaving full screen (Esc) leaves presentation mode too.
     let fullscreen_handle = window_event_listener(
         leptos::ev::Custom::new("fullscreenchange"),
@@ -100,6 +106,7 @@ pub fn App() -> impl IntoView {
         handle.remove();
         hash_handle.remove();
         fullscreen_handle.remove();
+        storage_handle.remove();
     });
 
     view! {

@@ -24,10 +24,18 @@ pub fn StorageBanner() -> impl IntoView {
                     </button>
                 }
             });
+            let export = banner.offer_export.then(|| {
+                view! {
+                    <button type="button" class="button" on:click=move |_| state.export()>
+                        {s::EXPORT}
+                    </button>
+                }
+            });
             view! {
                 <div class="banner" role="alert">
                     <p>{banner.text}</p>
                     {download}
+                    {export}
                 </div>
             }
         })

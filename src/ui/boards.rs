@@ -12,7 +12,7 @@ use crate::exchange::{self, ImportError};
 use crate::model::filter::Filter;
 use crate::model::library::duplicate;
 use crate::model::{merge, report, sample, Board, OpError};
-use crate::storage as store;
+use crate::storage::{self as store, Store};
 use crate::strings as s;
 
 /// What a new board starts from.
@@ -91,6 +91,8 @@ impl AppState {
         let ok = match loaded {
             Ok(board) => {
                 library.last_open = Some(id);
+                let raw = self.with_store(|st| st.get(&store::board_key(id)));
+                self.last_written.set_value(raw);
                 self.show(board);
                 true
             }
@@ -125,6 +127,11 @@ impl AppState {
         }
         let mut library = self.library.get_untracked();
         let result = self.with_store(|st| store::save_board(st, &mut library, board, now()));
+        if let Ok(raw) = &result {
+            if self.board.with_value(|b| b.id == board.id) {
+                self.last_written.set_value(Some(raw.clone()));
+            }
+        }
         if result.is_err() {
             self.save();
         }

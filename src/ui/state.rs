@@ -95,6 +95,8 @@ pub struct Banner {
     pub text: String,
     /// localStorage key of a backup the user can download.
     pub backup_key: Option<String>,
+    /// Offer "Exporteren" (storage is full: the file is the safe copy).
+    pub offer_export: bool,
 }
 
 /// Where a dragged card would land: in `cell`, before card `before`
@@ -201,6 +203,9 @@ pub struct AppState {
     pub library: RwSignal<Library>,
     pub route: RwSignal<Route>,
     pub(super) history: StoredValue<History>,
+    /// The open board's stored text as this tab last read or wrote it:
+    /// anything else under its key was written by another tab.
+    pub(super) last_written: StoredValue<Option<String>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     /// Which cards are shown; kept in the URL.
@@ -265,6 +270,7 @@ impl AppState {
             banner = Some(Banner {
                 text: s::STORAGE_UNAVAILABLE.into(),
                 backup_key: None,
+                offer_export: true,
             });
         }
         let wanted = current_hash().and_then(|h| Route::parse(&h));
@@ -302,6 +308,9 @@ impl AppState {
             route,
         );
         state.banner.set(banner);
+        let key = store::board_key(state.board.with_value(|b| b.id));
+        let raw = state.with_store(|st| st.get(&key));
+        state.last_written.set_value(raw);
         replace_hash(&format!(
             "{}{}",
             route.hash(),
@@ -330,6 +339,7 @@ impl AppState {
             library: RwSignal::new(library),
             route: RwSignal::new(route),
             history: StoredValue::new(History::new(HISTORY_STEPS)),
+            last_written: StoredValue::new(None),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             filter: RwSignal::new(
@@ -454,10 +464,19 @@ impl AppState {
         self.save();
     }
 
-    /// Saves the open board (its own key and the index).
+    /// Saves the open board (its own key and the index). If another tab
+    /// wrote this board since this tab last read it, the two are merged
+    /// first: no tab overwrites newer data with older.
     pub fn save(&self) {
         if !self.may_save.get_value() {
             return;
+        }
+        let key = store::board_key(self.board.with_value(|b| b.id));
+        let stored = self.with_store(|st| st.get(&key));
+        if stored.is_some() && stored != self.last_written.get_value() {
+            if let store::Loaded::Board(theirs) = store::decode(stored) {
+                self.absorb(&theirs);
+            }
         }
         let board = self.board.get_value();
         let mut library = self.library.get_untracked();
@@ -466,7 +485,67 @@ impl AppState {
             .try_update_value(|st| store::save_board(st, &mut library, &board, now()))
             .unwrap_or(Err(SaveError::Unavailable));
         self.set_library(library);
-        self.saved(result);
+        match result {
+            Ok(raw) => {
+                self.last_written.set_value(Some(raw));
+                self.saved(Ok(()));
+            }
+            Err(e) => self.saved(Err(e)),
+        }
+    }
+
+    /// Takes in another copy of the open board (from another tab): merges
+    /// it and refreshes only what changed. Returns whether anything did.
+    pub(super) fn absorb(&self, theirs: &Board) -> bool {
+        let local = self.board.get_value();
+        if theirs.id != local.id {
+            return false;
+        }
+        let merged = crate::model::merge(&local, theirs);
+        if crate::model::canonical(&merged) == crate::model::canonical(&local) {
+            return false;
+        }
+        let ids: Vec<Uuid> = merged.items.iter().map(|i| i.id).collect();
+        self.board.set_value(merged);
+        for id in ids {
+            self.sync_card(id);
+        }
+        let cells: Vec<CellKey> = self.board.with_value(|b| b.cells());
+        for cell in cells {
+            self.sync_cell(cell);
+        }
+        self.revision.update(|r| *r += 1);
+        let meta = self.board.with_value(Meta::of);
+        if self.meta.with_untracked(|m| *m != meta) {
+            self.meta.set(meta);
+        }
+        true
+    }
+
+    /// Another tab changed a stored key (the `storage` event).
+    pub fn storage_changed(&self, key: &str, value: Option<String>) {
+        let open = store::board_key(self.board.with_value(|b| b.id));
+        if key == open {
+            let Some(raw) = value else { return };
+            if Some(&raw) == self.last_written.get_value().as_ref() {
+                return;
+            }
+            if let store::Loaded::Board(theirs) = store::decode(Some(raw.clone())) {
+                self.last_written.set_value(Some(raw));
+                let theirs_canonical = crate::model::canonical(&theirs);
+                self.absorb(&theirs);
+                // This tab had something the other had not: store the merge.
+                if self.board.with_value(crate::model::canonical) != theirs_canonical {
+                    self.save();
+                }
+                self.announce(s::UPDATED_ELSEWHERE.into());
+            }
+        } else if key == store::INDEX_KEY {
+            if let Some(mut library) = self.with_store(|st| store::read_index(st)) {
+                library.last_open = self.library.with_untracked(|l| l.last_open);
+                self.set_library(library);
+            }
+        }
     }
 
     /// Saves the index alone (trash, last opened board, ...).
@@ -516,6 +595,7 @@ impl AppState {
                     SaveError::Other(d) => s::save_failed(&d),
                 };
                 self.banner.set(Some(Banner {
+                    offer_export: text == s::STORAGE_FULL,
                     text,
                     backup_key: None,
                 }));
@@ -756,10 +836,12 @@ pub fn banner_for(note: &StorageNote) -> Banner {
         StorageNote::KeptAside { problem, key } => Banner {
             text: s::unreadable_kept(problem, key),
             backup_key: Some(key.clone()),
+            offer_export: false,
         },
         StorageNote::Untouched { problem } => Banner {
             text: s::unreadable_untouched(problem),
             backup_key: None,
+            offer_export: true,
         },
     }
 }

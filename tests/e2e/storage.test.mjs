@@ -1,0 +1,156 @@
+// End-to-end: never lose a card. Several tabs, a full storage, closing right
+// after a change, offline use, the Content-Security-Policy.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+
+import { card, open, rawStored, server, setup, stored, titlesIn } from "./helpers.mjs";
+
+setup();
+
+async function addCard(page, lane, column, title) {
+  await page.getByRole("button", { name: `Kaart toevoegen aan Lijn ${lane}, ${column}` }).click();
+  await page.keyboard.type(title);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+}
+
+describe("storage", () => {
+  test("two tabs on one board: changes appear in the other, simultaneous edits are both kept", async (t) => {
+    const one = await open(t);
+    const two = await one.context().newPage();
+    await two.goto(one.url());
+    await two.locator(".card").first().waitFor();
+
+    await addCard(one, 4, "Idee", "Uit tab één");
+    await two.waitForFunction(
+      () => [...document.querySelectorAll(".card-title")].some((e) => e.textContent === "Uit tab één"),
+      null,
+      { timeout: 1000 },
+    );
+
+    // Both edit at once, different cards; neither waits for the other.
+    await Promise.all([
+      (async () => {
+        await card(one, "Open dag").locator(".card-open").click();
+        await one.getByLabel("Trekker", { exact: true }).fill("OPCO één");
+        await one.keyboard.press("Escape");
+      })(),
+      (async () => {
+        await card(two, "Kick-off").count();
+        await card(two, "Missie en visie geschreven").locator(".card-open").click();
+        await two.getByLabel("Trekker", { exact: true }).fill("OE twee");
+        await two.keyboard.press("Escape");
+      })(),
+    ]);
+    for (const page of [one, two]) {
+      await page.waitForFunction(
+        () => document.body.innerText.includes("OPCO één") && document.body.innerText.includes("OE twee"),
+        null,
+        { timeout: 2000 },
+      );
+    }
+    const board = (await stored(one)).board;
+    assert.equal(board.items.find((i) => i.title === "Open dag").trekker, "OPCO één");
+    assert.equal(board.items.find((i) => i.title === "Missie en visie geschreven").trekker, "OE twee");
+    assert.ok(board.items.some((i) => i.title === "Uit tab één"));
+    await two.close();
+  });
+
+  test("a full storage says so, keeps the board working, and saves once there is room", async (t) => {
+    const page = await open(t);
+    // Fill localStorage to the brim with other data.
+    await page.evaluate(() => {
+      const chunk = "x".repeat(256 * 1024);
+      for (let i = 0; ; i += 1) {
+        try {
+          localStorage.setItem(`vulling-${i}`, chunk);
+        } catch {
+          break;
+        }
+      }
+      let n = 0;
+      for (let size = 64 * 1024; size >= 1; size = Math.floor(size / 2)) {
+        for (;;) {
+          try {
+            localStorage.setItem(`vulling-rest-${n}`, "x".repeat(size));
+            n += 1;
+          } catch {
+            break; // next smaller
+          }
+        }
+      }
+    });
+    const before = await rawStored(page);
+    await addCard(page, 1, "Idee", "Kaart bij volle opslag");
+    const banner = page.getByRole("alert").filter({ hasText: "opslag van de browser is vol" });
+    await banner.waitFor();
+    assert.ok(await banner.getByRole("button", { name: "Exporteren" }).isVisible(), "offers export");
+    assert.deepEqual(await titlesIn(page, 1, "Idee"), ["Team in clusters, elk gekoppeld aan wijken", "Kaart bij volle opslag"]);
+    assert.equal(await rawStored(page), before, "the saved board is untouched");
+    // Export still works while storage is full.
+    const [download] = await Promise.all([page.waitForEvent("download"), banner.getByRole("button", { name: "Exporteren" }).click()]);
+    assert.ok(download.suggestedFilename().endsWith(".planbord.json"));
+    // Room again: the next change saves everything, the banner goes.
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("vulling")).forEach((k) => localStorage.removeItem(k)));
+    await addCard(page, 1, "Idee", "Na het opruimen");
+    await banner.waitFor({ state: "detached" });
+    await page.reload();
+    await page.locator(".card").first().waitFor();
+    assert.deepEqual((await titlesIn(page, 1, "Idee")).slice(1), ["Kaart bij volle opslag", "Na het opruimen"]);
+  });
+
+  test("closing the tab right after a change loses nothing", async (t) => {
+    const page = await open(t);
+    const context = page.context();
+    const url = page.url();
+    await addCard(page, 3, "Idee", "Net voor het sluiten");
+    await page.close({ runBeforeUnload: true });
+    const again = await context.newPage();
+    await again.goto(url);
+    await again.locator(".card").first().waitFor();
+    assert.deepEqual(await titlesIn(again, 3, "Idee"), ["Net voor het sluiten"]);
+  });
+
+  test("after one visit the board opens with no network, from a sub-path", async (t) => {
+    const page = await open(t);
+    assert.match(page.url(), /\/planbord\/#\/bord\//);
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return registration.active?.state;
+    });
+    // Wait until this page is controlled (the worker claimed it) and cached.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForFunction(async () => (await (await caches.open("planbord-app-v1")).keys()).length >= 6);
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.locator(".card").first().waitFor();
+    assert.equal(await page.locator(".card").count(), 11);
+    await addCard(page, 5, "Idee", "Offline toegevoegd");
+    assert.deepEqual(await titlesIn(page, 5, "Idee"), ["Offline toegevoegd"]);
+    await page.context().setOffline(false);
+    // The manifest is served, so the board can be installed.
+    const manifest = await (await fetch(`${server.url}manifest.webmanifest`)).json();
+    assert.equal(manifest.short_name, "Planbord");
+    assert.equal(manifest.start_url, "./");
+  });
+
+  test("the page carries a strict Content-Security-Policy and breaks none of it", async (t) => {
+    const page = await open(t);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.equal(await page.locator("script:not([src])").count(), 0, "no inline script");
+    const violations = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const seen = [];
+          document.addEventListener("securitypolicyviolation", (e) => seen.push(e.violatedDirective));
+          setTimeout(() => resolve(seen), 300);
+        }),
+    );
+    assert.deepEqual(violations, []);
+    // (Every test also fails on any console error, CSP report or request to
+    // another origin: see helpers.mjs.)
+  });
+});
