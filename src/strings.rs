@@ -386,6 +386,21 @@ pub fn lane_action(action: &str, line: u8) -> String {
     format!("{action}: {LINE} {line}")
 }
 
+// Backup reminder
+pub const NEVER_EXPORTED: &str = "nog niet geëxporteerd";
+pub const LATER: &str = "Later";
+
+pub fn last_exported(when: &str) -> String {
+    format!("geëxporteerd {when}")
+}
+
+pub fn backup_nudge(days: i64) -> String {
+    format!(
+        "Dit bord is gewijzigd en al {days} dagen niet geëxporteerd. Een export is je \
+         reservekopie als de browser zijn opslag kwijtraakt."
+    )
+}
+
 // Filters
 pub const SEARCH: &str = "Zoeken";
 pub const SEARCH_PLACEHOLDER: &str = "Zoeken… ( / )";

@@ -21,6 +21,22 @@ pub struct Entry {
     /// In the trash since then; `None`: in use.
     #[serde(default)]
     pub trashed: Option<Timestamp>,
+    /// When this board was last exported from this browser.
+    #[serde(default)]
+    pub exported: Option<Timestamp>,
+}
+
+/// A week of changes without an export earns a gentle reminder.
+pub const BACKUP_AFTER_DAYS: i64 = 7;
+
+impl Entry {
+    /// Whether to suggest an export: changed since the last export (or
+    /// never exported), and that export (or the board's creation) is more
+    /// than a week ago.
+    pub fn needs_backup(&self, created: Timestamp, now: Timestamp) -> bool {
+        let since = self.exported.unwrap_or(created);
+        self.updated > since && now - since > chrono::Duration::days(BACKUP_AFTER_DAYS)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -46,15 +62,23 @@ impl Library {
             cards: board.items.len(),
             updated: board.updated,
             trashed: None,
+            exported: None,
         };
         match self.boards.iter_mut().find(|e| e.id == board.id) {
             Some(e) => {
                 *e = Entry {
                     trashed: e.trashed,
+                    exported: e.exported,
                     ..fresh
                 }
             }
             None => self.boards.push(fresh),
+        }
+    }
+
+    pub fn mark_exported(&mut self, id: Uuid, now: Timestamp) {
+        if let Some(e) = self.boards.iter_mut().find(|e| e.id == id) {
+            e.exported = Some(now);
         }
     }
 
@@ -183,6 +207,35 @@ mod tests {
         assert!(lib.forget(b.id));
         assert!(!lib.forget(b.id));
         assert_eq!(titles(lib.active()), ["Teamplan Nieuw West Zuid"]);
+    }
+
+    #[test]
+    fn a_week_of_changes_without_export_earns_a_reminder() {
+        let a = sample::nieuw_west_zuid(crate::model::testutil::counter(), t(0));
+        let mut lib = Library::default();
+        lib.record(&a);
+        let day = 86_400;
+        let entry = |l: &Library| l.entry(a.id).unwrap().clone();
+        // Untouched since creation: no reminder, however long ago.
+        assert!(!entry(&lib).needs_backup(a.created, t(30 * day)));
+        let mut b = a.clone();
+        b.updated = t(2 * day);
+        lib.record(&b);
+        assert!(!entry(&lib).needs_backup(a.created, t(6 * day)));
+        assert!(entry(&lib).needs_backup(a.created, t(8 * day)));
+        lib.mark_exported(a.id, t(8 * day));
+        assert!(
+            !entry(&lib).needs_backup(a.created, t(20 * day)),
+            "no change since the export"
+        );
+        b.updated = t(9 * day);
+        lib.record(&b);
+        assert!(
+            entry(&lib).exported.is_some(),
+            "recording keeps the export time"
+        );
+        assert!(!entry(&lib).needs_backup(a.created, t(14 * day)));
+        assert!(entry(&lib).needs_backup(a.created, t(16 * day)));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::backup_nudge::BackupNudge;
 use super::banner::StorageBanner;
 use super::board::BoardView;
 use super::board_list::BoardList;
@@ -130,7 +131,7 @@ pub fn App() -> impl IntoView {
         <StorageBanner />
         <main id="bord" tabindex="-1">
             {move || match state.route.get() {
-                Route::Board(_) => view! { <FilterBar /> <BoardView /> }.into_any(),
+                Route::Board(_) => view! { <BackupNudge /> <FilterBar /> <BoardView /> }.into_any(),
                 Route::List => view! { <BoardList /> }.into_any(),
             }}
         </main>

@@ -271,7 +271,9 @@ impl AppState {
         });
         match super::dom::download(&name, "application/json", &text) {
             Ok(()) => {
+                let id = self.board.with_value(|b| b.id);
                 self.board.update_value(|b| b.mark_synced(now));
+                self.library.update(|l| l.mark_exported(id, now));
                 self.changed();
                 self.notify(s::exported(&name), None);
             }

@@ -2,6 +2,7 @@
 //! is the only place that calls model operations.
 
 mod app;
+mod backup_nudge;
 mod banner;
 mod board;
 mod board_list;

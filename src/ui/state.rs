@@ -29,6 +29,7 @@ pub fn now() -> crate::model::Timestamp {
 /// Board-level data that changes rarely (title, lines, columns).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Meta {
+    pub id: Uuid,
     pub title: String,
     pub team: String,
     pub year: Option<i32>,
@@ -39,6 +40,7 @@ pub struct Meta {
 impl Meta {
     fn of(b: &Board) -> Meta {
         Meta {
+            id: b.id,
             title: b.title.clone(),
             team: b.team.clone(),
             year: b.year,
@@ -422,6 +424,10 @@ impl AppState {
 
     pub fn item(&self, id: Uuid) -> Option<Item> {
         self.board.with_value(|b| b.item(id).cloned())
+    }
+
+    pub fn board_created(&self) -> crate::model::Timestamp {
+        self.board.with_value(|b| b.created)
     }
 
     pub fn board_snapshot(&self) -> Board {

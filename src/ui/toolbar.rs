@@ -18,6 +18,13 @@ pub fn Toolbar() -> impl IntoView {
             if let Some(y) = m.year {
                 parts.push(y.to_string());
             }
+            let exported = state
+                .library
+                .with(|l| l.entry(m.id).and_then(|e| e.exported));
+            parts.push(match exported {
+                Some(t) => s::last_exported(&s::local_time(t)),
+                None => s::NEVER_EXPORTED.to_string(),
+            });
             parts.join(" · ")
         })
     };

@@ -154,3 +154,36 @@ describe("storage", () => {
     // another origin: see helpers.mjs.)
   });
 });
+
+describe("backup reminder", () => {
+  test("after a week of changes without an export the board suggests one, gently", async (t) => {
+    const page = await open(t);
+    assert.match(await page.locator(".board-sub").innerText(), /nog niet geëxporteerd/);
+    assert.equal(await page.locator(".nudge").count(), 0, "a new board is not nagged");
+    // Make the board nine days old with a change since, as if time passed.
+    const id = await page.evaluate(() => location.hash.replace("#/bord/", ""));
+    await page.evaluate((id) => {
+      const key = `planbord.v2.bord.${id}`;
+      const env = JSON.parse(localStorage.getItem(key));
+      const old = new Date(Date.now() - 9 * 86400e3).toISOString();
+      env.board.created = old;
+      env.board.updated = new Date(Date.now() - 86400e3).toISOString();
+      localStorage.setItem(key, JSON.stringify(env));
+      const index = JSON.parse(localStorage.getItem("planbord.v2.borden"));
+      index.library.boards.find((b) => b.id === id).updated = env.board.updated;
+      localStorage.setItem("planbord.v2.borden", JSON.stringify(index));
+    }, id);
+    await page.reload();
+    const nudge = page.locator(".nudge");
+    await nudge.waitFor();
+    assert.match(await nudge.innerText(), /al 9 dagen niet geëxporteerd/);
+    await nudge.getByRole("button", { name: "Later" }).click();
+    assert.equal(await nudge.count(), 0);
+    await page.reload();
+    await nudge.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), nudge.getByRole("button", { name: "Exporteren" }).click()]);
+    assert.ok(download.suggestedFilename().endsWith(".planbord.json"));
+    await nudge.waitFor({ state: "detached" });
+    assert.match(await page.locator(".board-sub").innerText(), /geëxporteerd \d\d-\d\d-\d{4}/);
+  });
+});
