@@ -3,6 +3,7 @@
 //! time and ids come in as arguments, so everything is testable natively.
 
 mod board;
+pub mod calendar;
 mod columns;
 pub mod filter;
 pub mod history;
