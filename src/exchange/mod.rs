@@ -3,6 +3,8 @@
 //! ones (see `migrate`), and refuses bad input with a precise reason and no
 //! partial result. Unknown fields are kept (forward compatible).
 
+pub mod csv;
+pub mod ics;
 mod import;
 mod migrate;
 
