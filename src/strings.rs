@@ -386,6 +386,95 @@ pub fn lane_action(action: &str, line: u8) -> String {
     format!("{action}: {LINE} {line}")
 }
 
+// Views
+pub const VIEWS: &str = "Weergave";
+pub const VIEW_BOARD: &str = "Bord";
+pub const VIEW_CALENDAR: &str = "Jaarkalender";
+pub const VIEW_OVERVIEW: &str = "Overzicht";
+pub const NOT_PLANNED: &str = "Nog niet gepland";
+pub const PREVIOUS_YEAR: &str = "Vorig jaar";
+pub const NEXT_YEAR: &str = "Volgend jaar";
+pub const CALENDAR_HINT: &str =
+    "Sleep een activiteit naar een andere maand, of gebruik Alt+←/→ op een activiteit.";
+pub const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+pub const OVERDUE: &str = "Te laat";
+pub const UPCOMING: &str = "Komende 30 dagen";
+pub const PER_TREKKER: &str = "Per trekker";
+pub const NO_TREKKER: &str = "(geen trekker)";
+pub const NOTHING: &str = "Geen.";
+pub const COPY_PROGRESS: &str = "Kopieer voortgang";
+pub const COPIED: &str = "Voortgang gekopieerd: plak het in een e-mail.";
+pub const COPY_FAILED: &str = "Kopiëren lukte niet; selecteer de tekst hieronder en kopieer die.";
+pub const EXPORT_ICS: &str = "Agenda (.ics)";
+pub const EXPORT_CSV: &str = "Excel (.csv)";
+pub const PRINT: &str = "Afdrukken";
+
+pub fn printed_on(date: &str) -> String {
+    format!("Afgedrukt op {date}")
+}
+
+pub fn month_year(month: u32, year: i32) -> String {
+    format!("{} {year}", MONTHS[month as usize - 1])
+}
+
+pub fn moved_to_month(title: &str, month: u32, year: i32) -> String {
+    format!("'{title}' verplaatst naar {}", month_year(month, year))
+}
+
+pub fn line_progress(total: usize, percent: u32) -> String {
+    format!("{}, {percent}% afgerond", card_count(total))
+}
+
+/// The progress summary for an email ("Kopieer voortgang").
+pub fn progress_summary(
+    board: &crate::model::Board,
+    o: &crate::model::calendar::Overview,
+    today: chrono::NaiveDate,
+) -> String {
+    let title = |id: &uuid::Uuid| board.item(*id).map(|i| i.title.clone()).unwrap_or_default();
+    let mut out = format!(
+        "Voortgang {} ({}), {}\n\n",
+        board.title,
+        board.team,
+        date(today)
+    );
+    for l in &o.lines {
+        out.push_str(&format!(
+            "Lijn {} {}: {}\n",
+            l.line,
+            l.name,
+            line_progress(l.total, l.percent_done())
+        ));
+    }
+    out.push_str(&format!("\n{OVERDUE}: "));
+    if o.overdue.is_empty() {
+        out.push_str(NOTHING);
+    } else {
+        out.push_str(&o.overdue.iter().map(title).collect::<Vec<_>>().join("; "));
+    }
+    out.push_str(&format!("\n{UPCOMING}: "));
+    if o.upcoming.is_empty() {
+        out.push_str(NOTHING);
+    } else {
+        out.push_str(&o.upcoming.iter().map(title).collect::<Vec<_>>().join("; "));
+    }
+    out.push('\n');
+    out
+}
+
 // Backup reminder
 pub const NEVER_EXPORTED: &str = "nog niet geëxporteerd";
 pub const LATER: &str = "Later";

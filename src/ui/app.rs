@@ -4,6 +4,7 @@ use super::backup_nudge::BackupNudge;
 use super::banner::StorageBanner;
 use super::board::BoardView;
 use super::board_list::BoardList;
+use super::calendar_view::CalendarView;
 use super::card_editor::CardEditor;
 use super::confirm_dialog::ConfirmDialog;
 use super::dom;
@@ -16,10 +17,13 @@ use super::merge_summary::MergeSummary;
 use super::move_dialog::MoveDialog;
 use super::new_board_dialog::NewBoardDialog;
 use super::notice::NoticeBar;
+use super::overview_view::OverviewView;
 use super::rename_dialog::RenameDialog;
 use super::settings_dialog::SettingsDialog;
+use super::state::View;
 use super::state::{current_hash, AppState, Route};
 use super::toolbar::Toolbar;
+use super::view_tabs::ViewTabs;
 use crate::strings as s;
 
 /// The whole page. Loads the board from storage (the sample on a first
@@ -84,7 +88,11 @@ pub fn App() -> impl IntoView {
     let hash_handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = current_hash().unwrap_or_default();
         match Route::parse(&hash) {
-            Some(route) => state.follow(route, super::state::filter_from_hash(&hash)),
+            Some(route) => state.follow(
+                route,
+                super::state::View::parse(&hash),
+                super::state::filter_from_hash(&hash),
+            ),
             None => super::state::navigate(Route::List),
         }
     });
@@ -128,14 +136,19 @@ pub fn App() -> impl IntoView {
             {s::SKIP_TO_BOARD}
         </a>
         <Toolbar />
+        <ViewTabs />
         <StorageBanner />
         <main id="bord" tabindex="-1">
             {move || match state.route.get() {
-                Route::Board(_) => view! { <BackupNudge /> <FilterBar /> <BoardView /> }.into_any(),
+                Route::Board(_) => match state.view.get() {
+                    View::Board => view! { <BackupNudge /> <FilterBar /> <BoardView /> }.into_any(),
+                    View::Calendar => view! { <CalendarView /> }.into_any(),
+                    View::Overview => view! { <OverviewView /> }.into_any(),
+                },
                 Route::List => view! { <BoardList /> }.into_any(),
             }}
         </main>
-        <Show when=move || matches!(state.route.get(), Route::Board(_))>
+        <Show when=move || matches!(state.route.get(), Route::Board(_)) && state.view.get() == View::Board>
             <footer class="hint">{s::SHORTCUTS_HINT}</footer>
         </Show>
         <CardEditor />

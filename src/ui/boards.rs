@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::state::{
     banner_for, empty_board, navigate, now, AppState, ImportPreview, MergeSummary, Route, Undo,
+    View,
 };
 use crate::exchange::{self, ImportError};
 use crate::model::filter::Filter;
@@ -26,9 +27,12 @@ impl AppState {
     // ---- routing ------------------------------------------------------------
 
     /// Follows the URL: called on every `hashchange`.
-    pub fn follow(&self, route: Route, filter: Filter) {
+    pub fn follow(&self, route: Route, view: View, filter: Filter) {
         if self.filter.with_untracked(|f| *f != filter) {
             self.filter.set(filter);
+        }
+        if self.view.get_untracked() != view {
+            self.view.set(view);
         }
         if self.route.get_untracked() == route {
             return;
@@ -69,12 +73,7 @@ impl AppState {
     /// Changes the filter, and the URL with it (no new history entry).
     pub fn set_filter(&self, f: impl FnOnce(&mut Filter)) {
         self.filter.update(f);
-        let hash = format!(
-            "{}{}",
-            self.route.get_untracked().hash(),
-            self.filter.with_untracked(super::state::filter_query)
-        );
-        super::state::replace_hash(&hash);
+        super::state::replace_hash(&self.url());
     }
 
     fn close_dialogs(&self) {
@@ -279,6 +278,51 @@ impl AppState {
             }
             Err(e) => self.notify(s::export_failed(&format!("{e:?}")), None),
         }
+    }
+
+    /// Downloads the dated activities as an iCalendar file (for Outlook).
+    pub fn export_ics(&self) {
+        let now = now();
+        let (name, text) = self.board.with_value(|b| {
+            (
+                exchange::ics::file_name(b, now.with_timezone(&chrono::Local).date_naive()),
+                exchange::ics::export(b, now),
+            )
+        });
+        match super::dom::download(&name, "text/calendar", &text) {
+            Ok(()) => self.notify(s::exported(&name), None),
+            Err(e) => self.notify(s::export_failed(&format!("{e:?}")), None),
+        }
+    }
+
+    /// Downloads all cards as CSV for Excel.
+    pub fn export_csv(&self) {
+        let now = now();
+        let (name, bytes) = self.board.with_value(|b| {
+            (
+                exchange::csv::file_name(b, now.with_timezone(&chrono::Local).date_naive()),
+                exchange::csv::export(b),
+            )
+        });
+        match super::dom::download_bytes(&name, "text/csv;charset=utf-8", &bytes) {
+            Ok(()) => self.notify(s::exported(&name), None),
+            Err(e) => self.notify(s::export_failed(&format!("{e:?}")), None),
+        }
+    }
+
+    /// Puts text on the clipboard ("Kopieer voortgang").
+    pub fn copy_text(&self, text: String) {
+        let state = *self;
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return;
+        };
+        let promise = clipboard.write_text(&text);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => state.notify(s::COPIED.into(), None),
+                Err(_) => state.notify(s::COPY_FAILED.into(), None),
+            }
+        });
     }
 
     /// Reads a board file the user picked or dropped, and shows either the

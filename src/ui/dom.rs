@@ -47,6 +47,34 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), wasm_bindg
     Ok(())
 }
 
+/// Offers bytes as a file download.
+pub fn download_bytes(
+    filename: &str,
+    mime: &str,
+    bytes: &[u8],
+) -> Result<(), wasm_bindgen::JsValue> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = document().ok_or("geen document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Opens the browser's print dialog (print stylesheet: A4 landscape).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 /// Whether a key event comes from a field the user is typing in.
 pub fn from_text_field(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()

@@ -7,6 +7,7 @@ mod banner;
 mod board;
 mod board_list;
 pub mod boards;
+mod calendar_view;
 mod card;
 mod card_editor;
 mod cell;
@@ -23,10 +24,12 @@ mod modal;
 mod move_dialog;
 mod new_board_dialog;
 mod notice;
+mod overview_view;
 mod rename_dialog;
 mod settings_dialog;
 pub mod state;
 mod toolbar;
+mod view_tabs;
 
 pub use app::App;
 

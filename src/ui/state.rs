@@ -124,6 +124,9 @@ impl Route {
     pub fn parse(hash: &str) -> Option<Route> {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let path = path.split('?').next().unwrap_or_default();
+        let path = path
+            .trim_end_matches(View::Calendar.suffix())
+            .trim_end_matches(View::Overview.suffix());
         if path == "borden" {
             return Some(Route::List);
         }
@@ -135,6 +138,38 @@ impl Route {
         match self {
             Route::List => "#/borden".into(),
             Route::Board(id) => format!("#/bord/{id}"),
+        }
+    }
+}
+
+/// Which view of the open board: the board itself, the year calendar or
+/// the progress overview. In the URL after the board: `/kalender`,
+/// `/overzicht`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Board,
+    Calendar,
+    Overview,
+}
+
+impl View {
+    pub fn parse(hash: &str) -> View {
+        let path = hash.split('?').next().unwrap_or_default();
+        if path.ends_with("/kalender") {
+            View::Calendar
+        } else if path.ends_with("/overzicht") {
+            View::Overview
+        } else {
+            View::Board
+        }
+    }
+
+    pub fn suffix(self) -> &'static str {
+        match self {
+            View::Board => "",
+            View::Calendar => "/kalender",
+            View::Overview => "/overzicht",
         }
     }
 }
@@ -214,6 +249,9 @@ pub struct AppState {
     pub filter: RwSignal<Filter>,
     /// Bumped on every change to the open board (for derived figures).
     pub revision: RwSignal<u64>,
+    pub view: RwSignal<View>,
+    /// The year the calendar shows.
+    pub calendar_year: RwSignal<Option<i32>>,
     pub help_open: RwSignal<bool>,
     /// Presentation mode: full screen, large type, little chrome.
     pub presenting: RwSignal<bool>,
@@ -313,11 +351,7 @@ impl AppState {
         let key = store::board_key(state.board.with_value(|b| b.id));
         let raw = state.with_store(|st| st.get(&key));
         state.last_written.set_value(raw);
-        replace_hash(&format!(
-            "{}{}",
-            route.hash(),
-            state.filter.with_untracked(filter_query)
-        ));
+        replace_hash(&state.url());
         if let Route::Board(id) = route {
             state.library.update(|l| l.last_open = Some(id));
             state.save_library();
@@ -350,6 +384,8 @@ impl AppState {
                     .unwrap_or_default(),
             ),
             revision: RwSignal::new(0),
+            view: RwSignal::new(current_hash().map(|h| View::parse(&h)).unwrap_or_default()),
+            calendar_year: RwSignal::new(None),
             help_open: RwSignal::new(false),
             presenting: RwSignal::new(false),
             collapsed: RwSignal::new(Vec::new()),
@@ -424,6 +460,20 @@ impl AppState {
 
     pub fn item(&self, id: Uuid) -> Option<Item> {
         self.board.with_value(|b| b.item(id).cloned())
+    }
+
+    /// The URL hash for what is shown now: page, view and filter.
+    pub fn url(&self) -> String {
+        let route = self.route.get_untracked();
+        let view = match route {
+            Route::Board(_) => self.view.get_untracked().suffix(),
+            Route::List => "",
+        };
+        format!(
+            "{}{view}{}",
+            route.hash(),
+            self.filter.with_untracked(filter_query)
+        )
     }
 
     pub fn board_created(&self) -> crate::model::Timestamp {
@@ -773,6 +823,18 @@ impl AppState {
             &meta.column_name(item.column),
         ));
         self.changed();
+    }
+
+    /// Moves an activity to another month (the year calendar).
+    pub fn move_to_month(&self, id: Uuid, year: i32, month: u32) {
+        if self
+            .record("", |b| b.move_to_month(id, year, month, now()))
+            .is_ok()
+        {
+            self.sync_card(id);
+            self.announce(s::moved_to_month(&self.title_of(id), month, year));
+            self.changed();
+        }
     }
 
     /// Puts a deleted card back where it was.

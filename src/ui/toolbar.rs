@@ -60,6 +60,7 @@ pub fn Toolbar() -> impl IntoView {
                 >
                     <h1>{move || meta.with(|m| m.title.clone())}</h1>
                     <p class="board-sub">{subtitle}</p>
+                    <p class="print-date">{s::printed_on(&s::date(super::state::now().with_timezone(&chrono::Local).date_naive()))}</p>
                 </Show>
             </div>
             <div class="actions">

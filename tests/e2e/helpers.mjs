@@ -83,7 +83,7 @@ export async function pressOnCard(page, key) {
 }
 
 /** Id of the open board, from the URL. */
-export const openId = (page) => page.evaluate(() => location.hash.replace("#/bord/", ""));
+export const openId = (page) => page.evaluate(() => /#\/bord\/([0-9a-f-]{36})/.exec(location.hash)?.[1]);
 
 /** The open board's stored text, exactly as in localStorage. */
 export const rawStored = async (page) => {

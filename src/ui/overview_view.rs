@@ -1,0 +1,117 @@
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::state::{now, use_state};
+use crate::model::calendar;
+use crate::strings as s;
+
+fn today() -> chrono::NaiveDate {
+    now().with_timezone(&chrono::Local).date_naive()
+}
+
+/// The progress overview: per line the cards per column and the share
+/// done (with a bar), what is overdue, what comes in the next 30 days, and
+/// cards per trekker. Plus the outputs: progress text, iCalendar, CSV.
+#[component]
+pub fn OverviewView() -> impl IntoView {
+    let state = use_state();
+    let overview = move || {
+        state.revision.track();
+        state.generation.track();
+        calendar::overview(&state.board_snapshot(), today())
+    };
+    let title = move |id: Uuid| state.item(id).map(|i| i.title).unwrap_or_default();
+    let item_line = move |id: Uuid| {
+        state
+            .item(id)
+            .map(|i| {
+                let mut parts = vec![s::date_range(i.start, i.end)];
+                if !i.trekker.is_empty() {
+                    parts.push(i.trekker.clone());
+                }
+                parts.join(" · ")
+            })
+            .unwrap_or_default()
+    };
+    let list = move |ids: Vec<Uuid>| {
+        if ids.is_empty() {
+            return view! { <p>{s::NOTHING}</p> }.into_any();
+        }
+        view! {
+            <ul class="overview-list">
+                {ids.into_iter().map(|id| view! {
+                    <li>
+                        <button type="button" class="link-button" on:click=move |_| state.editing.set(Some(id))>
+                            {title(id)}
+                        </button>
+                        <span class="overview-meta">{item_line(id)}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let summary = RwSignal::new(None::<String>);
+    let copy = move |_| {
+        let text = s::progress_summary(&state.board_snapshot(), &overview(), today());
+        summary.set(Some(text.clone()));
+        state.copy_text(text);
+    };
+    view! {
+        <section class="overview" aria-labelledby="overzicht-kop">
+            <div class="overview-head">
+                <h2 id="overzicht-kop">{s::VIEW_OVERVIEW}</h2>
+                <div class="actions">
+                    <button type="button" class="button" on:click=copy>{s::COPY_PROGRESS}</button>
+                    <button type="button" class="button secondary" on:click=move |_| state.export_ics()>{s::EXPORT_ICS}</button>
+                    <button type="button" class="button secondary" on:click=move |_| state.export_csv()>{s::EXPORT_CSV}</button>
+                    <button type="button" class="button secondary" on:click=move |_| super::dom::print()>{s::PRINT}</button>
+                </div>
+            </div>
+            <div class="progress-lines">
+                {move || overview().lines.into_iter().map(|l| {
+                    let total = l.total.max(1) as f64;
+                    let segments = l.per_column.iter().enumerate().map(|(n, (name, count))| {
+                        let width = format!("{:.1}%", *count as f64 * 100.0 / total);
+                        view! {
+                            <span class=format!("segment segment-{}", n.min(5)) style:width=width title=format!("{name}: {count}")></span>
+                        }
+                    }).collect_view();
+                    let cells = l.per_column.iter().map(|(name, count)| view! {
+                        <li><span class="count-name">{name.clone()}</span>" "<strong>{*count}</strong></li>
+                    }).collect_view();
+                    view! {
+                        <article class=format!("progress-line lane-{}", l.line)>
+                            <h3>{s::line_label(l.line, &l.name)}</h3>
+                            <p class="progress-figure">{s::line_progress(l.total, l.percent_done())}</p>
+                            <div class="bar" role="img" aria-label=s::line_progress(l.total, l.percent_done())>{segments}</div>
+                            <ul class="per-column">{cells}</ul>
+                        </article>
+                    }
+                }).collect_view()}
+            </div>
+            <div class="overview-lists">
+                <section>
+                    <h3>{s::OVERDUE}</h3>
+                    {move || list(overview().overdue)}
+                </section>
+                <section>
+                    <h3>{s::UPCOMING}</h3>
+                    {move || list(overview().upcoming)}
+                </section>
+                <section>
+                    <h3>{s::PER_TREKKER}</h3>
+                    <ul class="overview-list">
+                        {move || overview().per_trekker.into_iter().map(|(name, n)| view! {
+                            <li>{if name.is_empty() { s::NO_TREKKER.to_string() } else { name }}": "<strong>{n}</strong></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            </div>
+            <Show when=move || summary.with(|s| s.is_some())>
+                <label for="voortgang-tekst" class="summary-label">{s::COPY_PROGRESS}</label>
+                <textarea id="voortgang-tekst" class="summary" readonly rows="10" prop:value=move || summary.get().unwrap_or_default()></textarea>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+use super::state::{use_state, Route, View};
+use crate::strings as s;
+
+/// Bord · Jaarkalender · Overzicht: three views of the open board, each
+/// with its own URL.
+#[component]
+pub fn ViewTabs() -> impl IntoView {
+    let state = use_state();
+    let link = move |view: View, label: &'static str| {
+        let href = move || {
+            let route = state.route.get();
+            format!("{}{}", route.hash(), view.suffix())
+        };
+        view! {
+            <a
+                class="view-tab"
+                href=href
+                aria-current=move || (state.view.get() == view).then_some("page")
+            >
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <Show when=move || matches!(state.route.get(), Route::Board(_))>
+            <nav class="view-tabs" aria-label=s::VIEWS>
+                {link(View::Board, s::VIEW_BOARD)}
+                {link(View::Calendar, s::VIEW_CALENDAR)}
+                {link(View::Overview, s::VIEW_OVERVIEW)}
+            </nav>
+        </Show>
+    }
+}
