@@ -128,11 +128,7 @@ pub struct LineProgress {
 impl LineProgress {
     /// Share done, 0..=100 (0 for an empty line).
     pub fn percent_done(&self) -> u32 {
-        if self.total == 0 {
-            0
-        } else {
-            (self.done * 100 / self.total) as u32
-        }
+        (self.done * 100).checked_div(self.total).unwrap_or(0) as u32
     }
 }
 
