@@ -192,6 +192,8 @@ pub const DOWNLOAD_BACKUP: &str = "Back-up downloaden";
 pub const STORAGE_UNAVAILABLE: &str =
     "Deze browser staat opslaan niet toe. Het bord werkt, maar wijzigingen \
      worden niet bewaard als je het venster sluit.";
+pub const STORAGE_LOCKED: &str =
+    "Niet opgeslagen: de opslag bevat gegevens die dit venster niet kan lezen. Exporteer je werk.";
 pub const STORAGE_FULL: &str =
     "De opslag van de browser is vol: de laatste wijziging is niet opgeslagen. \
      Het bord werkt verder; maak ruimte vrij en wijzig iets om opnieuw op te slaan.";

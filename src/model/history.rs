@@ -102,20 +102,32 @@ impl Patch {
         self.items.iter().map(|(id, _, _)| *id).collect()
     }
 
-    /// Whether the board-level fields (columns, lines, title ...) change.
+    /// Whether the board-level fields that are shown (columns, lines,
+    /// title, team, year) change, not just its timestamps.
     pub fn touches_head(&self) -> bool {
-        self.head.is_some()
+        self.head.as_ref().is_some_and(|h| {
+            let (a, b) = (&h.0, &h.1);
+            (&a.title, &a.team, a.year, &a.lines, &a.columns)
+                != (&b.title, &b.team, b.year, &b.lines, &b.columns)
+        })
     }
 
-    fn put(&self, b: &mut Board, forward: bool) {
+    /// Puts one side of the patch on the board. What is put back counts as
+    /// a change made `now`, so that a later merge keeps it (an undone
+    /// deletion must not lose to its own tombstone).
+    fn put(&self, b: &mut Board, forward: bool, now: Timestamp) {
         for (id, before, after) in &self.items {
             let want = if forward { after } else { before };
+            let want = want.clone().map(|mut item| {
+                item.updated = now;
+                item
+            });
             match (b.items.iter().position(|i| i.id == *id), want) {
-                (Some(p), Some(item)) => b.items[p] = item.clone(),
+                (Some(p), Some(item)) => b.items[p] = item,
                 (Some(p), None) => {
                     b.items.remove(p);
                 }
-                (None, Some(item)) => b.items.push(item.clone()),
+                (None, Some(item)) => b.items.push(item),
                 (None, None) => {}
             }
         }
@@ -124,17 +136,25 @@ impl Patch {
         }
         if let Some(heads) = &self.head {
             if forward { &heads.1 } else { &heads.0 }.put(b);
+            b.settings_updated = now;
+            for l in &mut b.lines {
+                l.updated = l.updated.max(now);
+            }
+            for c in &mut b.columns {
+                c.updated = c.updated.max(now);
+            }
         }
+        b.updated = now;
     }
 
     /// Takes the board back to before the change.
-    pub fn undo(&self, b: &mut Board) {
-        self.put(b, false);
+    pub fn undo(&self, b: &mut Board, now: Timestamp) {
+        self.put(b, false, now);
     }
 
     /// Applies the change again.
-    pub fn redo(&self, b: &mut Board) {
-        self.put(b, true);
+    pub fn redo(&self, b: &mut Board, now: Timestamp) {
+        self.put(b, true, now);
     }
 
     /// Folds a later patch into this one (typing in one field becomes one
@@ -213,17 +233,17 @@ impl History {
     }
 
     /// Undoes the last change; returns its patch (to refresh the views).
-    pub fn undo(&mut self, board: &mut Board) -> Option<Patch> {
+    pub fn undo(&mut self, board: &mut Board, now: Timestamp) -> Option<Patch> {
         let step = self.undo.pop()?;
-        step.patch.undo(board);
+        step.patch.undo(board, now);
         let patch = step.patch.clone();
         self.redo.push(step);
         Some(patch)
     }
 
-    pub fn redo(&mut self, board: &mut Board) -> Option<Patch> {
+    pub fn redo(&mut self, board: &mut Board, now: Timestamp) -> Option<Patch> {
         let step = self.redo.pop()?;
-        step.patch.redo(board);
+        step.patch.redo(board, now);
         let patch = step.patch.clone();
         // No coalescing with what comes after a redo.
         self.undo.push(Step {
@@ -258,8 +278,9 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testutil::content;
     use crate::model::testutil::{t, uid};
-    use crate::model::{canonical, Edit};
+    use crate::model::Edit;
 
     fn board() -> Board {
         let mut b = Board::new_empty(uid(1), [uid(10), uid(11), uid(12), uid(13)], "B", t(0));
@@ -293,10 +314,27 @@ mod tests {
         });
         let end = b.clone();
         assert_eq!(h.len(), 4);
-        while h.undo(&mut b).is_some() {}
-        assert_eq!(canonical(&b), canonical(&start));
-        while h.redo(&mut b).is_some() {}
-        assert_eq!(canonical(&b), canonical(&end));
+        while h.undo(&mut b, t(99)).is_some() {}
+        assert_eq!(content(&b), content(&start));
+        while h.redo(&mut b, t(99)).is_some() {}
+        assert_eq!(content(&b), content(&end));
+    }
+
+    #[test]
+    fn what_undo_puts_back_wins_a_later_merge() {
+        let mut h = History::new(100);
+        let mut b = board();
+        let copy = b.clone();
+        change(&mut h, &mut b, "delete", 0, |b| {
+            b.delete_item(uid(100), t(5)).unwrap();
+        });
+        let other = crate::model::merge(&copy, &b); // another tab saw the deletion
+        h.undo(&mut b, t(10)).unwrap();
+        let merged = crate::model::merge(&b, &other);
+        assert!(
+            merged.item(uid(100)).is_some(),
+            "the undone deletion stays undone"
+        );
     }
 
     #[test]
@@ -310,9 +348,9 @@ mod tests {
             });
         }
         assert_eq!(h.len(), 1);
-        h.undo(&mut b).unwrap();
+        h.undo(&mut b, t(99)).unwrap();
         assert_eq!(b.item(uid(100)).unwrap().title, "A");
-        h.redo(&mut b).unwrap();
+        h.redo(&mut b, t(99)).unwrap();
         assert_eq!(b.item(uid(100)).unwrap().title, "Open");
     }
 
@@ -327,7 +365,7 @@ mod tests {
             });
         }
         assert_eq!(h.len(), 3);
-        h.undo(&mut b);
+        h.undo(&mut b, t(99));
         assert!(h.can_redo());
         change(&mut h, &mut b, "other", 99_000, |b| {
             b.edit_item(uid(100), Edit::Trekker("OE".into()), t(9))

@@ -266,8 +266,13 @@ impl Board {
         if self.item(item.id).is_some() {
             return Err(OpError::DuplicateId);
         }
-        if self.column(item.column).is_none() {
-            item.column = self.columns.first().ok_or(OpError::UnknownColumn)?.id;
+        if self.column(item.column).is_none_or(|c| c.removed.is_some()) {
+            item.column = self
+                .visible_columns()
+                .into_iter()
+                .find(|c| c.removed.is_none())
+                .ok_or(OpError::UnknownColumn)?
+                .id;
             item.rank = self.end_rank(item.cell());
         }
         self.tombstones.retain(|t| t.id != item.id);
@@ -511,9 +516,19 @@ mod tests {
         let mut b = board();
         b.add_item(uid(100), (2, uid(12)), "A", t(1)).unwrap();
         let removed = b.delete_item(uid(100), t(2)).unwrap();
-        b.columns.retain(|c| c.id != uid(12));
-        b.restore_item(removed, t(3)).unwrap();
+        b.remove_column(uid(12), None, t(3)).unwrap();
+        b.restore_item(removed.clone(), t(4)).unwrap();
         assert_eq!(b.item(uid(100)).unwrap().cell(), (2, uid(10)));
+        assert_eq!(
+            b.visible_columns().len(),
+            3,
+            "the removed column stays removed"
+        );
+        // A column gone from the data altogether works the same.
+        let removed = b.delete_item(uid(100), t(5)).unwrap();
+        b.columns.retain(|c| c.id != uid(10));
+        b.restore_item(removed, t(6)).unwrap();
+        assert_eq!(b.item(uid(100)).unwrap().cell(), (2, uid(11)));
         assert_eq!(b.validate(), Ok(()));
     }
 

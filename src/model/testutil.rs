@@ -28,3 +28,21 @@ pub fn counter() -> impl FnMut() -> Uuid {
 pub fn nieuw_west_zuid() -> Board {
     sample::nieuw_west_zuid(counter(), t(0))
 }
+
+/// A board with every "last changed" time blanked, in canonical order: for
+/// comparing content when undo/redo restamp what they put back.
+pub fn content(b: &Board) -> Board {
+    let mut b = super::canonical(b);
+    b.updated = t(0);
+    b.settings_updated = t(0);
+    for i in &mut b.items {
+        i.updated = t(0);
+    }
+    for l in &mut b.lines {
+        l.updated = t(0);
+    }
+    for c in &mut b.columns {
+        c.updated = t(0);
+    }
+    b
+}

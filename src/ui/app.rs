@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
         let ctrl = ev.ctrl_key() || ev.meta_key();
         let key = ev.key().to_lowercase();
         let on_board = matches!(state.route.get_untracked(), Route::Board(_));
-        if dom::from_text_field(&ev) || !on_board || ev.default_prevented() {
+        if dom::from_text_field(&ev) || !on_board || ev.default_prevented() || dom::dialog_open() {
             return;
         }
         if !ctrl && !ev.alt_key() {

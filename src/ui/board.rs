@@ -14,12 +14,22 @@ pub fn BoardView() -> impl IntoView {
         <div class="board" role="region" aria-label=s::BOARD_LABEL style:--columns=columns>
             <div class="board-head">
                 <div class="corner">{s::LINE}</div>
+                // Keyed by generation too: after a rebuild the counts must
+                // follow the new cell signals.
                 <For
-                    each=move || meta.with(|m| m.columns.clone())
-                    key=|c| (c.id, c.name.clone(), c.wip_limit, c.removed.is_some())
-                    let:column
+                    each=move || {
+                        let g = state.generation.get();
+                        meta.with(|m| m.columns.iter().map(|c| (g, c.clone())).collect::<Vec<_>>())
+                    }
+                    key=|(g, c)| (*g, c.id, c.name.clone(), c.wip_limit, c.removed.is_some())
+                    let:entry
                 >
-                    <ColumnHead id=column.id name=column.name wip=column.wip_limit removed=column.removed.is_some() />
+                    <ColumnHead
+                        id=entry.1.id
+                        name=entry.1.name
+                        wip=entry.1.wip_limit
+                        removed=entry.1.removed.is_some()
+                    />
                 </For>
             </div>
             // Rebuilt only when the whole board is replaced.

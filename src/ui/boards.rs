@@ -112,6 +112,10 @@ impl AppState {
 
     /// Makes `board` the open board (switching boards: a fresh history).
     fn show(&self, board: Board) {
+        // An undo offered for another board must not act on this one.
+        if self.board.with_value(|b| b.id) != board.id {
+            self.notice.set(None);
+        }
         self.board.set_value(board);
         self.history.update_value(|h| h.clear());
         self.history_changed();
@@ -121,8 +125,13 @@ impl AppState {
 
     /// Stores a board that is not open, and records it in the library.
     fn store_board(&self, board: &Board) {
-        if !self.may_save() {
-            // Memory only: keep it in the (in-memory) store all the same.
+        let local = self
+            .store
+            .with_value(|st| matches!(st, super::state::AnyStore::Local(_)));
+        if !self.may_save() && local {
+            // Storage holds data this tab must not overwrite (see `save`).
+            self.notify(s::STORAGE_LOCKED.into(), None);
+            return;
         }
         let mut library = self.library.get_untracked();
         let result = self.with_store(|st| store::save_board(st, &mut library, board, now()));

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::cell::add_button_id;
 use super::state::{card_dom_id, focus_card_later, use_state};
 use crate::model::{CellKey, Direction};
 use crate::strings as s;
@@ -77,30 +76,13 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
             return;
         }
         match ev.key().as_str() {
-            "Enter" | " " if is_open_button(&ev) => {
+            "Enter" | " " if is_open_button(&ev) && !ev.repeat() => {
                 ev.prevent_default();
                 open();
             }
             "Delete" => {
                 ev.prevent_default();
-                // Focus moves to a neighbour, or to the cell's add button.
-                let ids = state.cell(cell).get_untracked();
-                let pos = ids.iter().position(|x| *x == id).unwrap_or(0);
-                let neighbour = ids
-                    .get(pos + 1)
-                    .or_else(|| pos.checked_sub(1).and_then(|p| ids.get(p)))
-                    .copied();
-                if state.delete(id).is_ok() {
-                    match neighbour {
-                        Some(n) => focus_card_later(n),
-                        None => {
-                            let button = add_button_id(cell.0, cell.1);
-                            request_animation_frame(move || {
-                                super::dom::focus(&format!("#{button}"))
-                            });
-                        }
-                    }
-                }
+                let _ = state.delete_and_refocus(id);
             }
             _ => {}
         }

@@ -1,10 +1,10 @@
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::modal::Modal;
 use super::state::{focus_card_later, use_state};
-use crate::model::{parse_tags, Edit, Scope, Timestamp};
+use crate::model::{parse_tags, Edit, Scope};
 use crate::strings as s;
 
 fn parse_date(value: &str) -> Option<NaiveDate> {
@@ -14,10 +14,6 @@ fn parse_date(value: &str) -> Option<NaiveDate> {
 fn date_value(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
-}
-
-fn local_time(t: Timestamp) -> String {
-    t.with_timezone(&Local).format("%d-%m-%Y %H:%M").to_string()
 }
 
 /// The card editor: every field of one card, saved as you type.
@@ -207,9 +203,9 @@ fn EditorForm(id: Uuid, on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
                         format!(
                             "{}: {} · {}: {}",
                             s::CREATED,
-                            local_time(i.created),
+                            s::local_time(i.created),
                             s::UPDATED,
-                            local_time(i.updated),
+                            s::local_time(i.updated),
                         )
                     })
                 }}
@@ -220,7 +216,7 @@ fn EditorForm(id: Uuid, on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
                     type="button"
                     class="button danger"
                     on:click=move |_| {
-                        let _ = state.delete(id);
+                        let _ = state.delete_and_refocus(id);
                     }
                 >
                     {s::DELETE}

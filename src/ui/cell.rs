@@ -137,15 +137,25 @@ fn AddCard(line: u8, column: Uuid) -> impl IntoView {
         "Escape" => {
             ev.prevent_default();
             ev.stop_propagation();
+            // Escape cancels: what is typed is not added on the way out.
+            if let Some(input) = input_ref.get_untracked() {
+                input.set_value("");
+            }
             close(true);
         }
         _ => {}
     };
+    // Leaving the field never loses a typed title: it becomes a card
+    // (Ctrl+Z takes it back).
     let on_blur = move |_| {
-        if input_ref
-            .get_untracked()
-            .is_some_and(|i| i.value().trim().is_empty())
-        {
+        let Some(input) = input_ref.get_untracked() else {
+            return;
+        };
+        let title = input.value();
+        if !title.trim().is_empty() {
+            let _ = state.add(key, &title);
+        }
+        if state.adding.get_untracked() == Some(key) {
             close(false);
         }
     };

@@ -75,6 +75,13 @@ pub fn print() {
     }
 }
 
+/// Whether a modal dialog is open (board shortcuts then wait).
+pub fn dialog_open() -> bool {
+    document()
+        .and_then(|d| d.query_selector("dialog[open]").ok().flatten())
+        .is_some()
+}
+
 /// Whether a key event comes from a field the user is typing in.
 pub fn from_text_field(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()

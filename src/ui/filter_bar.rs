@@ -41,7 +41,13 @@ pub fn FilterBar() -> impl IntoView {
                 }
             >
                 <option value="">{all}</option>
-                {move || options().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+                {move || {
+                    let current = filter.with(|f| get(f).unwrap_or_default());
+                    options()
+                        .into_iter()
+                        .map(|o| view! { <option value=o.clone() selected=o == current>{o.clone()}</option> })
+                        .collect_view()
+                }}
             </select>
         }
     };

@@ -33,7 +33,10 @@ fn MoveForm(id: Uuid) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let _ = state.move_to(id, (line.get_untracked(), column.get_untracked()), None);
+        let target = (line.get_untracked(), column.get_untracked());
+        if target != (line0, column0) {
+            let _ = state.move_to(id, target, None);
+        }
         state.moving.set(None);
         focus_card_later(id);
     };

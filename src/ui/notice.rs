@@ -39,7 +39,7 @@ pub fn NoticeBar() -> impl IntoView {
                 }
             });
             view! {
-                <div class="notice">
+                <div class="notice" role="status">
                     <span>{notice.text}</span>
                     {undo}
                     <button

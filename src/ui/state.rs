@@ -243,6 +243,8 @@ pub struct AppState {
     /// The open board's stored text as this tab last read or wrote it:
     /// anything else under its key was written by another tab.
     pub(super) last_written: StoredValue<Option<String>>,
+    /// Ids of notices only go up, so an old timer never closes a new one.
+    notice_counter: StoredValue<u64>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     /// Which cards are shown; kept in the URL.
@@ -376,6 +378,7 @@ impl AppState {
             route: RwSignal::new(route),
             history: StoredValue::new(History::new(HISTORY_STEPS)),
             last_written: StoredValue::new(None),
+            notice_counter: StoredValue::new(0),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             filter: RwSignal::new(
@@ -530,8 +533,19 @@ impl AppState {
         let key = store::board_key(self.board.with_value(|b| b.id));
         let stored = self.with_store(|st| st.get(&key));
         if stored.is_some() && stored != self.last_written.get_value() {
-            if let store::Loaded::Board(theirs) = store::decode(stored) {
-                self.absorb(&theirs);
+            match store::decode(stored) {
+                store::Loaded::Board(theirs) => {
+                    self.absorb(&theirs);
+                }
+                store::Loaded::Unreadable { problem, .. } => {
+                    // Another tab (perhaps a newer Planbord) wrote something
+                    // this one cannot read: never write over it.
+                    self.may_save.set_value(false);
+                    self.banner
+                        .set(Some(banner_for(&StorageNote::Untouched { problem })));
+                    return;
+                }
+                store::Loaded::Empty => {}
             }
         }
         let board = self.board.get_value();
@@ -586,7 +600,14 @@ impl AppState {
             if Some(&raw) == self.last_written.get_value().as_ref() {
                 return;
             }
-            if let store::Loaded::Board(theirs) = store::decode(Some(raw.clone())) {
+            let decoded = store::decode(Some(raw.clone()));
+            if let store::Loaded::Unreadable { problem, .. } = decoded {
+                self.may_save.set_value(false);
+                self.banner
+                    .set(Some(banner_for(&StorageNote::Untouched { problem })));
+                return;
+            }
+            if let store::Loaded::Board(theirs) = decoded {
                 self.last_written.set_value(Some(raw));
                 let theirs_canonical = crate::model::canonical(&theirs);
                 self.absorb(&theirs);
@@ -660,13 +681,19 @@ impl AppState {
     }
 
     pub(super) fn announce(&self, text: String) {
+        // The same words twice would not change the live region: vary it
+        // invisibly so screen readers read it again.
+        let text = if self.announcement.with_untracked(|a| *a == text) {
+            format!("{text}\u{200B}")
+        } else {
+            text
+        };
         self.announcement.set(text);
     }
 
     pub(super) fn notify(&self, text: String, undo: Option<Undo>) {
-        let id = self
-            .notice
-            .with_untracked(|n| n.as_ref().map_or(0, |n| n.id + 1));
+        let id = self.notice_counter.get_value() + 1;
+        self.notice_counter.set_value(id);
         self.notice.set(Some(Notice { id, text, undo }));
     }
 
@@ -714,8 +741,15 @@ impl AppState {
         let patch = self
             .board
             .try_update_value(|b| {
+                let at = now();
                 self.history
-                    .try_update_value(|h| if forward { h.redo(b) } else { h.undo(b) })
+                    .try_update_value(|h| {
+                        if forward {
+                            h.redo(b, at)
+                        } else {
+                            h.undo(b, at)
+                        }
+                    })
                     .flatten()
             })
             .flatten();
@@ -851,6 +885,29 @@ impl AppState {
             self.changed();
             focus_card_later(id);
         }
+    }
+
+    /// Deletes a card and moves the focus to a neighbour in its cell, or to
+    /// the cell's add button (from the card or from the editor).
+    pub fn delete_and_refocus(&self, id: Uuid) -> Result<(), OpError> {
+        let Some(cell) = self.item(id).map(|i| i.cell()) else {
+            return Err(OpError::UnknownItem);
+        };
+        let ids = self.cell(cell).get_untracked();
+        let pos = ids.iter().position(|x| *x == id).unwrap_or(0);
+        let neighbour = ids
+            .get(pos + 1)
+            .or_else(|| pos.checked_sub(1).and_then(|p| ids.get(p)))
+            .copied();
+        self.delete(id)?;
+        match neighbour {
+            Some(n) => focus_card_later(n),
+            None => {
+                let button = super::cell::add_button_id(cell.0, cell.1);
+                request_animation_frame(move || crate::ui::dom::focus(&format!("#{button}")));
+            }
+        }
+        Ok(())
     }
 
     pub fn delete(&self, id: Uuid) -> Result<(), OpError> {
