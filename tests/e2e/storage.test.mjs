@@ -99,6 +99,19 @@ describe("storage", () => {
     assert.deepEqual((await titlesIn(page, 1, "Idee")).slice(1), ["Kaart bij volle opslag", "Na het opruimen"]);
   });
 
+  test("data this tab cannot read is never saved over, even mid-session", async (t) => {
+    const page = await open(t);
+    const id = await page.evaluate(() => /#\/bord\/([0-9a-f-]{36})/.exec(location.hash)[1]);
+    // As if a newer Planbord in another tab stored this board.
+    const newer = JSON.stringify({ schema: 99, board: { toekomst: true } });
+    await page.evaluate(([id, raw]) => localStorage.setItem(`planbord.v2.bord.${id}`, raw), [id, newer]);
+    await addCard(page, 2, "Idee", "Na de nieuwere versie");
+    await page.getByRole("alert").filter({ hasText: "Om niets te verliezen slaat" }).waitFor();
+    assert.equal(await page.evaluate((id) => localStorage.getItem(`planbord.v2.bord.${id}`), id), newer);
+    // The card is still on screen and can be exported.
+    assert.deepEqual(await titlesIn(page, 2, "Idee"), ["Na de nieuwere versie"]);
+  });
+
   test("closing the tab right after a change loses nothing", async (t) => {
     const page = await open(t);
     const context = page.context();

@@ -44,8 +44,11 @@ describe("the workshop", () => {
     const heads = () => page.locator(".column-head .column-name").allInnerTexts();
     await page.keyboard.press("Control+z"); // column
     assert.deepEqual(await heads(), ["Idee", "Gepland", "Bezig", "Afgerond"]);
+    const count = (name) => page.locator(".column-head", { hasText: name }).locator(".column-count").innerText();
+    assert.equal(await count("Bezig"), "3", "after the delete");
     await page.keyboard.press("Control+z"); // delete
     assert.deepEqual(await titlesIn(page, 3, "Bezig"), ["Open dag 2017 (bureau)", "Vier sessies debat, inspiratie en dialoog dit jaar"]);
+    assert.equal(await count("Bezig"), "4", "column counts follow undo");
     await page.keyboard.press("Control+z"); // move
     assert.deepEqual(await titlesIn(page, 3, "Gepland"), ["Open dag 2017 (bureau)"]);
     await undoButton.click(); // the whole title edit at once
