@@ -33,18 +33,7 @@ pub fn card_below(container: &web_sys::Element, y: f64, skip: Uuid) -> Option<Uu
 
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = document().ok_or("geen document")?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(filename);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)?;
-    Ok(())
+    download_bytes(filename, mime, text.as_bytes())
 }
 
 /// Offers bytes as a file download.
@@ -59,7 +48,7 @@ pub fn download_bytes(
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = document().ok_or("geen document")?;
+    let doc = document().ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(filename);
