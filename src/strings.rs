@@ -380,6 +380,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Esc", "Venster sluiten, toevoegen stoppen"),
 ];
 
+pub const SINGLE_KEYS: &str = "Sneltoetsen van één toets gebruiken (/ ? n p)";
+
 pub fn collapsed_count(n: usize) -> String {
     format!("ingeklapt, {}", card_count(n))
 }

@@ -44,6 +44,9 @@ pub fn App() -> impl IntoView {
             return;
         }
         if !ctrl && !ev.alt_key() {
+            if !state.single_keys.get_untracked() {
+                return;
+            }
             match ev.key().as_str() {
                 "/" => {
                     ev.prevent_default();

@@ -30,6 +30,14 @@ pub fn HelpDialog() -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            <label class="single-keys">
+                <input
+                    type="checkbox"
+                    prop:checked=move || state.single_keys.get()
+                    on:change=move |ev| state.set_single_keys(event_target_checked(&ev))
+                />
+                {s::SINGLE_KEYS}
+            </label>
             <div class="dialog-actions">
                 <button type="button" class="button" autofocus on:click=move |_| open.set(false)>
                     {s::CLOSE}

@@ -19,6 +19,9 @@ use crate::storage::browser::{self, LocalStore};
 use crate::storage::{self as store, MemoryStore, SaveError, StorageNote, Store};
 use crate::strings as s;
 
+/// Where the single-key shortcut setting is kept.
+pub const SINGLE_KEYS_KEY: &str = "planbord.instelling.sneltoetsen";
+
 /// How many changes can be undone.
 pub const HISTORY_STEPS: usize = 200;
 
@@ -255,6 +258,9 @@ pub struct AppState {
     /// The year the calendar shows.
     pub calendar_year: RwSignal<Option<i32>>,
     pub help_open: RwSignal<bool>,
+    /// Whether the single-key shortcuts (/ ? n p) are on (WCAG 2.1.4:
+    /// they can be switched off). Kept in this browser.
+    pub single_keys: RwSignal<bool>,
     /// Presentation mode: full screen, large type, little chrome.
     pub presenting: RwSignal<bool>,
     /// Lines folded to their header.
@@ -350,6 +356,8 @@ impl AppState {
             route,
         );
         state.banner.set(banner);
+        let off = state.with_store(|st| st.get(SINGLE_KEYS_KEY)).as_deref() == Some("uit");
+        state.single_keys.set(!off);
         let key = store::board_key(state.board.with_value(|b| b.id));
         let raw = state.with_store(|st| st.get(&key));
         state.last_written.set_value(raw);
@@ -390,6 +398,7 @@ impl AppState {
             view: RwSignal::new(current_hash().map(|h| View::parse(&h)).unwrap_or_default()),
             calendar_year: RwSignal::new(None),
             help_open: RwSignal::new(false),
+            single_keys: RwSignal::new(true),
             presenting: RwSignal::new(false),
             collapsed: RwSignal::new(Vec::new()),
             focus_lane: RwSignal::new(None),
@@ -725,6 +734,12 @@ impl AppState {
         if self.can_redo.get_untracked() != r {
             self.can_redo.set(r);
         }
+    }
+
+    /// Switches the single-key shortcuts on or off, for this browser.
+    pub fn set_single_keys(&self, on: bool) {
+        self.single_keys.set(on);
+        let _ = self.with_store(|st| st.set(SINGLE_KEYS_KEY, if on { "aan" } else { "uit" }));
     }
 
     /// Ctrl+Z: takes back the last change to the open board.

@@ -179,8 +179,21 @@ describe("finding and focusing", () => {
     await help.waitFor();
     assert.match(await help.innerText(), /Alt \+ Shift \+ ↑ \/ ↓/);
     assert.deepEqual(await axe(page, "dialog[open]"), []);
+    // Single-key shortcuts can be switched off (WCAG 2.1.4), for this browser.
+    await help.getByLabel("Sneltoetsen van één toets gebruiken (/ ? n p)").uncheck();
     await page.keyboard.press("Escape");
     await help.waitFor({ state: "hidden" });
+    await card(page, "Open dag").locator(".card-open").focus();
+    await page.keyboard.press("p");
+    assert.equal(await page.locator(".app.presenting").count(), 0, "p is off");
+    await page.reload();
+    await page.locator(".card").first().waitFor();
+    await card(page, "Open dag").locator(".card-open").focus();
+    await page.keyboard.press("?");
+    assert.equal(await help.isVisible(), false, "still off after a reload");
+    await page.getByRole("button", { name: "Sneltoetsen ( ? )" }).click();
+    await help.getByLabel("Sneltoetsen van één toets gebruiken (/ ? n p)").check();
+    await page.keyboard.press("Escape");
     // Shortcuts never fire while typing.
     await page.getByLabel("Zoeken").focus();
     await page.keyboard.type("np?");
