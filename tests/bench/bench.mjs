@@ -1,0 +1,244 @@
+// Benchmark (not a test: it prints figures, it does not pass or fail).
+// Serves the release build, drives headless Chromium, and prints the median
+// of several runs for each measurement of issue 8.
+//   node tests/bench/bench.mjs [runs]
+import { randomUUID } from "node:crypto";
+import { readFile, readdir, stat } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+
+import { launch } from "../e2e/browser.mjs";
+import { serve } from "../e2e/server.mjs";
+
+const RUNS = Number(process.argv[2] ?? 5);
+const DIST = "dist";
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** A stored board of `n` cards (storage schema 2), as localStorage entries. */
+function seeded(n) {
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  const columns = ["Idee", "Gepland", "Bezig", "Afgerond"].map((name, i) => ({ id: randomUUID(), name, rank: i, wip_limit: null, removed: null, updated: now }));
+  const lines = ["Teamontwikkeling", "Netwerk en expertise (sleutelpersonen)", "Inspiratie, dialoog en debat", "Behoud en werving", "Resultaat en borging"].map((name, i) => ({ number: i + 1, name, description: "", updated: now }));
+  const items = Array.from({ length: n }, (_, i) => ({
+    id: randomUUID(),
+    title: `Activiteit ${i} met een titel van gewone lengte`,
+    notes: "Notitie bij de activiteit.",
+    trekker: ["Kerngroep", "OE", "OPCO", "Wijkagenten"][i % 4],
+    team: "Nieuw West Zuid",
+    start: i % 3 ? null : "2017-05-20",
+    end: i % 3 ? null : "2017-05-21",
+    scope: i % 2 ? "intern" : "extern",
+    tags: i % 5 ? [] : ["training"],
+    line: (i % 5) + 1,
+    column: columns[Math.floor(i / 5) % 4].id,
+    rank: i,
+    created: now,
+    updated: now,
+  }));
+  const board = { id, title: `Bord met ${n} kaarten`, team: "Nieuw West Zuid", year: 2017, lines, columns, items, tombstones: [], created: now, updated: now, settings_updated: now, synced: null };
+  const library = { boards: [{ id, title: board.title, team: board.team, year: 2017, cards: n, updated: now, trashed: null, exported: now }], last_open: id };
+  return {
+    id,
+    entries: {
+      [`planbord.v2.bord.${id}`]: JSON.stringify({ schema: 2, saved: now, board }),
+      "planbord.v2.borden": JSON.stringify({ schema: 2, library }),
+    },
+  };
+}
+
+async function page(browser, url, seed) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  if (seed) {
+    await context.addInitScript((entries) => {
+      if (!sessionStorage.getItem("seeded")) {
+        localStorage.clear();
+        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+        sessionStorage.setItem("seeded", "1");
+      }
+    }, seed.entries);
+  }
+  const p = await context.newPage();
+  return { context, page: p };
+}
+
+/** Time from navigation start until `n` cards are in the DOM. */
+async function firstLoad(browser, url, seed, n) {
+  const times = [];
+  for (let r = 0; r < RUNS; r += 1) {
+    const { context, page: p } = await page(browser, url, seed);
+    await p.goto(url);
+    await p.waitForFunction((n) => document.querySelectorAll(".card").length >= n, n, { timeout: 120000 });
+    times.push(await p.evaluate(() => performance.now()));
+    await context.close();
+  }
+  return median(times);
+}
+
+/** In the page: run `act`, resolve with ms until `done()` holds. */
+const timed = (p, act, done, arg) =>
+  p.evaluate(
+    ([act, done, arg]) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        const check = new Function("arg", `return (${done})(arg)`);
+        new Function("arg", `(${act})(arg)`)(arg);
+        const poll = () => (check(arg) ? resolve(performance.now() - t0) : requestAnimationFrame(poll));
+        // A microtask first: Leptos applies changes asynchronously.
+        queueMicrotask(() => (check(arg) ? resolve(performance.now() - t0) : poll()));
+      }),
+    [act.toString(), done.toString(), arg],
+  );
+
+async function interactions(browser, url, n) {
+  const seed = seeded(n);
+  const { context, page: p } = await page(browser, url, seed);
+  await p.goto(url);
+  await p.waitForFunction((n) => document.querySelectorAll(".card").length >= n, n, { timeout: 120000 });
+  const move = [];
+  const keystroke = [];
+  const filter = [];
+  for (let r = 0; r < RUNS; r += 1) {
+    move.push(
+      await timed(
+        p,
+        () => {
+          const el = document.querySelector(".lane-1 .cell .card .card-open");
+          window.__moved = el.closest(".card").dataset.id;
+          el.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", altKey: true, bubbles: true }));
+        },
+        () => document.querySelector(`.lane-1 .cell[data-col='1'] .card[data-id='${window.__moved}']`) !== null,
+      ),
+    );
+  }
+  // Keystroke: type into the editor's title field.
+  await p.locator(".card-open").first().click();
+  await p.locator("#kaart-titel").waitFor();
+  for (let r = 0; r < RUNS; r += 1) {
+    keystroke.push(
+      await timed(
+        p,
+        (r) => {
+          const input = document.querySelector("#kaart-titel");
+          window.__title = `${input.value}${r}`;
+          input.value = window.__title;
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+        () => [...document.querySelectorAll(".card-title")].some((e) => e.textContent === window.__title),
+        r,
+      ),
+    );
+  }
+  await p.keyboard.press("Escape");
+  for (let r = 0; r < RUNS; r += 1) {
+    filter.push(
+      await timed(
+        p,
+        (r) => {
+          const input = document.querySelector("#zoeken");
+          input.value = r % 2 ? "training" : "";
+          window.__want = r % 2 ? "van" : "";
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+        (r) => {
+          const text = document.querySelector(".match-count")?.textContent ?? "";
+          const shown = document.querySelectorAll(".card:not(.filtered-out)").length;
+          return r % 2 ? shown < document.querySelectorAll(".card").length : shown === document.querySelectorAll(".card").length && text.length > 0;
+        },
+        r,
+      ),
+    );
+  }
+  const heap = await p.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
+  await context.close();
+  return { move: median(move), keystroke: median(keystroke), filter: median(filter), heap };
+}
+
+async function files(browser, url, n) {
+  const seed = seeded(n);
+  const exportTimes = [];
+  const importTimes = [];
+  const saveTimes = [];
+  const { context, page: p } = await page(browser, url, seed);
+  await p.goto(url);
+  await p.waitForFunction((n) => document.querySelectorAll(".card").length >= n, n, { timeout: 120000 });
+  let file;
+  for (let r = 0; r < RUNS; r += 1) {
+    const t0 = Date.now();
+    const [d] = await Promise.all([p.waitForEvent("download"), p.getByRole("button", { name: "Exporteren", exact: true }).click()]);
+    exportTimes.push(Date.now() - t0);
+    file = await readFile(await d.path());
+  }
+  for (let r = 0; r < RUNS; r += 1) {
+    const t0 = Date.now();
+    await p.locator('input[type="file"]').setInputFiles({ name: "bord.json", mimeType: "application/json", buffer: file });
+    await p.getByRole("dialog", { name: "Bord importeren" }).waitFor();
+    importTimes.push(Date.now() - t0);
+    await p.keyboard.press("Escape");
+  }
+  for (let r = 0; r < RUNS; r += 1) {
+    // One change = one save of the whole board; time the trekker edit round trip.
+    saveTimes.push(
+      await p.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => k.startsWith("planbord.v2.bord."));
+        const raw = localStorage.getItem(key);
+        const t0 = performance.now();
+        localStorage.setItem(key, raw);
+        return performance.now() - t0;
+      }),
+    );
+  }
+  await context.close();
+  return { exportMs: median(exportTimes), importMs: median(importTimes), saveMs: median(saveTimes), bytes: file.length };
+}
+
+async function bundle() {
+  const rows = [];
+  for (const name of await readdir(DIST)) {
+    const path = `${DIST}/${name}`;
+    if (!(await stat(path)).isFile()) continue;
+    const raw = await readFile(path);
+    rows.push([name, raw.length, gzipSync(raw, { level: 9 }).length]);
+  }
+  return rows;
+}
+
+const server = await serve(DIST, "/planbord/");
+const browser = await launch();
+try {
+  console.log(`Planbord benchmark, median of ${RUNS} runs, ${new Date().toISOString()}`);
+  console.log("\n1. First load until every card is on screen");
+  console.log(`   sample board (11 cards): ${ms(await firstLoad(browser, server.url, null, 11))}`);
+  for (const n of [500, 2000, 10000]) {
+    console.log(`   ${n} cards: ${ms(await firstLoad(browser, server.url, seeded(n), n))}`);
+  }
+  for (const n of [2000, 10000]) {
+    const r = await interactions(browser, server.url, n);
+    console.log(`\n2-4. ${n} cards`);
+    console.log(`   keyboard move of one card until the DOM shows it: ${ms(r.move)}`);
+    console.log(`   one keystroke in a title until the card shows it: ${ms(r.keystroke)}`);
+    console.log(`   filter by text until the board shows it: ${ms(r.filter)}`);
+    console.log(`   JS heap after loading: ${(r.heap / 1048576).toFixed(1)} MB`);
+  }
+  const f = await files(browser, server.url, 2000);
+  console.log("\n5. Files, 2000 cards");
+  console.log(`   export (click to download): ${f.exportMs} ms, ${(f.bytes / 1024).toFixed(0)} KB`);
+  console.log(`   import (pick to preview): ${f.importMs} ms`);
+  console.log(`   localStorage write of the whole board: ${ms(f.saveMs)}`);
+  console.log("\n6. Bytes on first load (raw / gzip)");
+  let raw = 0;
+  let gz = 0;
+  for (const [name, r, g] of await bundle()) {
+    raw += r;
+    gz += g;
+    console.log(`   ${name}: ${(r / 1024).toFixed(1)} KB / ${(g / 1024).toFixed(1)} KB`);
+  }
+  console.log(`   total: ${(raw / 1024).toFixed(1)} KB / ${(gz / 1024).toFixed(1)} KB`);
+} finally {
+  await browser.close();
+  await server.close();
+}
