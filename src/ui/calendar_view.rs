@@ -14,10 +14,12 @@ pub fn CalendarView() -> impl IntoView {
     let state = use_state();
     let year = move || {
         state.calendar_year.get().unwrap_or_else(|| {
-            let board = state.board_snapshot();
-            board
-                .year
-                .or_else(|| calendar::years(&board).first().copied())
+            state
+                .with_board(|board| {
+                    board
+                        .year
+                        .or_else(|| calendar::years(board).first().copied())
+                })
                 .unwrap_or_else(|| now().year())
         })
     };
@@ -25,14 +27,13 @@ pub fn CalendarView() -> impl IntoView {
     let months = move || {
         state.revision.track();
         state.generation.track();
-        let board = state.board_snapshot();
         let y = year();
-        calendar::year_calendar(&board, y)
+        state.with_board(|board| calendar::year_calendar(board, y))
     };
     let undated = move || {
         state.revision.track();
         state.generation.track();
-        calendar::undated(&state.board_snapshot())
+        state.with_board(calendar::undated)
     };
     view! {
         <section class="calendar" aria-labelledby="kalender-kop">

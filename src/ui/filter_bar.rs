@@ -18,13 +18,12 @@ pub fn FilterBar() -> impl IntoView {
     let board_values = move |field: fn(&crate::model::Item) -> Vec<String>| {
         state.revision.track();
         state.generation.track();
-        values(&state.board_snapshot(), field)
+        state.with_board(|b| values(b, field))
     };
     let count = move || {
         state.revision.track();
         state.generation.track();
-        let b = state.board_snapshot();
-        filter.with(|f| s::matches(f.count(&b), b.items.len()))
+        filter.with(|f| state.with_board(|b| s::matches(f.count(b), b.items.len())))
     };
     let select = move |label: &'static str,
                        all: &'static str,

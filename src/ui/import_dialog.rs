@@ -21,7 +21,7 @@ pub fn ImportDialog() -> impl IntoView {
             {move || preview.get().map(|p| {
                 let board = p.imported.board.clone();
                 let open_title = state.meta.with_untracked(|m| m.title.clone());
-                let open_cards = state.board_snapshot().items.len();
+                let open_cards = state.with_board(|b| b.items.len());
                 let exported = p.imported.exported.map(s::local_time).unwrap_or_else(|| s::FILE_UNKNOWN.into());
                 let total: usize = p.per_line.iter().map(|(_, _, n)| n).sum();
                 let relation = match (&p.matching, p.same_board) {

@@ -18,7 +18,7 @@ pub fn OverviewView() -> impl IntoView {
     let overview = move || {
         state.revision.track();
         state.generation.track();
-        calendar::overview(&state.board_snapshot(), today())
+        state.with_board(|b| calendar::overview(b, today()))
     };
     let title = move |id: Uuid| state.item(id).map(|i| i.title).unwrap_or_default();
     let item_line = move |id: Uuid| {
@@ -53,7 +53,8 @@ pub fn OverviewView() -> impl IntoView {
     };
     let summary = RwSignal::new(None::<String>);
     let copy = move |_| {
-        let text = s::progress_summary(&state.board_snapshot(), &overview(), today());
+        let o = overview();
+        let text = state.with_board(|b| s::progress_summary(b, &o, today()));
         summary.set(Some(text.clone()));
         state.copy_text(text);
     };

@@ -142,7 +142,7 @@ fn ColumnRow(id: Uuid) -> impl IntoView {
     let target = RwSignal::new(None::<Uuid>);
     let now = super::state::now;
     let remove = move |_| {
-        let cards = state.board_snapshot().column_count(id);
+        let cards = state.with_board(|b| b.column_count(id));
         if cards == 0 {
             let _ = state.settings(|b| b.remove_column(id, None, now()));
         } else if !removing.get_untracked() {

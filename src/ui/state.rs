@@ -492,6 +492,11 @@ impl AppState {
         self.board.with_value(|b| b.created)
     }
 
+    /// Reads the open board without copying it.
+    pub fn with_board<R>(&self, f: impl FnOnce(&Board) -> R) -> R {
+        self.board.with_value(f)
+    }
+
     pub fn board_snapshot(&self) -> Board {
         self.board.get_value()
     }

@@ -87,7 +87,10 @@ const timed = (p, act, done, arg) =>
         const t0 = performance.now();
         const check = new Function("arg", `return (${done})(arg)`);
         new Function("arg", `(${act})(arg)`)(arg);
-        const poll = () => (check(arg) ? resolve(performance.now() - t0) : requestAnimationFrame(poll));
+        // Poll with a message channel: finer than a frame or a timer.
+        const channel = new MessageChannel();
+        const poll = () => (check(arg) ? resolve(performance.now() - t0) : channel.port2.postMessage(0));
+        channel.port1.onmessage = poll;
         // A microtask first: Leptos applies changes asynchronously.
         queueMicrotask(() => (check(arg) ? resolve(performance.now() - t0) : poll()));
       }),
