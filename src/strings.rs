@@ -606,9 +606,8 @@ pub fn exported(file: &str) -> String {
     format!("Bord geëxporteerd als '{file}'.")
 }
 
-pub fn export_failed(detail: &str) -> String {
-    format!("Exporteren is mislukt ({detail}).")
-}
+pub const EXPORT_FAILED: &str =
+    "Exporteren is mislukt: deze browser liet het downloaden niet toe. Het bord is ongewijzigd.";
 
 pub fn save_failed(detail: &str) -> String {
     format!("Opslaan is mislukt ({detail}). De laatste wijziging staat alleen in dit venster.")

@@ -114,6 +114,30 @@ impl Board {
     }
 }
 
+impl Board {
+    /// Moves an item `delta` months (Alt+←/→ in the calendar), from its
+    /// start month; an undated item lands in January of `year`. Returns
+    /// the month it now starts in.
+    pub fn step_month(
+        &mut self,
+        id: Uuid,
+        delta: i32,
+        year: i32,
+        now: Timestamp,
+    ) -> Result<(i32, u32), OpError> {
+        let item = self.item(id).ok_or(OpError::UnknownItem)?;
+        let (y, m) = match span(item) {
+            Some((start, _)) => {
+                let months = start.year() * 12 + start.month0() as i32 + delta;
+                (months.div_euclid(12), months.rem_euclid(12) as u32 + 1)
+            }
+            None => (year, 1),
+        };
+        self.move_to_month(id, y, m, now)?;
+        Ok((y, m))
+    }
+}
+
 /// Progress of one line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineProgress {
@@ -296,6 +320,16 @@ mod tests {
         let i = b.item(uid(102)).unwrap();
         assert_eq!((i.start, i.end), (None, Some(d("2017-12-10"))));
         assert_eq!(b.validate(), Ok(()));
+    }
+
+    #[test]
+    fn stepping_months_crosses_year_ends() {
+        let mut b = board_with(&[(Some("2017-12-14"), None), (None, None)]);
+        assert_eq!(b.step_month(uid(100), 1, 2017, t(1)), Ok((2018, 1)));
+        assert_eq!(b.item(uid(100)).unwrap().start, Some(d("2018-01-14")));
+        assert_eq!(b.step_month(uid(100), -1, 2017, t(2)), Ok((2017, 12)));
+        assert_eq!(b.step_month(uid(101), -1, 2019, t(3)), Ok((2019, 1)));
+        assert_eq!(b.item(uid(101)).unwrap().start, Some(d("2019-01-01")));
     }
 
     #[test]

@@ -277,15 +277,11 @@ impl AppState {
                 exchange::export(b, now),
             )
         });
-        match super::dom::download(&name, "application/json", &text) {
-            Ok(()) => {
-                let id = self.board.with_value(|b| b.id);
-                self.board.update_value(|b| b.mark_synced(now));
-                self.library.update(|l| l.mark_exported(id, now));
-                self.changed();
-                self.notify(s::exported(&name), None);
-            }
-            Err(e) => self.notify(s::export_failed(&format!("{e:?}")), None),
+        if self.offer_file(&name, "application/json", text.as_bytes()) {
+            let id = self.board.with_value(|b| b.id);
+            self.board.update_value(|b| b.mark_synced(now));
+            self.library.update(|l| l.mark_exported(id, now));
+            self.changed();
         }
     }
 
@@ -298,10 +294,7 @@ impl AppState {
                 exchange::ics::export(b, now),
             )
         });
-        match super::dom::download(&name, "text/calendar", &text) {
-            Ok(()) => self.notify(s::exported(&name), None),
-            Err(e) => self.notify(s::export_failed(&format!("{e:?}")), None),
-        }
+        self.offer_file(&name, "text/calendar", text.as_bytes());
     }
 
     /// Downloads all cards as CSV for Excel.
@@ -313,10 +306,19 @@ impl AppState {
                 exchange::csv::export(b),
             )
         });
-        match super::dom::download_bytes(&name, "text/csv;charset=utf-8", &bytes) {
-            Ok(()) => self.notify(s::exported(&name), None),
-            Err(e) => self.notify(s::export_failed(&format!("{e:?}")), None),
-        }
+        self.offer_file(&name, "text/csv;charset=utf-8", &bytes);
+    }
+
+    /// Offers a file for download and says how it went. True when offered.
+    fn offer_file(&self, name: &str, mime: &str, bytes: &[u8]) -> bool {
+        let ok = super::dom::download_bytes(name, mime, bytes).is_ok();
+        let text = if ok {
+            s::exported(name)
+        } else {
+            s::EXPORT_FAILED.to_string()
+        };
+        self.notify(text, None);
+        ok
     }
 
     /// Puts text on the clipboard ("Kopieer voortgang").

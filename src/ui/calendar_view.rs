@@ -129,13 +129,7 @@ fn Activity(id: Uuid, year: i32, month: u32) -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
-        // From its (first) month, or from January for an undated one.
-        let (y, m) = match item.with_untracked(span) {
-            Some((start, _)) => (start.year(), start.month() as i32),
-            None => (year, 1 - delta),
-        };
-        let total = y * 12 + (m - 1) + delta;
-        state.move_to_month(id, total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+        state.step_month(id, delta, year);
         let dom_id = format!("activiteit-{id}");
         request_animation_frame(move || super::dom::focus(&format!("#{dom_id}")));
     };

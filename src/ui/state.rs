@@ -891,6 +891,15 @@ impl AppState {
         }
     }
 
+    /// Alt+←/→ on an activity in the calendar: a month earlier or later.
+    pub fn step_month(&self, id: Uuid, delta: i32, year: i32) {
+        if let Ok((y, m)) = self.record("", |b| b.step_month(id, delta, year, now())) {
+            self.sync_card(id);
+            self.announce(s::moved_to_month(&self.title_of(id), m, y));
+            self.changed();
+        }
+    }
+
     /// Puts a deleted card back where it was.
     pub fn restore_card(&self, item: Item) {
         let id = item.id;
