@@ -195,8 +195,10 @@ pub const STORAGE_UNAVAILABLE: &str =
 pub const STORAGE_LOCKED: &str =
     "Niet opgeslagen: de opslag bevat gegevens die dit venster niet kan lezen. Exporteer je werk.";
 pub const STORAGE_FULL: &str =
-    "De opslag van de browser is vol: de laatste wijziging is niet opgeslagen. \
-     Het bord werkt verder; maak ruimte vrij en wijzig iets om opnieuw op te slaan.";
+    "De opslag van deze browser is vol: de laatste wijziging is niet opgeslagen. \
+     Dit venster heeft hem nog. Exporteer het bord nu als bestand en sluit het \
+     venster niet voordat dat gelukt is. Maak daarna ruimte vrij (leeg de \
+     prullenbak, verwijder oude borden); de volgende wijziging slaat alles op.";
 
 // Import
 pub const IMPORT: &str = "Importeren";
@@ -608,6 +610,24 @@ pub fn exported(file: &str) -> String {
 
 pub const EXPORT_FAILED: &str =
     "Exporteren is mislukt: deze browser liet het downloaden niet toe. Het bord is ongewijzigd.";
+
+/// Storage is filling up (`percent` of what this browser allows).
+pub fn storage_low(percent: usize, urgent: bool) -> String {
+    if urgent {
+        format!(
+            "De opslag van deze browser is voor {percent}% vol: nog een paar \
+             wijzigingen en ze kunnen niet meer bewaard worden. Exporteer het bord \
+             nu als bestand en maak ruimte vrij (leeg de prullenbak, verwijder oude \
+             borden)."
+        )
+    } else {
+        format!(
+            "De opslag van deze browser is voor {percent}% vol. Bij 100% kunnen \
+             wijzigingen niet meer bewaard worden. Exporteer het bord als \
+             reservekopie en ruim oude borden op."
+        )
+    }
+}
 
 pub fn save_failed(detail: &str) -> String {
     format!("Opslaan is mislukt ({detail}). De laatste wijziging staat alleen in dit venster.")

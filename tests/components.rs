@@ -93,7 +93,34 @@ fn open_id() -> uuid::Uuid {
     uuid::Uuid::parse_str(hash.trim_start_matches("#/bord/")).expect("a board is open")
 }
 
-fn stored_item_titles() -> Vec<String> {
+/// Waits a little, as a browser would between frames.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Saving follows the screen by a frame (or a pause in typing): waits for
+/// the page to say everything is saved.
+async fn saved() {
+    for _ in 0..150 {
+        if document()
+            .query_selector(".app[data-opgeslagen='ja']")
+            .unwrap()
+            .is_some()
+        {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("the board was not saved within 3 s");
+}
+
+async fn stored_item_titles() -> Vec<String> {
+    saved().await;
     let raw = storage()
         .get_item(&board_key(open_id()))
         .unwrap()
@@ -120,7 +147,7 @@ async fn first_visit_shows_the_sample_in_five_lanes_and_saves_it() {
     );
     assert_eq!(all(&root, ".card").len(), 11);
     assert!(card(&root, "Open dag").inner_text().contains("14-10-2017"));
-    assert_eq!(stored_item_titles().len(), 11);
+    assert_eq!(stored_item_titles().await.len(), 11);
 }
 
 #[wasm_bindgen_test]
@@ -143,7 +170,9 @@ async fn enter_adds_a_card_and_stays_in_add_mode() {
     key(&input, "Escape", false, false);
     tick().await;
     assert!(root.query_selector(".add-input").unwrap().is_none());
-    assert!(stored_item_titles().contains(&"Intake 50% divers".to_string()));
+    assert!(stored_item_titles()
+        .await
+        .contains(&"Intake 50% divers".to_string()));
 }
 
 #[wasm_bindgen_test]
@@ -181,7 +210,9 @@ async fn editing_the_title_updates_the_card_and_storage() {
         cell_titles(&root, "Lijn 3 Inspiratie, dialoog en debat, Gepland"),
         ["Open dag 2017"]
     );
-    assert!(stored_item_titles().contains(&"Open dag 2017".to_string()));
+    assert!(stored_item_titles()
+        .await
+        .contains(&"Open dag 2017".to_string()));
 }
 
 #[wasm_bindgen_test]
@@ -200,7 +231,7 @@ async fn delete_then_undo_puts_the_card_back() {
         cell_titles(&root, label),
         ["Jaarkalender activiteiten gemaakt"]
     );
-    assert_eq!(stored_item_titles().len(), 10);
+    assert_eq!(stored_item_titles().await.len(), 10);
     let undo = all(&root, ".notice button")
         .into_iter()
         .find(|b| b.inner_text() == "Ongedaan maken")
@@ -208,7 +239,7 @@ async fn delete_then_undo_puts_the_card_back() {
     undo.click();
     tick().await;
     assert_eq!(cell_titles(&root, label), before);
-    assert_eq!(stored_item_titles().len(), 11);
+    assert_eq!(stored_item_titles().await.len(), 11);
 }
 
 #[wasm_bindgen_test]
@@ -221,6 +252,10 @@ async fn a_reload_shows_the_saved_board() {
         false,
     );
     tick().await;
+    // A reload: the page is hidden (saving what is pending), then gone.
+    window()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
     drop(app);
     root.remove();
     let (root, _app) = mount_again().await;

@@ -24,7 +24,52 @@ impl Filter {
     }
 
     pub fn matches(&self, item: &Item) -> bool {
-        let eq = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        self.matcher().matches(item)
+    }
+
+    /// The filter prepared for checking many items (lowercased once).
+    pub fn matcher(&self) -> Matcher {
+        let norm = |t: &Option<String>| t.as_deref().map(|t| t.trim().to_lowercase());
+        Matcher {
+            words: self
+                .text
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect(),
+            trekker: norm(&self.trekker),
+            team: norm(&self.team),
+            tag: norm(&self.tag),
+            scope: self.scope,
+        }
+    }
+
+    pub fn count(&self, board: &Board) -> usize {
+        let m = self.matcher();
+        board.items.iter().filter(|i| m.matches(i)).count()
+    }
+}
+
+/// A [`Filter`] ready to check items: every criterion lowercased once.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    words: Vec<String>,
+    trekker: Option<String>,
+    team: Option<String>,
+    tag: Option<String>,
+    scope: Option<Scope>,
+}
+
+impl Matcher {
+    pub fn matches(&self, item: &Item) -> bool {
+        let eq = |want: &str, have: &str| {
+            let have = have.trim();
+            // Most values are plain ASCII: compare without allocating.
+            if have.is_ascii() && want.is_ascii() {
+                have.eq_ignore_ascii_case(want)
+            } else {
+                have.to_lowercase() == want
+            }
+        };
         if self
             .trekker
             .as_deref()
@@ -45,29 +90,21 @@ impl Filter {
         if self.scope.is_some() && self.scope != item.scope {
             return false;
         }
-        let words: Vec<String> = self
-            .text
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        if words.is_empty() {
+        if self.words.is_empty() {
             return true;
         }
-        let haystack = format!(
-            "{}\n{}\n{}\n{}\n{}",
-            item.title,
-            item.notes,
-            item.trekker,
-            item.team,
-            item.tags.join("\n")
-        )
-        .to_lowercase();
-        words.iter().all(|w| haystack.contains(w.as_str()))
-    }
-
-    /// How many of the board's cards match.
-    pub fn count(&self, board: &Board) -> usize {
-        board.items.iter().filter(|i| self.matches(i)).count()
+        let mut haystack = String::with_capacity(
+            item.title.len() + item.notes.len() + item.trekker.len() + item.team.len() + 16,
+        );
+        for part in [&item.title, &item.notes, &item.trekker, &item.team]
+            .into_iter()
+            .chain(&item.tags)
+        {
+            haystack.push_str(part);
+            haystack.push('\n');
+        }
+        let haystack = haystack.to_lowercase();
+        self.words.iter().all(|w| haystack.contains(w.as_str()))
     }
 }
 
@@ -81,7 +118,7 @@ pub fn values(board: &Board, field: impl Fn(&Item) -> Vec<String>) -> Vec<String
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    v.sort_by_key(|s| s.to_lowercase());
+    v.sort_by_cached_key(|s| s.to_lowercase());
     v.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
     v
 }

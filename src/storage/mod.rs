@@ -5,6 +5,7 @@
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod library;
+pub mod room;
 
 pub use library::{
     board_key, load_board, open_library, purge_board, read_index, save_board, save_index,

@@ -114,7 +114,24 @@ pub fn App() -> impl IntoView {
             }
         },
     );
+    // Saving waits for the next paint (or a pause in typing): write what is
+    // pending when the page goes to the background or is closed, and warn
+    // before closing if it could not be written (storage full).
+    let hide_handle = window_event_listener(leptos::ev::pagehide, move |_| state.flush_save());
+    let visibility_handle =
+        window_event_listener(leptos::ev::visibilitychange, move |_| state.flush_save());
+    let unload_handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        state.flush_save();
+        if state.has_unsaved() {
+            ev.prevent_default();
+        }
+    });
     on_cleanup(move || {
+        // The app is taken down (like a page being closed): save first.
+        state.flush_save();
+        hide_handle.remove();
+        visibility_handle.remove();
+        unload_handle.remove();
         handle.remove();
         hash_handle.remove();
         fullscreen_handle.remove();
@@ -126,6 +143,7 @@ pub fn App() -> impl IntoView {
             class="app"
             class:presenting=move || state.presenting.get()
             class:lane-focus=move || state.focus_lane.get().is_some()
+            data-opgeslagen=move || if state.unsaved.get() { "nee" } else { "ja" }
         >
         // Not a plain #bord link: the hash is the route.
         <a

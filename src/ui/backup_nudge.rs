@@ -10,7 +10,7 @@ pub fn BackupNudge() -> impl IntoView {
     let state = use_state();
     let dismissed = RwSignal::new(false);
     let days = move || {
-        state.revision.track();
+        state.settled.track();
         state.generation.track();
         let id = state.meta.with(|m| m.id);
         let created = state.board_created();

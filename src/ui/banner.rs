@@ -31,11 +31,19 @@ pub fn StorageBanner() -> impl IntoView {
                     </button>
                 }
             });
+            let close = banner.dismissible.then(|| {
+                view! {
+                    <button type="button" class="button secondary" on:click=move |_| state.banner.set(None)>
+                        {s::CLOSE}
+                    </button>
+                }
+            });
             view! {
                 <div class="banner" role="alert">
                     <p>{banner.text}</p>
                     {download}
                     {export}
+                    {close}
                 </div>
             }
         })

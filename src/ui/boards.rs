@@ -85,6 +85,8 @@ impl AppState {
 
     /// Loads a board from storage and shows it. False if it cannot be read.
     pub fn open_board(&self, id: Uuid) -> bool {
+        self.flush_save();
+        self.recount_room();
         let mut library = self.library.get_untracked();
         let loaded = self.with_store(|st| store::load_board(st, &mut library, id, now()));
         let ok = match loaded {
@@ -125,6 +127,8 @@ impl AppState {
 
     /// Stores a board that is not open, and records it in the library.
     fn store_board(&self, board: &Board) {
+        self.flush_save();
+        self.recount_room();
         let local = self
             .store
             .with_value(|st| matches!(st, super::state::AnyStore::Local(_)));
@@ -150,6 +154,8 @@ impl AppState {
 
     /// Creates a board and opens it.
     pub fn create_board(&self, start: Start, title: &str, team: &str, year: Option<i32>) {
+        self.flush_save();
+        self.recount_room();
         let now = now();
         let title = if title.trim().is_empty() {
             s::default_board_title(team, year)
@@ -170,6 +176,8 @@ impl AppState {
     }
 
     fn read_board(&self, id: Uuid) -> Option<Board> {
+        self.flush_save();
+        self.recount_room();
         if self.board.with_value(|b| b.id == id) {
             return Some(self.board.get_value());
         }
@@ -180,6 +188,8 @@ impl AppState {
     }
 
     pub fn duplicate_board(&self, id: Uuid) {
+        self.flush_save();
+        self.recount_room();
         let Some(board) = self.read_board(id) else {
             return;
         };
@@ -189,6 +199,8 @@ impl AppState {
     }
 
     pub fn rename_board(&self, id: Uuid, title: &str) {
+        self.flush_save();
+        self.recount_room();
         let title = title.trim();
         if title.is_empty() {
             return;
@@ -206,6 +218,8 @@ impl AppState {
 
     /// Moves a board to the trash (undo: the notice's button).
     pub fn trash_board(&self, id: Uuid) {
+        self.flush_save();
+        self.recount_room();
         let title = self
             .library
             .with_untracked(|l| l.entry(id).map(|e| e.title.clone()));
@@ -222,6 +236,8 @@ impl AppState {
     }
 
     pub fn restore_board(&self, id: Uuid) {
+        self.flush_save();
+        self.recount_room();
         self.library.update(|l| {
             l.restore(id);
         });
@@ -236,6 +252,8 @@ impl AppState {
 
     /// Deletes a board from the trash for good.
     pub fn purge_board(&self, id: Uuid) {
+        self.flush_save();
+        self.recount_room();
         let mut library = self.library.get_untracked();
         let result = self.with_store(|st| store::purge_board(st, &mut library, id));
         self.set_library(library);
@@ -406,6 +424,8 @@ impl AppState {
     /// Merges the previewed file into its board: the open one, or the
     /// matching board in the library, which is opened first (undoable).
     pub fn import_merge(&self) {
+        self.flush_save();
+        self.recount_room();
         let Some(preview) = self.import_preview.get_untracked() else {
             return;
         };
@@ -429,6 +449,8 @@ impl AppState {
     /// same board's content is replaced; another board takes its place and
     /// the open board goes to the trash.
     pub fn import_replace(&self) {
+        self.flush_save();
+        self.recount_room();
         let Some(preview) = self.import_preview.get_untracked() else {
             return;
         };
@@ -459,6 +481,8 @@ impl AppState {
     /// its id (so later copies merge with it), unless a board with that id
     /// is already here: then it becomes a separate copy.
     pub fn import_as_new(&self) {
+        self.flush_save();
+        self.recount_room();
         let Some(preview) = self.import_preview.get_untracked() else {
             return;
         };
@@ -476,6 +500,8 @@ impl AppState {
     /// Replaces the open board's content; the previous version can be
     /// brought back from the notice.
     pub fn replace(&self, board: Board, message: &str) {
+        self.flush_save();
+        self.recount_room();
         let previous = self.board.get_value();
         self.record("", |b| *b = board);
         self.close_dialogs();
@@ -486,6 +512,8 @@ impl AppState {
     }
 
     pub fn undo(&self, undo: Undo) {
+        self.flush_save();
+        self.recount_room();
         self.notice.set(None);
         match undo {
             Undo::Card(item) => self.restore_card(*item),

@@ -30,20 +30,6 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
     let Some(item) = state.card(id) else {
         return ().into_any();
     };
-    let title = move || {
-        item.with(|i| {
-            if i.title.trim().is_empty() {
-                s::UNTITLED.to_string()
-            } else {
-                i.title.clone()
-            }
-        })
-    };
-    let trekker = move || item.with(|i| i.trekker.clone());
-    let dates = move || item.with(|i| s::date_range(i.start, i.end));
-    let scope = move || item.with(|i| i.scope.map(s::scope));
-    let tags = move || item.with(|i| i.tags.clone());
-
     let open = move || {
         state.edit_error.set(None);
         state.editing.set(Some(id));
@@ -163,75 +149,122 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
         state.drop_target.set(None);
     };
 
-    let is_dragging = move || state.dragging.get() == Some(id);
-    let filtered_out = move || !state.filter.with(|f| item.with(|i| f.matches(i)));
-    let drop_before = move || state.drop_target.get() == Some((cell, Some(id)));
+    // What the card shows: a move or a rank change (line, column, rank)
+    // does not re-render it.
+    let face = Memo::new(move |_| {
+        item.with(|i| Face {
+            title: i.title.clone(),
+            trekker: i.trekker.clone(),
+            start: i.start,
+            end: i.end,
+            scope: i.scope,
+            tags: i.tags.clone(),
+        })
+    });
+    // One effect for the card's classes and one for its content: each
+    // depends only on this card's own signals, so a change elsewhere on the
+    // board (or a drag, or the filter) does not run every card's code.
+    let class = move || {
+        let mut class = String::from("card");
+        if state.dragging_card.with_value(|s| s.selected(&Some(id))) {
+            class.push_str(" dragging");
+        }
+        if !state.shown(id) {
+            class.push_str(" filtered-out");
+        }
+        if state.drop_before_card.with_value(|s| s.selected(&Some(id)))
+            && state
+                .drop_target
+                .with_untracked(|t| t.is_some_and(|(c, _)| c == cell))
+        {
+            class.push_str(" drop-before");
+        }
+        if face.with(|f| f.scope == Some(crate::model::Scope::Extern)) {
+            class.push_str(" extern");
+        }
+        class
+    };
+    let on_move_click = move |_| {
+        // The end of a touch drag is no tap.
+        if touch_dragged.get_value() {
+            touch_dragged.set_value(false);
+        } else {
+            state.moving.set(Some(id));
+        }
+    };
+    let content = move || {
+        face.with(|i| {
+            let title = if i.title.trim().is_empty() {
+                s::UNTITLED.to_string()
+            } else {
+                i.title.clone()
+            };
+            let trekker = (!i.trekker.is_empty())
+                .then(|| view! { <span class="trekker">{i.trekker.clone()}</span> });
+            let dates = s::date_range(i.start, i.end);
+            let dates = (!dates.is_empty()).then(|| view! { <span class="dates">{dates}</span> });
+            let scope = i
+                .scope
+                .map(|sc| view! { <span class="scope">{s::scope(sc)}</span> });
+            let tags = (!i.tags.is_empty()).then(|| {
+                view! {
+                    <span class="tags">
+                        {i.tags
+                            .iter()
+                            .map(|t| view! { <span class="tag">{t.clone()}</span> })
+                            .collect_view()}
+                    </span>
+                }
+            });
+            let label = s::move_card(&title);
+            view! {
+                <div class="card-open" role="button" tabindex="0" on:click=move |_| open()>
+                    <span class="card-title">{title}</span>
+                    <span class="card-meta">{trekker}{dates}{scope}</span>
+                    {tags}
+                </div>
+                <button
+                    type="button"
+                    class="card-move"
+                    title=s::MOVE_TO
+                    aria-label=label
+                    on:click=on_move_click
+                    on:pointerdown=on_pointerdown
+                    on:pointermove=on_pointermove
+                    on:pointerup=on_pointerup
+                    on:pointercancel=on_pointercancel
+                >
+                    <span aria-hidden="true">"⇄"</span>
+                </button>
+            }
+        })
+    };
 
     view! {
         <li
-            class="card"
+            class=class
             id=card_dom_id(id)
             data-id=id.to_string()
             draggable="true"
-            class:dragging=is_dragging
-            class:filtered-out=filtered_out
-            class:drop-before=drop_before
-            class:extern=move || item.with(|i| i.scope == Some(crate::model::Scope::Extern))
             on:dragstart=on_dragstart
             on:dragend=on_dragend
             on:keydown=on_keydown
         >
-            <div class="card-open" role="button" tabindex="0" on:click=move |_| open()>
-                <span class="card-title">{title}</span>
-                <span class="card-meta">
-                    {move || {
-                        let t = trekker();
-                        (!t.is_empty()).then(|| view! { <span class="trekker">{t}</span> })
-                    }}
-                    {move || {
-                        let d = dates();
-                        (!d.is_empty()).then(|| view! { <span class="dates">{d}</span> })
-                    }}
-                    {move || scope().map(|sc| view! { <span class="scope">{sc}</span> })}
-                </span>
-                {move || {
-                    let tags = tags();
-                    (!tags.is_empty())
-                        .then(|| {
-                            view! {
-                                <span class="tags">
-                                    {tags
-                                        .into_iter()
-                                        .map(|t| view! { <span class="tag">{t}</span> })
-                                        .collect_view()}
-                                </span>
-                            }
-                        })
-                }}
-            </div>
-            <button
-                type="button"
-                class="card-move"
-                title=s::MOVE_TO
-                aria-label=move || s::move_card(&title())
-                on:click=move |_| {
-                    // The end of a touch drag is no tap.
-                    if touch_dragged.get_value() {
-                        touch_dragged.set_value(false);
-                    } else {
-                        state.moving.set(Some(id));
-                    }
-                }
-                on:pointerdown=on_pointerdown
-                on:pointermove=on_pointermove
-                on:pointerup=on_pointerup
-                on:pointercancel=on_pointercancel
-            >
-                <span aria-hidden="true">"⇄"</span>
-            </button>
+            {content}
         </li>
     }
     .into_any()
+}
+
+/// The fields of an item that its card shows.
+#[derive(Clone, PartialEq)]
+struct Face {
+    title: String,
+    trekker: String,
+    start: Option<chrono::NaiveDate>,
+    end: Option<chrono::NaiveDate>,
+    scope: Option<crate::model::Scope>,
+    tags: Vec<String>,
 }
 
 fn is_open_button(ev: &web_sys::KeyboardEvent) -> bool {

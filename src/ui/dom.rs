@@ -186,3 +186,20 @@ pub fn cell_at_point(x: f64, y: f64) -> Option<(i32, i32, web_sys::Element)> {
         cell,
     ))
 }
+
+/// Runs `f` as a named User Timing measure (visible in the browser's
+/// performance tools; the benchmark reads it). Keeps the last 50.
+pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return f();
+    };
+    let start = format!("{name}-start");
+    let _ = perf.mark(&start);
+    let result = f();
+    if perf.get_entries_by_name(name).length() >= 50 {
+        perf.clear_measures_with_measure_name(name);
+    }
+    let _ = perf.measure_with_start_mark(name, &start);
+    perf.clear_marks_with_mark_name(&start);
+    result
+}

@@ -15,13 +15,15 @@ type ClearOne = fn(&mut Filter);
 pub fn FilterBar() -> impl IntoView {
     let state = use_state();
     let filter = state.filter;
+    // Derived from the whole board: recomputed once a change has settled
+    // (after the frame that shows it), not on every change.
     let board_values = move |field: fn(&crate::model::Item) -> Vec<String>| {
-        state.revision.track();
+        state.settled.track();
         state.generation.track();
         state.with_board(|b| values(b, field))
     };
     let count = move || {
-        state.revision.track();
+        state.settled.track();
         state.generation.track();
         filter.with(|f| state.with_board(|b| s::matches(f.count(b), b.items.len())))
     };
@@ -30,6 +32,9 @@ pub fn FilterBar() -> impl IntoView {
                        options: Box<dyn Fn() -> Vec<String> + Send + Sync>,
                        get: fn(&Filter) -> Option<String>,
                        put: fn(&mut Filter, Option<String>)| {
+        // The option list changes with the board, not with the filter:
+        // `prop:value` shows the chosen one.
+        let options = Memo::new(move |_| options());
         view! {
             <select
                 aria-label=label
@@ -41,8 +46,9 @@ pub fn FilterBar() -> impl IntoView {
             >
                 <option value="">{all}</option>
                 {move || {
-                    let current = filter.with(|f| get(f).unwrap_or_default());
-                    options()
+                    let current = filter.with_untracked(|f| get(f).unwrap_or_default());
+                    options
+                        .get()
                         .into_iter()
                         .map(|o| view! { <option value=o.clone() selected=o == current>{o.clone()}</option> })
                         .collect_view()

@@ -36,5 +36,6 @@ pub use app::App;
 /// Mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // Measured from here: the wasm is loaded and running.
+    dom::timed("planbord-opstarten", || leptos::mount::mount_to_body(App));
 }

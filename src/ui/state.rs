@@ -16,6 +16,7 @@ use crate::model::{
     sample, Board, CellKey, Column, Direction, Edit, Item, Line, MergeReport, OpError,
 };
 use crate::storage::browser::{self, LocalStore};
+use crate::storage::room::{self, Room};
 use crate::storage::{self as store, MemoryStore, SaveError, StorageNote, Store};
 use crate::strings as s;
 
@@ -24,6 +25,12 @@ pub const SINGLE_KEYS_KEY: &str = "planbord.instelling.sneltoetsen";
 
 /// How many changes can be undone.
 pub const HISTORY_STEPS: usize = 200;
+
+/// While typing, the board is saved this long after the last keystroke.
+pub const TYPING_SAVE_DELAY_MS: u64 = 400;
+
+/// No change waits longer than this for its save.
+pub const SAVE_AT_MOST_AFTER_MS: i64 = 2_000;
 
 pub fn now() -> crate::model::Timestamp {
     chrono::Utc::now()
@@ -50,6 +57,17 @@ impl Meta {
             lines: b.lines.clone(),
             columns: b.visible_columns().into_iter().cloned().collect(),
         }
+    }
+
+    /// Whether this is still what [`Meta::of`] would make of `b`, without
+    /// copying anything.
+    fn is_of(&self, b: &Board) -> bool {
+        self.id == b.id
+            && self.title == b.title
+            && self.team == b.team
+            && self.year == b.year
+            && self.lines == b.lines
+            && b.visible_columns().into_iter().eq(self.columns.iter())
     }
 
     pub fn column_name(&self, id: Uuid) -> String {
@@ -102,6 +120,8 @@ pub struct Banner {
     pub backup_key: Option<String>,
     /// Offer "Exporteren" (storage is full: the file is the safe copy).
     pub offer_export: bool,
+    /// A warning the user may close ("Sluiten").
+    pub dismissible: bool,
 }
 
 /// Where a dragged card would land: in `cell`, before card `before`
@@ -236,6 +256,14 @@ pub struct AppState {
     pub(super) board: StoredValue<Board>,
     pub(super) cards: StoredValue<HashMap<Uuid, RwSignal<Item>>>,
     pub(super) cells: StoredValue<HashMap<CellKey, RwSignal<Vec<Uuid>>>>,
+    /// Per card: whether the filter lets it through. Set only when that
+    /// changes, so typing in the search field touches the cards it hides
+    /// or shows, not every card.
+    pub(super) shown: StoredValue<HashMap<Uuid, RwSignal<bool>>>,
+    /// Which card is being dragged, per card (one card notified, not all).
+    pub dragging_card: StoredValue<Selector<Option<Uuid>>>,
+    /// Before which card a drop would land, per card.
+    pub drop_before_card: StoredValue<Selector<Option<Uuid>>>,
     /// Whether saving is allowed (false when unreadable data could not be
     /// kept aside: writing would destroy it).
     pub(super) may_save: StoredValue<bool>,
@@ -246,6 +274,19 @@ pub struct AppState {
     /// The open board's stored text as this tab last read or wrote it:
     /// anything else under its key was written by another tab.
     pub(super) last_written: StoredValue<Option<String>>,
+    /// The open board changed since it was last saved: when (ms since the
+    /// epoch) the oldest unsaved change was made.
+    pub(super) unsaved_since: StoredValue<Option<i64>>,
+    /// Bumped per scheduled save; a timer that finds a newer one defers.
+    save_ticket: StoredValue<u64>,
+    /// Storage taken by everything but the open board (UTF-16 units);
+    /// `None`: to be counted again (after other boards were written).
+    pub(super) others_used: StoredValue<Option<usize>>,
+    /// The storage warning last given (not repeated at the same level).
+    pub(super) room_warned: StoredValue<Option<Room>>,
+    /// Whether the open board has changes not yet in storage (shown on the
+    /// page as `data-opgeslagen`).
+    pub unsaved: RwSignal<bool>,
     /// Ids of notices only go up, so an old timer never closes a new one.
     notice_counter: StoredValue<u64>,
     pub can_undo: RwSignal<bool>,
@@ -254,6 +295,10 @@ pub struct AppState {
     pub filter: RwSignal<Filter>,
     /// Bumped on every change to the open board (for derived figures).
     pub revision: RwSignal<u64>,
+    /// Bumped once changes have settled: after the frame that shows them
+    /// (or a pause in typing). Figures over the whole board follow this,
+    /// so they stay off the path of a move or keystroke.
+    pub settled: RwSignal<u64>,
     pub view: RwSignal<View>,
     /// The year the calendar shows.
     pub calendar_year: RwSignal<Option<i32>>,
@@ -319,6 +364,7 @@ impl AppState {
                 text: s::STORAGE_UNAVAILABLE.into(),
                 backup_key: None,
                 offer_export: true,
+                dismissible: false,
             });
         }
         let wanted = current_hash().and_then(|h| Route::parse(&h));
@@ -376,16 +422,28 @@ impl AppState {
         library: Library,
         route: Route,
     ) -> AppState {
+        let dragging = RwSignal::new(None);
+        let drop_target = RwSignal::new(None);
         let state = AppState {
             board: StoredValue::new(board.clone()),
             cards: StoredValue::new(HashMap::new()),
             cells: StoredValue::new(HashMap::new()),
+            shown: StoredValue::new(HashMap::new()),
+            dragging_card: StoredValue::new(Selector::new(move || dragging.get())),
+            drop_before_card: StoredValue::new(Selector::new(move || {
+                drop_target.get().and_then(|(_, before)| before)
+            })),
             may_save: StoredValue::new(may_save),
             store: StoredValue::new_with_storage(store),
             library: RwSignal::new(library),
             route: RwSignal::new(route),
             history: StoredValue::new(History::new(HISTORY_STEPS)),
             last_written: StoredValue::new(None),
+            unsaved_since: StoredValue::new(None),
+            save_ticket: StoredValue::new(0),
+            unsaved: RwSignal::new(false),
+            others_used: StoredValue::new(None),
+            room_warned: StoredValue::new(None),
             notice_counter: StoredValue::new(0),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -395,6 +453,7 @@ impl AppState {
                     .unwrap_or_default(),
             ),
             revision: RwSignal::new(0),
+            settled: RwSignal::new(0),
             view: RwSignal::new(current_hash().map(|h| View::parse(&h)).unwrap_or_default()),
             calendar_year: RwSignal::new(None),
             help_open: RwSignal::new(false),
@@ -408,8 +467,8 @@ impl AppState {
             editing: RwSignal::new(None),
             moving: RwSignal::new(None),
             adding: RwSignal::new(None),
-            dragging: RwSignal::new(None),
-            drop_target: RwSignal::new(None),
+            dragging,
+            drop_target,
             confirm: RwSignal::new(None),
             notice: RwSignal::new(None),
             banner: RwSignal::new(None),
@@ -424,7 +483,37 @@ impl AppState {
             renaming: RwSignal::new(None),
         };
         state.rebuild();
+        // The filter changed: show and hide the cards it concerns.
+        Effect::new(move |_| {
+            state.filter.track();
+            state.apply_filter();
+        });
         state
+    }
+
+    /// Sets each card's "shown" flag from the filter, touching only the
+    /// cards whose flag changes.
+    fn apply_filter(&self) {
+        let matcher = self.filter.with_untracked(|f| f.matcher());
+        self.board.with_value(|b| {
+            self.shown.with_value(|shown| {
+                for item in &b.items {
+                    if let Some(sig) = shown.get(&item.id) {
+                        let now = matcher.matches(item);
+                        if sig.get_untracked() != now {
+                            sig.set(now);
+                        }
+                    }
+                }
+            })
+        });
+    }
+
+    /// Whether the filter lets card `id` through (reactive).
+    pub fn shown(&self, id: Uuid) -> bool {
+        self.shown
+            .with_value(|s| s.get(&id).copied())
+            .is_none_or(|sig| sig.get())
     }
 
     /// Creates a signal owned by the app, whatever runs this.
@@ -434,21 +523,28 @@ impl AppState {
 
     /// Recreates every view signal from the board (first load, replace).
     pub(super) fn rebuild(&self) {
-        let (cards, cells) = self.board.with_value(|b| {
+        let matcher = self.filter.with_untracked(|f| f.matcher());
+        let (cards, cells, shown) = self.board.with_value(|b| {
             let cards: HashMap<_, _> = b
                 .items
                 .iter()
                 .map(|i| (i.id, self.signal(i.clone())))
+                .collect();
+            let shown: HashMap<_, _> = b
+                .items
+                .iter()
+                .map(|i| (i.id, self.signal(matcher.matches(i))))
                 .collect();
             let cells: HashMap<_, _> = b
                 .cells()
                 .into_iter()
                 .map(|c| (c, self.signal(b.cell_ids(c))))
                 .collect();
-            (cards, cells)
+            (cards, cells, shown)
         });
         self.cards.set_value(cards);
         self.cells.set_value(cells);
+        self.shown.set_value(shown);
         self.meta.set(self.board.with_value(Meta::of));
         self.generation.update(|g| *g += 1);
     }
@@ -505,6 +601,17 @@ impl AppState {
 
     fn sync_card(&self, id: Uuid) {
         let Some(item) = self.item(id) else { return };
+        let visible = self.filter.with_untracked(|f| f.matches(&item));
+        match self.shown.with_value(|s| s.get(&id).copied()) {
+            Some(sig) if sig.get_untracked() != visible => sig.set(visible),
+            Some(_) => {}
+            None => {
+                let sig = self.signal(visible);
+                self.shown.update_value(|s| {
+                    s.insert(id, sig);
+                });
+            }
+        }
         match self.card(id) {
             Some(sig) => {
                 if sig.with_untracked(|i| *i != item) {
@@ -528,22 +635,92 @@ impl AppState {
         }
     }
 
+    /// After a change to the open board: refresh the derived figures and
+    /// save once the screen shows the change.
     pub(super) fn changed(&self) {
+        self.changed_after(0);
+    }
+
+    /// As [`changed`](Self::changed), for typing: the save waits until the
+    /// typing pauses (at most [`SAVE_AT_MOST_AFTER_MS`]).
+    pub(super) fn changed_typing(&self) {
+        self.changed_after(TYPING_SAVE_DELAY_MS);
+    }
+
+    fn changed_after(&self, delay_ms: u64) {
         self.revision.update(|r| *r += 1);
-        let meta = self.board.with_value(Meta::of);
-        if self.meta.with_untracked(|m| *m != meta) {
-            self.meta.set(meta);
+        self.refresh_meta();
+        self.schedule_save(delay_ms);
+    }
+
+    fn refresh_meta(&self) {
+        let same = self
+            .board
+            .with_value(|b| self.meta.with_untracked(|m| m.is_of(b)));
+        if !same {
+            self.meta.set(self.board.with_value(Meta::of));
         }
-        self.save();
+    }
+
+    /// Saves the open board soon: after the next paint (`delay_ms` 0), or
+    /// `delay_ms` after the last of a run of changes. A change is never
+    /// kept unsaved longer than [`SAVE_AT_MOST_AFTER_MS`], and
+    /// [`flush_save`](Self::flush_save) runs when the page is hidden or
+    /// closed, and before anything else reads or writes storage.
+    fn schedule_save(&self, delay_ms: u64) {
+        let at = now().timestamp_millis();
+        let since = *self.unsaved_since.get_value().get_or_insert(at);
+        self.unsaved_since.set_value(Some(since));
+        if !self.unsaved.get_untracked() {
+            self.unsaved.set(true);
+        }
+        let ticket = self.save_ticket.get_value() + 1;
+        self.save_ticket.set_value(ticket);
+        let delay_ms = if at - since >= SAVE_AT_MOST_AFTER_MS {
+            0
+        } else {
+            delay_ms
+        };
+        let state = *self;
+        let run = move || {
+            if state.save_ticket.try_get_value() == Some(ticket) {
+                state.flush_save();
+            }
+        };
+        if delay_ms == 0 && !page_hidden() {
+            // A timer set in an animation frame runs after that frame's paint.
+            request_animation_frame(move || set_timeout(run, std::time::Duration::ZERO));
+        } else {
+            set_timeout(run, std::time::Duration::from_millis(delay_ms));
+        }
+    }
+
+    /// Saves the open board now if it has unsaved changes.
+    pub fn flush_save(&self) {
+        if self.unsaved_since.try_get_value().flatten().is_some() {
+            self.save();
+        }
+    }
+
+    /// Whether a change to the open board is not (yet) in storage.
+    pub fn has_unsaved(&self) -> bool {
+        self.unsaved_since.try_get_value().flatten().is_some()
     }
 
     /// Saves the open board (its own key and the index). If another tab
     /// wrote this board since this tab last read it, the two are merged
     /// first: no tab overwrites newer data with older.
     pub fn save(&self) {
+        self.settled.update(|n| *n += 1);
+        super::dom::timed("planbord-opslaan", || self.save_now());
+    }
+
+    fn save_now(&self) {
         if !self.may_save.get_value() {
             return;
         }
+        // Invalidates any pending timer: this save covers its changes.
+        self.save_ticket.update_value(|t| *t += 1);
         let key = store::board_key(self.board.with_value(|b| b.id));
         let stored = self.with_store(|st| st.get(&key));
         if stored.is_some() && stored != self.last_written.get_value() {
@@ -571,11 +748,63 @@ impl AppState {
         self.set_library(library);
         match result {
             Ok(raw) => {
-                self.last_written.set_value(Some(raw));
+                self.unsaved_since.set_value(None);
+                if self.unsaved.get_untracked() {
+                    self.unsaved.set(false);
+                }
                 self.saved(Ok(()));
+                self.check_room(&key, &raw);
+                self.last_written.set_value(Some(raw));
             }
             Err(e) => self.saved(Err(e)),
         }
+    }
+
+    /// Warns (once per level) when storage is filling up, before a save
+    /// fails; takes the warning away when there is room again.
+    fn check_room(&self, key: &str, raw: &str) {
+        let others = match self.others_used.get_value() {
+            Some(n) => n,
+            None => {
+                let n = self.with_store(|st| room::used_except(st, key));
+                self.others_used.set_value(Some(n));
+                n
+            }
+        };
+        let room = Room::with(others, key, raw);
+        let is_room_banner = || {
+            self.banner
+                .with_untracked(|b| b.as_ref().is_some_and(|b| b.dismissible))
+        };
+        match room {
+            Room::Plenty => {
+                self.room_warned.set_value(None);
+                if is_room_banner() {
+                    self.banner.set(None);
+                }
+            }
+            Room::Low(p) | Room::Urgent(p) => {
+                if room.worse_than(self.room_warned.get_value())
+                    && self
+                        .banner
+                        .with_untracked(|b| b.is_none() || is_room_banner())
+                {
+                    self.room_warned.set_value(Some(room));
+                    self.banner.set(Some(Banner {
+                        text: s::storage_low(p, matches!(room, Room::Urgent(_))),
+                        backup_key: None,
+                        offer_export: true,
+                        dismissible: true,
+                    }));
+                }
+            }
+        }
+    }
+
+    /// Other boards were (or may have been) written: count their room again
+    /// at the next save.
+    pub(super) fn recount_room(&self) {
+        self.others_used.set_value(None);
     }
 
     /// Takes in another copy of the open board (from another tab): merges
@@ -599,10 +828,8 @@ impl AppState {
             self.sync_cell(cell);
         }
         self.revision.update(|r| *r += 1);
-        let meta = self.board.with_value(Meta::of);
-        if self.meta.with_untracked(|m| *m != meta) {
-            self.meta.set(meta);
-        }
+        self.settled.update(|n| *n += 1);
+        self.refresh_meta();
         true
     }
 
@@ -631,7 +858,10 @@ impl AppState {
                 }
                 self.announce(s::UPDATED_ELSEWHERE.into());
             }
-        } else if key == store::INDEX_KEY {
+        } else {
+            self.recount_room();
+        }
+        if key == store::INDEX_KEY {
             if let Some(mut library) = self.with_store(|st| store::read_index(st)) {
                 library.last_open = self.library.with_untracked(|l| l.last_open);
                 self.set_library(library);
@@ -689,6 +919,7 @@ impl AppState {
                     offer_export: text == s::STORAGE_FULL,
                     text,
                     backup_key: None,
+                    dismissible: false,
                 }));
             }
         }
@@ -813,7 +1044,7 @@ impl AppState {
                 self.edit_error.set(None);
                 if changed {
                     self.sync_card(id);
-                    self.changed();
+                    self.changed_typing();
                 }
                 Ok(())
             }
@@ -991,13 +1222,22 @@ pub fn banner_for(note: &StorageNote) -> Banner {
             text: s::unreadable_kept(problem, key),
             backup_key: Some(key.clone()),
             offer_export: false,
+            dismissible: false,
         },
         StorageNote::Untouched { problem } => Banner {
             text: s::unreadable_untouched(problem),
             backup_key: None,
             offer_export: true,
+            dismissible: false,
         },
     }
+}
+
+/// Whether the page is in a background tab or minimised (no frames come).
+fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_none_or(|d| d.hidden())
 }
 
 pub fn current_hash() -> Option<String> {

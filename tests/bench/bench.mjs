@@ -66,18 +66,28 @@ async function page(browser, url, seed) {
   return { context, page: p };
 }
 
-/** Time from navigation start until `n` cards are in the DOM. */
+/** Time from navigation start until `n` cards are on screen (the first
+ * animation frame that finds them), and its parts: until the wasm runs,
+ * mounting the app (reading storage, building the view). */
 async function firstLoad(browser, url, seed, n) {
   const times = [];
+  const starts = [];
+  const mounts = [];
   for (let r = 0; r < RUNS; r += 1) {
     const { context, page: p } = await page(browser, url, seed);
     await p.goto(url);
-    await p.waitForFunction((n) => document.querySelectorAll(".card").length >= n, n, { timeout: 120000 });
+    await p.waitForFunction((n) => document.querySelectorAll(".card").length >= n, n, { timeout: 120000, polling: "raf" });
     times.push(await p.evaluate(() => performance.now()));
+    const m = await p.evaluate(() => performance.getEntriesByName("planbord-opstarten").map((e) => [e.startTime, e.duration])[0]);
+    starts.push(m[0]);
+    mounts.push(m[1]);
     await context.close();
   }
-  return median(times);
+  return { total: median(times), start: median(starts), mount: median(mounts) };
 }
+
+const loadLine = (label, l) =>
+  `   ${label}: ${ms(l.total)} (wasm running at ${ms(l.start)}, mounting ${ms(l.mount)}, then ${ms(l.total - l.start - l.mount)} to the first frame)`;
 
 /** In the page: run `act`, resolve with ms until `done()` holds. */
 const timed = (p, act, done, arg) =>
@@ -118,6 +128,46 @@ async function interactions(browser, url, n) {
       ),
     );
   }
+  // Drag with the mouse: dragstart on a card, dragover and drop on another
+  // cell; time until the drop marker shows, and from drop until the card is
+  // in its new cell.
+  const dragover = [];
+  const drop = [];
+  for (let r = 0; r < RUNS; r += 1) {
+    await timed(
+      p,
+      () => {
+        const card = document.querySelector(".lane-2 .cell[data-col='0'] .card");
+        window.__dragged = card.dataset.id;
+        window.__dt = new DataTransfer();
+        card.dispatchEvent(new DragEvent("dragstart", { bubbles: true, dataTransfer: window.__dt }));
+      },
+      () => document.querySelector(".card.dragging") !== null,
+    );
+    dragover.push(
+      await timed(
+        p,
+        () => {
+          const target = document.querySelector(".lane-2 .cell[data-col='2']");
+          const r = target.getBoundingClientRect();
+          target.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true, clientX: r.left + 10, clientY: r.bottom - 5, dataTransfer: window.__dt }));
+        },
+        () => document.querySelector(".lane-2 .cell[data-col='2'].drop-target") !== null,
+      ),
+    );
+    drop.push(
+      await timed(
+        p,
+        () => {
+          const target = document.querySelector(".lane-2 .cell[data-col='2']");
+          target.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: window.__dt }));
+        },
+        () => document.querySelector(`.lane-2 .cell[data-col='2'] .card[data-id='${window.__dragged}']`) !== null,
+      ),
+    );
+  }
+  // Saving one change: the app measures its own save (User Timing).
+  const saves = await p.evaluate(() => performance.getEntriesByName("planbord-opslaan").map((e) => e.duration));
   // Keystroke: type into the editor's title field.
   await p.locator(".card-open").first().click();
   await p.locator("#kaart-titel").waitFor();
@@ -158,7 +208,7 @@ async function interactions(browser, url, n) {
   }
   const heap = await p.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
   await context.close();
-  return { move: median(move), keystroke: median(keystroke), filter: median(filter), heap };
+  return { move: median(move), dragover: median(dragover), drop: median(drop), save: median(saves), keystroke: median(keystroke), filter: median(filter), heap };
 }
 
 async function files(browser, url, n) {
@@ -215,14 +265,20 @@ const browser = await launch();
 try {
   console.log(`Planbord benchmark, median of ${RUNS} runs, ${new Date().toISOString()}`);
   console.log("\n1. First load until every card is on screen");
-  console.log(`   sample board (11 cards): ${ms(await firstLoad(browser, server.url, null, 11))}`);
+  console.log(loadLine("sample board (11 cards)", await firstLoad(browser, server.url, null, 11)));
   for (const n of [500, 2000, 10000]) {
-    console.log(`   ${n} cards: ${ms(await firstLoad(browser, server.url, seeded(n), n))}`);
+    console.log(loadLine(`${n} cards`, await firstLoad(browser, server.url, seeded(n), n)));
   }
+  const big = seeded(10000);
+  const units = Object.entries(big.entries).reduce((sum, [k, v]) => sum + k.length + v.length, 0);
+  console.log(`   a 10000-card board takes ${(units / 1048576).toFixed(2)} Mi of the 5 Mi UTF-16 units localStorage allows (${Math.round((units * 100) / (5 * 1048576))} %)`);
   for (const n of [2000, 10000]) {
     const r = await interactions(browser, server.url, n);
     console.log(`\n2-4. ${n} cards`);
     console.log(`   keyboard move of one card until the DOM shows it: ${ms(r.move)}`);
+    console.log(`   drag: dragover until the drop target shows: ${ms(r.dragover)}`);
+    console.log(`   drag: drop until the DOM shows the card moved: ${ms(r.drop)}`);
+    console.log(`   saving one change to localStorage (after the screen shows it): ${ms(r.save)}`);
     console.log(`   one keystroke in a title until the card shows it: ${ms(r.keystroke)}`);
     console.log(`   filter by text until the board shows it: ${ms(r.filter)}`);
     console.log(`   JS heap after loading: ${(r.heap / 1048576).toFixed(1)} MB`);

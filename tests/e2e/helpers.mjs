@@ -87,6 +87,9 @@ export const openId = (page) => page.evaluate(() => /#\/bord\/([0-9a-f-]{36})/.e
 
 /** The open board's stored text, exactly as in localStorage. */
 export const rawStored = async (page) => {
+  // Saving follows the screen by a frame (or a pause in typing): wait for it,
+  // but not forever (with full storage it never comes).
+  await page.waitForSelector(".app[data-opgeslagen='ja']", { timeout: 3000 }).catch(() => {});
   const id = await openId(page);
   return page.evaluate((k) => localStorage.getItem(k), boardKey(id));
 };

@@ -2,8 +2,9 @@
 // after a change, offline use, the Content-Security-Policy.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 
-import { card, open, rawStored, server, setup, stored, titlesIn } from "./helpers.mjs";
+import { OUT, card, open, rawStored, server, setup, stored, titlesIn } from "./helpers.mjs";
 
 setup();
 
@@ -82,7 +83,7 @@ describe("storage", () => {
     });
     const before = await rawStored(page);
     await addCard(page, 1, "Idee", "Kaart bij volle opslag");
-    const banner = page.getByRole("alert").filter({ hasText: "opslag van de browser is vol" });
+    const banner = page.getByRole("alert").filter({ hasText: "opslag van deze browser is vol" });
     await banner.waitFor();
     assert.ok(await banner.getByRole("button", { name: "Exporteren" }).isVisible(), "offers export");
     assert.deepEqual(await titlesIn(page, 1, "Idee"), ["Team in clusters, elk gekoppeld aan wijken", "Kaart bij volle opslag"]);
@@ -90,6 +91,18 @@ describe("storage", () => {
     // Export still works while storage is full.
     const [download] = await Promise.all([page.waitForEvent("download"), banner.getByRole("button", { name: "Exporteren" }).click()]);
     assert.ok(download.suggestedFilename().endsWith(".planbord.json"));
+    const file = JSON.parse(await readFile(await download.path(), "utf8"));
+    assert.ok(file.board.items.some((i) => i.title === "Kaart bij volle opslag"), "the unsaved change is in the file");
+    // Closing the window now asks first: the change is only in this window.
+    const asked = new Promise((resolve) => {
+      page.once("dialog", async (d) => {
+        resolve(d.type());
+        await d.dismiss();
+      });
+    });
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await asked, "beforeunload");
+    assert.ok(!page.isClosed(), "the window stayed open");
     // Room again: the next change saves everything, the banner goes.
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("vulling")).forEach((k) => localStorage.removeItem(k)));
     await addCard(page, 1, "Idee", "Na het opruimen");
@@ -97,6 +110,49 @@ describe("storage", () => {
     await page.reload();
     await page.locator(".card").first().waitFor();
     assert.deepEqual((await titlesIn(page, 1, "Idee")).slice(1), ["Kaart bij volle opslag", "Na het opruimen"]);
+  });
+
+  test("storage filling up is announced before it is full, once per level, with export", async (t) => {
+    const page = await open(t);
+    // Other data takes 85 % of what the browser allows (5 Mi UTF-16 units).
+    const fill = async (p, prefix, units) =>
+      p.evaluate(
+        ([prefix, units]) => {
+          const chunk = 256 * 1024;
+          for (let i = 0; units > 0; i += 1, units -= chunk) {
+            localStorage.setItem(`${prefix}-${i}`, "x".repeat(Math.min(chunk, units) - `${prefix}-${i}`.length));
+          }
+        },
+        [prefix, units],
+      );
+    const quota = 5 * 1024 * 1024;
+    await fill(page, "vulling", Math.floor(quota * 0.85));
+    await page.reload();
+    await page.locator(".card").first().waitFor();
+    await addCard(page, 1, "Idee", "Bij 85 procent");
+    const warning = page.getByRole("alert").filter({ hasText: /voor 8\d% vol/ });
+    await warning.waitFor();
+    assert.ok(await warning.getByRole("button", { name: "Exporteren" }).isVisible(), "offers export");
+    await page.screenshot({ path: `${OUT}/storage-low.png` });
+    await warning.getByRole("button", { name: "Sluiten" }).click();
+    await warning.waitFor({ state: "detached" });
+    await addCard(page, 1, "Idee", "Nog een");
+    await page.waitForSelector(".app[data-opgeslagen='ja']");
+    assert.equal(await page.getByRole("alert").count(), 0, "not repeated at the same level");
+    // Another tab stores more: 96 %. The next change warns urgently.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.locator(".card").first().waitFor();
+    await fill(other, "meer", Math.floor(quota * 0.11));
+    await other.close();
+    await addCard(page, 1, "Idee", "Bij 96 procent");
+    await page.getByRole("alert").filter({ hasText: /voor 9\d% vol: nog een paar wijzigingen/ }).waitFor();
+    // Everything so far was saved.
+    const board = (await stored(page)).board;
+    assert.deepEqual(
+      ["Bij 85 procent", "Nog een", "Bij 96 procent"].filter((x) => board.items.some((i) => i.title === x)).length,
+      3,
+    );
   });
 
   test("data this tab cannot read is never saved over, even mid-session", async (t) => {
