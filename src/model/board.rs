@@ -80,7 +80,9 @@ pub struct Item {
     pub column: Uuid,
     /// Order within its cell: ascending, ties broken by id.
     pub rank: f64,
+    #[serde(deserialize_with = "fast_time")]
     pub created: Timestamp,
+    #[serde(deserialize_with = "fast_time")]
     pub updated: Timestamp,
     /// Fields this version does not know, kept so that a newer app's data
     /// survives a round trip through this one.
@@ -98,7 +100,20 @@ impl Item {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tombstone {
     pub id: Uuid,
+    #[serde(deserialize_with = "fast_time")]
     pub deleted: Timestamp,
+}
+
+/// Reads a timestamp with chrono's RFC 3339 parser, several times faster
+/// than the general one behind `DateTime`'s own `Deserialize` (a board of
+/// thousands of items has two per item); whatever else that one accepts
+/// still reads.
+fn fast_time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+    let text = String::deserialize(d)?;
+    match chrono::DateTime::parse_from_rfc3339(&text) {
+        Ok(t) => Ok(t.with_timezone(&chrono::Utc)),
+        Err(_) => text.parse().map_err(serde::de::Error::custom),
+    }
 }
 
 /// The whole board.
@@ -300,4 +315,26 @@ pub enum Invalid {
     UnknownColumn(String),
     BadRank(String),
     EndBeforeStart(String),
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    #[test]
+    fn fast_time_reads_what_chrono_reads() {
+        for text in [
+            "2017-05-20T10:00:00Z",
+            "2026-11-28T23:54:48.119683123Z",
+            "2017-05-20T12:00:00+02:00",
+            "2017-05-20 10:00:00Z",
+            "2017-05-20T10:00:00.5-01:30",
+        ] {
+            let json = format!("{{\"id\":\"{}\",\"deleted\":\"{text}\"}}", Uuid::nil());
+            let t: Tombstone = serde_json::from_str(&json).unwrap();
+            assert_eq!(t.deleted, text.parse::<Timestamp>().unwrap(), "{text}");
+        }
+        let bad = format!("{{\"id\":\"{}\",\"deleted\":\"gisteren\"}}", Uuid::nil());
+        assert!(serde_json::from_str::<Tombstone>(&bad).is_err());
+    }
 }

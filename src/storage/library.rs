@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{backup_key, decode, encode, Loaded, Problem, BOARD_KEY};
+use super::{backup_key, decode, decode_str, encode, Loaded, Problem, BOARD_KEY};
 use crate::model::library::Library;
 use crate::model::{Board, Timestamp};
 
@@ -284,21 +284,30 @@ pub fn load_board(
     id: Uuid,
     now: Timestamp,
 ) -> Result<Board, Option<StorageNote>> {
+    load_board_raw(store, library, id, now).map(|(board, _)| board)
+}
+
+/// As [`load_board`], also returning the stored text (read once).
+pub fn load_board_raw(
+    store: &mut impl Store,
+    library: &mut Library,
+    id: Uuid,
+    now: Timestamp,
+) -> Result<(Board, String), Option<StorageNote>> {
     let key = board_key(id);
     let Some(raw) = store.get(&key) else {
         library.forget(id);
         return Err(None);
     };
-    match decode(Some(raw.clone())) {
-        Loaded::Board(b) => Ok(b),
-        Loaded::Unreadable { problem, .. } => {
+    match decode_str(&raw) {
+        Ok(b) => Ok((b, raw)),
+        Err(problem) => {
             let mut notes = Vec::new();
             if keep_aside(store, &key, &raw, problem, now, &mut notes) {
                 library.forget(id);
             }
             Err(notes.pop())
         }
-        Loaded::Empty => Err(None),
     }
 }
 

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
+use super::card_events;
 use super::lane::Lane;
 use super::state::use_state;
+use super::touch;
 use crate::strings as s;
 
 /// The grid: a header row of columns, then one lane per programme line.
@@ -11,7 +13,20 @@ pub fn BoardView() -> impl IntoView {
     let meta = state.meta;
     let columns = move || meta.with(|m| m.columns.len()).to_string();
     view! {
-        <div class="board" role="region" aria-label=s::BOARD_LABEL style:--columns=columns>
+        <div
+            class="board"
+            role="region"
+            aria-label=s::BOARD_LABEL
+            style:--columns=columns
+            on:keydown=move |ev| card_events::on_keydown(state, ev)
+            on:click=move |ev| card_events::on_click(state, ev)
+            on:dragstart=move |ev| card_events::on_dragstart(state, ev)
+            on:dragend=move |_| card_events::on_dragend(state)
+            on:pointerdown=move |ev| touch::on_pointerdown(state, ev)
+            on:pointermove=move |ev| touch::on_pointermove(state, ev)
+            on:pointerup=move |ev| touch::on_pointerup(state, ev)
+            on:pointercancel=move |_| touch::on_pointercancel(state)
+        >
             <div class="board-head">
                 <div class="corner">{s::LINE}</div>
                 // Keyed by generation too: after a rebuild the counts must

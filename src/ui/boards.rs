@@ -13,7 +13,7 @@ use crate::exchange::{self, ImportError};
 use crate::model::filter::Filter;
 use crate::model::library::duplicate;
 use crate::model::{merge, report, sample, Board, OpError};
-use crate::storage::{self as store, Store};
+use crate::storage as store;
 use crate::strings as s;
 
 /// What a new board starts from.
@@ -88,12 +88,11 @@ impl AppState {
         self.flush_save();
         self.recount_room();
         let mut library = self.library.get_untracked();
-        let loaded = self.with_store(|st| store::load_board(st, &mut library, id, now()));
+        let loaded = self.with_store(|st| store::load_board_raw(st, &mut library, id, now()));
         let ok = match loaded {
-            Ok(board) => {
+            Ok((board, raw)) => {
                 library.last_open = Some(id);
-                let raw = self.with_store(|st| st.get(&store::board_key(id)));
-                self.last_written.set_value(raw);
+                self.last_written.set_value(Some(raw));
                 self.show(board);
                 true
             }

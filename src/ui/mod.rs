@@ -10,6 +10,7 @@ pub mod boards;
 mod calendar_view;
 mod card;
 mod card_editor;
+mod card_events;
 mod cell;
 mod confirm_dialog;
 pub mod dom;
@@ -29,6 +30,7 @@ mod rename_dialog;
 mod settings_dialog;
 pub mod state;
 mod toolbar;
+mod touch;
 mod view_tabs;
 
 pub use app::App;

@@ -323,6 +323,8 @@ pub struct AppState {
     pub moving: RwSignal<Option<Uuid>>,
     pub adding: RwSignal<Option<CellKey>>,
     pub dragging: RwSignal<Option<Uuid>>,
+    /// A touch on a card's ⇄ handle (see `touch`).
+    pub(super) touch: StoredValue<Option<super::touch::Touch>>,
     pub drop_target: RwSignal<Option<DropTarget>>,
     pub confirm: RwSignal<Option<Confirm>>,
     pub notice: RwSignal<Option<Notice>>,
@@ -380,7 +382,7 @@ impl AppState {
         // turned out unreadable has left the library by then).
         while let Some(id) = next.filter(|id| !tried.contains(id)) {
             tried.push(id);
-            match store::load_board(&mut store, &mut library, id, now) {
+            match store::load_board_raw(&mut store, &mut library, id, now) {
                 Ok(b) => {
                     board = Some(b);
                     break;
@@ -391,21 +393,18 @@ impl AppState {
             next = library.default_board();
         }
         let route = match (&board, wanted) {
-            (Some(b), Some(Route::Board(_)) | None) => Route::Board(b.id),
+            (Some((b, _)), Some(Route::Board(_)) | None) => Route::Board(b.id),
             _ => Route::List,
         };
-        let state = AppState::new(
-            board.unwrap_or_else(empty_board),
-            opened.may_save,
-            store,
-            library,
-            route,
-        );
+        // The stored text just read: what this tab last saw of the board.
+        let (board, raw) = match board {
+            Some((b, raw)) => (b, Some(raw)),
+            None => (empty_board(), None),
+        };
+        let state = AppState::new(board, opened.may_save, store, library, route);
         state.banner.set(banner);
         let off = state.with_store(|st| st.get(SINGLE_KEYS_KEY)).as_deref() == Some("uit");
         state.single_keys.set(!off);
-        let key = store::board_key(state.board.with_value(|b| b.id));
-        let raw = state.with_store(|st| st.get(&key));
         state.last_written.set_value(raw);
         replace_hash(&state.url());
         if let Route::Board(id) = route {
@@ -424,8 +423,9 @@ impl AppState {
     ) -> AppState {
         let dragging = RwSignal::new(None);
         let drop_target = RwSignal::new(None);
+        let meta = Meta::of(&board);
         let state = AppState {
-            board: StoredValue::new(board.clone()),
+            board: StoredValue::new(board),
             cards: StoredValue::new(HashMap::new()),
             cells: StoredValue::new(HashMap::new()),
             shown: StoredValue::new(HashMap::new()),
@@ -462,12 +462,13 @@ impl AppState {
             collapsed: RwSignal::new(Vec::new()),
             focus_lane: RwSignal::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
-            meta: RwSignal::new(Meta::of(&board)),
+            meta: RwSignal::new(meta),
             generation: RwSignal::new(0),
             editing: RwSignal::new(None),
             moving: RwSignal::new(None),
             adding: RwSignal::new(None),
             dragging,
+            touch: StoredValue::new(None),
             drop_target,
             confirm: RwSignal::new(None),
             notice: RwSignal::new(None),
@@ -524,23 +525,27 @@ impl AppState {
     /// Recreates every view signal from the board (first load, replace).
     pub(super) fn rebuild(&self) {
         let matcher = self.filter.with_untracked(|f| f.matcher());
-        let (cards, cells, shown) = self.board.with_value(|b| {
-            let cards: HashMap<_, _> = b
-                .items
-                .iter()
-                .map(|i| (i.id, self.signal(i.clone())))
-                .collect();
-            let shown: HashMap<_, _> = b
-                .items
-                .iter()
-                .map(|i| (i.id, self.signal(matcher.matches(i))))
-                .collect();
-            let cells: HashMap<_, _> = b
-                .cells()
-                .into_iter()
-                .map(|c| (c, self.signal(b.cell_ids(c))))
-                .collect();
-            (cards, cells, shown)
+        // All signals made under the app's owner in one go.
+        let owner = self.owner.get_value();
+        let (cards, cells, shown) = owner.with(|| {
+            self.board.with_value(|b| {
+                let cards: HashMap<_, _> = b
+                    .items
+                    .iter()
+                    .map(|i| (i.id, RwSignal::new(i.clone())))
+                    .collect();
+                let shown: HashMap<_, _> = b
+                    .items
+                    .iter()
+                    .map(|i| (i.id, RwSignal::new(matcher.matches(i))))
+                    .collect();
+                let cells: HashMap<_, _> = b
+                    .cells()
+                    .into_iter()
+                    .map(|c| (c, RwSignal::new(b.cell_ids(c))))
+                    .collect();
+                (cards, cells, shown)
+            })
         });
         self.cards.set_value(cards);
         self.cells.set_value(cells);
@@ -1202,16 +1207,11 @@ pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }
 
-/// DOM id of a card's element.
-pub fn card_dom_id(id: Uuid) -> String {
-    format!("kaart-{id}")
-}
-
 /// Focuses a card's main button once the view has caught up (after a move
 /// the card is a new element in another cell).
 pub fn focus_card_later(id: Uuid) {
     request_animation_frame(move || {
-        crate::ui::dom::focus(&format!("#{} .card-open", card_dom_id(id)));
+        crate::ui::dom::focus(&format!(".card[data-id='{id}'] .card-open"));
     });
 }
 

@@ -69,7 +69,7 @@ export async function open(t, viewport = { width: 1920, height: 1080 }) {
 export const cell = (page, lane, column) =>
   page.getByRole("group", { name: `Lijn ${lane} ${LANES[lane - 1]}, ${column}` });
 
-export const titlesIn = (page, lane, column) => cell(page, lane, column).locator(".card-title").allInnerTexts();
+export const titlesIn = (page, lane, column) => cell(page, lane, column).locator(".card-title").allTextContents();
 
 export const card = (page, title) => page.locator(".card", { has: page.locator(".card-title", { hasText: title }) });
 
