@@ -87,7 +87,15 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
             on:drop=on_drop
         >
             <ul class="cards">
-                <For each=move || ids.get() key=|id| *id let:id>
+                // A big board draws its cells in steps (see `draw_limit`).
+                <For
+                    each=move || {
+                        let limit = state.draw_limit.get();
+                        ids.with(|v| v.iter().take(limit).copied().collect::<Vec<_>>())
+                    }
+                    key=|id| *id
+                    let:id
+                >
                     <Card id=id cell=key />
                 </For>
             </ul>

@@ -29,6 +29,13 @@ pub const HISTORY_STEPS: usize = 200;
 /// While typing, the board is saved this long after the last keystroke.
 pub const TYPING_SAVE_DELAY_MS: u64 = 400;
 
+/// Cards drawn per cell at first on a freshly built board; then
+/// [`DRAW_STEP`] more per cell after each paint. The first screen of a big
+/// board shows (and takes input) before the thousands of cards below it
+/// are drawn, and no step holds up input for long.
+pub const DRAW_FIRST: usize = 12;
+pub const DRAW_STEP: usize = 48;
+
 /// No change waits longer than this for its save.
 pub const SAVE_AT_MOST_AFTER_MS: i64 = 2_000;
 
@@ -319,6 +326,8 @@ pub struct AppState {
     pub meta: RwSignal<Meta>,
     /// Bumped when the whole board is replaced, so views rebuild.
     pub generation: RwSignal<u64>,
+    /// How many cards each cell draws (see [`DRAW_FIRST`]).
+    pub draw_limit: RwSignal<usize>,
     pub editing: RwSignal<Option<Uuid>>,
     pub moving: RwSignal<Option<Uuid>>,
     pub adding: RwSignal<Option<CellKey>>,
@@ -464,6 +473,7 @@ impl AppState {
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             meta: RwSignal::new(meta),
             generation: RwSignal::new(0),
+            draw_limit: RwSignal::new(DRAW_FIRST),
             editing: RwSignal::new(None),
             moving: RwSignal::new(None),
             adding: RwSignal::new(None),
@@ -552,6 +562,47 @@ impl AppState {
         self.shown.set_value(shown);
         self.meta.set(self.board.with_value(Meta::of));
         self.generation.update(|g| *g += 1);
+        self.draw_progressively();
+    }
+
+    /// Draws a few cards per cell, then more after each paint, until all
+    /// are drawn (a newer rebuild takes over).
+    fn draw_progressively(&self) {
+        fn step(state: AppState, generation: u64, limit: usize, largest: usize) {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if state.generation.try_get_untracked() != Some(generation) {
+                            return;
+                        }
+                        if limit >= largest {
+                            state.draw_limit.set(usize::MAX);
+                        } else {
+                            state.draw_limit.set(limit);
+                            step(state, generation, limit + DRAW_STEP, largest);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+        let largest = self.cells.with_value(|c| {
+            c.values()
+                .map(|sig| sig.with_untracked(Vec::len))
+                .max()
+                .unwrap_or(0)
+        });
+        if largest <= DRAW_FIRST {
+            self.draw_limit.set(usize::MAX);
+            return;
+        }
+        self.draw_limit.set(DRAW_FIRST);
+        step(
+            *self,
+            self.generation.get_untracked(),
+            DRAW_FIRST + DRAW_STEP,
+            largest,
+        );
     }
 
     // ---- reading -------------------------------------------------------

@@ -10,6 +10,44 @@ import { axe, card, open, OUT, pressOnCard, setup, stored, titlesIn } from "./he
 setup();
 
 describe("the workshop", () => {
+  test("a big board shows its first screen first, then every card; a move right away is kept", async (t) => {
+    const page = await open(t);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Exporteren" }).click(),
+    ]);
+    const base = JSON.parse(await readFile(await download.path(), "utf8"));
+    const file = boardWith(base, 1500, "Groot bord");
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "groot.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    // Count the cards in the frame the board first shows, and in every one after.
+    await page.evaluate(() => {
+      window.__counts = [];
+      const frame = () => {
+        window.__counts.push(document.querySelectorAll(".card").length);
+        if (window.__counts.at(-1) < 1500) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await page.getByRole("dialog", { name: "Bord importeren" }).getByRole("button", { name: "Als nieuw bord" }).click();
+    await page.locator(".card-open").first().waitFor();
+    // The first card is there: move it before everything is drawn.
+    const first = page.locator(".lane-1 .cell[data-col='0'] .card").first();
+    const id = await first.getAttribute("data-id");
+    await first.locator(".card-open").focus();
+    await page.keyboard.press("Alt+ArrowRight");
+    await page.waitForFunction(() => document.querySelectorAll(".card").length === 1500, null, { timeout: 20000 });
+    const counts = await page.evaluate(() => window.__counts.filter((n) => n > 0));
+    assert.ok(counts[0] < 1500, `first frame with cards had ${counts[0]}`);
+    assert.equal(await page.locator(`.lane-1 .cell[data-col='1'] .card[data-id='${id}']`).count(), 1, "the moved card is in its new cell");
+    const saved = (await stored(page)).board;
+    assert.equal(saved.items.length, 1500);
+    assert.equal(saved.items.find((i) => i.id === id).column, saved.columns[1].id);
+  });
+
   test("undo and redo every kind of change, with keys and buttons", async (t) => {
     const page = await open(t);
     const undoButton = page.getByRole("button", { name: "Ongedaan maken (Ctrl+Z)" });
