@@ -9,20 +9,25 @@ import { axe, card, open, OUT, pressOnCard, setup, stored, titlesIn } from "./he
 
 setup();
 
+/** Picks a board file of `n` realistic cards (built from this board's
+ * export); the import preview opens. */
+async function pickBoardOf(page, n, title) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Exporteren" }).click(),
+  ]);
+  const base = JSON.parse(await readFile(await download.path(), "utf8"));
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "bord.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(boardWith(base, n, title))),
+  });
+}
+
 describe("the workshop", () => {
   test("a big board shows its first screen first, then every card; a move right away is kept", async (t) => {
     const page = await open(t);
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Exporteren" }).click(),
-    ]);
-    const base = JSON.parse(await readFile(await download.path(), "utf8"));
-    const file = boardWith(base, 1500, "Groot bord");
-    await page.locator('input[type="file"]').setInputFiles({
-      name: "groot.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify(file)),
-    });
+    await pickBoardOf(page, 1500, "Groot bord");
     // Count the cards in the frame the board first shows, and in every one after.
     await page.evaluate(() => {
       window.__counts = [];
@@ -129,17 +134,7 @@ describe("the workshop", () => {
 describe("presentation mode", () => {
   test("a 40-card board fits a 1920×1080 projector, with large type", async (t) => {
     const page = await open(t);
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Exporteren" }).click(),
-    ]);
-    const base = JSON.parse(await readFile(await download.path(), "utf8"));
-    const file = boardWith(base, 40, "Workshop kerngroep");
-    await page.locator('input[type="file"]').setInputFiles({
-      name: "workshop.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify(file)),
-    });
+    await pickBoardOf(page, 40, "Workshop kerngroep");
     await page.getByRole("dialog", { name: "Bord importeren" }).getByRole("button", { name: "Als nieuw bord" }).click();
     await page.waitForFunction(() => document.querySelectorAll(".card").length === 40);
     await page.locator(".card-open").first().focus();
