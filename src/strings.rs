@@ -611,6 +611,10 @@ pub fn exported(file: &str) -> String {
 pub const EXPORT_FAILED: &str =
     "Exporteren is mislukt: deze browser liet het downloaden niet toe. Het bord is ongewijzigd.";
 
+pub const UNSAVED_STAY: &str =
+    "Dit bord heeft wijzigingen die niet opgeslagen konden worden (de opslag is \
+     vol). Exporteer het eerst; daarna kun je een ander bord openen.";
+
 /// Storage is filling up (`percent` of what this browser allows).
 pub fn storage_low(percent: usize, urgent: bool) -> String {
     if urgent {

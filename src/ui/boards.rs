@@ -44,6 +44,9 @@ impl AppState {
                     && self.library.with_untracked(|l| l.entry(id).is_some())
                 {
                     self.route.set(route);
+                } else if self.must_stay() {
+                    // Back to the open board in the URL too.
+                    super::state::replace_hash(&self.url());
                 } else if !self.open_board(id) {
                     navigate(Route::List);
                 }
@@ -83,6 +86,18 @@ impl AppState {
         self.settings_open.set(false);
     }
 
+    /// Whether the open board has a change storage would not take (it is
+    /// full): opening another board in this window would lose it, so the
+    /// user is told to export first.
+    pub(super) fn must_stay(&self) -> bool {
+        self.flush_save();
+        let stay = self.has_unsaved() && self.may_save();
+        if stay {
+            self.notify(s::UNSAVED_STAY.into(), None);
+        }
+        stay
+    }
+
     /// Loads a board from storage and shows it. False if it cannot be read.
     pub fn open_board(&self, id: Uuid) -> bool {
         self.flush_save();
@@ -118,6 +133,12 @@ impl AppState {
             self.notice.set(None);
         }
         self.board.set_value(board);
+        // Whatever was pending belonged to the board shown before (saved:
+        // `must_stay` keeps a board whose save failed).
+        self.unsaved_since.set_value(None);
+        if self.unsaved.get_untracked() {
+            self.unsaved.set(false);
+        }
         self.history.update_value(|h| h.clear());
         self.history_changed();
         self.close_dialogs();
@@ -258,6 +279,14 @@ impl AppState {
         self.set_library(library);
         if result.is_ok() {
             self.announce(s::BOARD_PURGED.into());
+        }
+        // Room was freed: save what storage refused before, or at least
+        // say how full it is now.
+        self.recount_room();
+        if self.has_unsaved() {
+            self.save();
+        } else {
+            self.recheck_room();
         }
     }
 
@@ -453,6 +482,9 @@ impl AppState {
         let Some(preview) = self.import_preview.get_untracked() else {
             return;
         };
+        if !preview.same_board && self.must_stay() {
+            return;
+        }
         self.import_preview.set(None);
         let mut board = preview.imported.board;
         board.mark_synced(now());

@@ -47,6 +47,10 @@ fn open(state: AppState, id: Uuid) {
 pub fn on_keydown(state: AppState, ev: web_sys::KeyboardEvent) {
     let Some(el) = target(&ev) else { return };
     let Some((_, id)) = card_of(&el) else { return };
+    // Moving through the cards: they must all be there. A key is no end of
+    // a touch drag (its click, if any, is a real one).
+    state.draw_all();
+    state.touch.set_value(None);
     if let Some(direction) = key_move(&ev) {
         ev.prevent_default();
         if state.step(id, direction).is_ok() {
@@ -96,6 +100,8 @@ pub fn on_click(state: AppState, ev: web_sys::MouseEvent) {
 pub fn on_dragstart(state: AppState, ev: web_sys::DragEvent) {
     let Some(el) = target(&ev) else { return };
     let Some((_, id)) = card_of(&el) else { return };
+    // Dropping needs every card in place to find the spot.
+    state.draw_all();
     if let Some(dt) = ev.data_transfer() {
         let title = state.item(id).map(|i| i.title).unwrap_or_default();
         let _ = dt.set_data("text/plain", &title);

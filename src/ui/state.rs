@@ -565,6 +565,13 @@ impl AppState {
         self.draw_progressively();
     }
 
+    /// Stops drawing in steps: every card is drawn now.
+    pub fn draw_all(&self) {
+        if self.draw_limit.get_untracked() != usize::MAX {
+            self.draw_limit.set(usize::MAX);
+        }
+    }
+
     /// Draws a few cards per cell, then more after each paint, until all
     /// are drawn (a newer rebuild takes over).
     fn draw_progressively(&self) {
@@ -857,6 +864,14 @@ impl AppState {
         }
     }
 
+    /// How full storage is now, with the open board as last written.
+    pub(super) fn recheck_room(&self) {
+        let key = store::board_key(self.board.with_value(|b| b.id));
+        if let Some(raw) = self.last_written.get_value() {
+            self.check_room(&key, &raw);
+        }
+    }
+
     /// Other boards were (or may have been) written: count their room again
     /// at the next save.
     pub(super) fn recount_room(&self) {
@@ -914,7 +929,9 @@ impl AppState {
                 }
                 self.announce(s::UPDATED_ELSEWHERE.into());
             }
-        } else {
+        } else if key != store::INDEX_KEY {
+            // Another board or a backup: count again at the next save
+            // (the index is small, and written with every save).
             self.recount_room();
         }
         if key == store::INDEX_KEY {
@@ -966,6 +983,9 @@ impl AppState {
                 }
             }
             Err(e) => {
+                // This message takes the room warning's place: once saving
+                // works again, the room is told afresh.
+                self.room_warned.set_value(None);
                 let text = match e {
                     SaveError::Full => s::STORAGE_FULL.to_string(),
                     SaveError::Unavailable => s::STORAGE_UNAVAILABLE.to_string(),
@@ -1007,6 +1027,9 @@ impl AppState {
     /// Runs a change on the open board and records it for undo. `key`
     /// names the change for coalescing ("" for never).
     pub(super) fn record<R>(&self, key: &str, f: impl FnOnce(&mut Board) -> R) -> R {
+        // A change while a big board is still being drawn: draw it all, so
+        // the card lands where the user can see (and focus) it.
+        self.draw_all();
         let before = self.board.get_value();
         let result = self.board.try_update_value(f).expect("board is alive");
         let patch = self
@@ -1045,6 +1068,7 @@ impl AppState {
     }
 
     fn travel(&self, forward: bool) {
+        self.draw_all();
         let patch = self
             .board
             .try_update_value(|b| {
@@ -1063,6 +1087,10 @@ impl AppState {
         self.history_changed();
         let Some(patch) = patch else { return };
         self.notice.set(None);
+        // The focused card may be drawn anew: give it the focus back.
+        if let Some(id) = super::dom::focused_card() {
+            focus_card_later(id);
+        }
         if patch.touches_head() {
             self.rebuild();
         } else {

@@ -40,6 +40,8 @@ fn target_at(state: AppState, x: f64, y: f64, id: Uuid) -> Option<DropTarget> {
 }
 
 pub fn on_pointerdown(state: AppState, ev: web_sys::PointerEvent) {
+    // A new gesture: whatever the last one left behind is over.
+    state.touch.set_value(None);
     if ev.pointer_type() == "mouse" {
         return;
     }
@@ -66,6 +68,10 @@ pub fn on_pointermove(state: AppState, ev: web_sys::PointerEvent) {
         return;
     }
     ev.prevent_default();
+    if !touch.dragged {
+        // Dropping needs every card in place to find the spot.
+        state.draw_all();
+    }
     state.touch.set_value(Some(Touch {
         dragged: true,
         ..touch
@@ -106,7 +112,7 @@ pub fn on_pointerup(state: AppState, ev: web_sys::PointerEvent) {
 pub fn on_pointercancel(state: AppState) {
     // A mouse drag starting (HTML drag and drop) cancels its pointer too:
     // only a touch drag of ours is ended here.
-    if state.touch.get_value().is_none() {
+    if !state.touch.get_value().is_some_and(|t| t.active) {
         return;
     }
     state.touch.set_value(None);

@@ -219,6 +219,20 @@ describe("the board", () => {
     assert.equal(await page.getByLabel("Titel").inputValue(), "Open dag");
   });
 
+  test("undoing an edit of the focused card keeps the focus on it", async (t) => {
+    const page = await open(t);
+    await card(page, "Open dag").locator(".card-open").click();
+    await page.getByLabel("Titel").fill("Open dag 2017");
+    await page.keyboard.press("Escape");
+    await card(page, "Open dag 2017").locator(".card-open").focus();
+    await page.keyboard.press("Control+z");
+    await card(page, "Open dag").waitFor();
+    await page.waitForFunction(() => document.activeElement?.closest(".card")?.textContent.includes("Open dag"));
+    // The arrow keys go on from there.
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => document.activeElement?.closest(".cell") !== null);
+  });
+
   test("a move re-renders only the card and its two cells", async (t) => {
     const page = await open(t);
     await card(page, "Open dag").locator(".card-open").focus();

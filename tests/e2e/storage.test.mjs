@@ -26,7 +26,7 @@ describe("storage", () => {
     await two.waitForFunction(
       () => [...document.querySelectorAll(".card-title")].some((e) => e.textContent === "Uit tab één"),
       null,
-      { timeout: 1000 },
+      { timeout: 3000 },
     );
 
     // Both edit at once, different cards; neither waits for the other.
@@ -45,9 +45,9 @@ describe("storage", () => {
     ]);
     for (const page of [one, two]) {
       await page.waitForFunction(
-        () => document.body.innerText.includes("OPCO één") && document.body.innerText.includes("OE twee"),
+        () => document.body.textContent.includes("OPCO één") && document.body.textContent.includes("OE twee"),
         null,
-        { timeout: 2000 },
+        { timeout: 3000 },
       );
     }
     const board = (await stored(one)).board;
@@ -103,6 +103,14 @@ describe("storage", () => {
     await page.close({ runBeforeUnload: true });
     assert.equal(await asked, "beforeunload");
     assert.ok(!page.isClosed(), "the window stayed open");
+    // Opening another board would drop the change: the board stays, and says why.
+    await page.getByRole("link", { name: "Mijn borden" }).click();
+    await page.getByRole("link", { name: "Teamplan Gaasperdam" }).click();
+    await page.getByText("niet opgeslagen konden worden").waitFor();
+    assert.ok(!(await page.locator("h1").textContent()).includes("Gaasperdam"), "Gaasperdam did not open");
+    await page.getByRole("link", { name: "Teamplan Nieuw West Zuid" }).click();
+    await page.locator(".card").first().waitFor();
+    assert.deepEqual(await titlesIn(page, 1, "Idee"), ["Team in clusters, elk gekoppeld aan wijken", "Kaart bij volle opslag"]);
     // Room again: the next change saves everything, the banner goes.
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("vulling")).forEach((k) => localStorage.removeItem(k)));
     await addCard(page, 1, "Idee", "Na het opruimen");
