@@ -39,6 +39,9 @@ pub const DRAW_STEP: usize = 48;
 /// No change waits longer than this for its save.
 pub const SAVE_AT_MOST_AFTER_MS: i64 = 2_000;
 
+/// With storage full, a change tries to save this long after the last one.
+pub const RETRY_FULL_AFTER_MS: u64 = 1_000;
+
 pub fn now() -> crate::model::Timestamp {
     chrono::Utc::now()
 }
@@ -739,7 +742,14 @@ impl AppState {
         }
         let ticket = self.save_ticket.get_value() + 1;
         self.save_ticket.set_value(ticket);
-        let delay_ms = if at - since >= SAVE_AT_MOST_AFTER_MS {
+        let failing = self
+            .banner
+            .with_untracked(|b| b.as_ref().is_some_and(|b| b.text == s::STORAGE_FULL));
+        let delay_ms = if failing {
+            // Storage refused the last save: try again now and then, not
+            // with a full encode on every keystroke.
+            RETRY_FULL_AFTER_MS
+        } else if at - since >= SAVE_AT_MOST_AFTER_MS {
             0
         } else {
             delay_ms
