@@ -43,6 +43,7 @@ impl Filter {
         }
     }
 
+    /// How many of the board's cards match.
     pub fn count(&self, board: &Board) -> usize {
         let m = self.matcher();
         board.items.iter().filter(|i| m.matches(i)).count()

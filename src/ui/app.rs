@@ -143,7 +143,7 @@ pub fn App() -> impl IntoView {
             class="app"
             class:presenting=move || state.presenting.get()
             class:lane-focus=move || state.focus_lane.get().is_some()
-            data-opgeslagen=move || if state.unsaved.get() { "nee" } else { "ja" }
+            data-opgeslagen=move || if state.unsaved_since.with(Option::is_some) { "nee" } else { "ja" }
         >
         // Not a plain #bord link: the hash is the route.
         <a

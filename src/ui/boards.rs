@@ -100,8 +100,7 @@ impl AppState {
 
     /// Loads a board from storage and shows it. False if it cannot be read.
     pub fn open_board(&self, id: Uuid) -> bool {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let mut library = self.library.get_untracked();
         let loaded = self.with_store(|st| store::load_board_raw(st, &mut library, id, now()));
         let ok = match loaded {
@@ -135,10 +134,7 @@ impl AppState {
         self.board.set_value(board);
         // Whatever was pending belonged to the board shown before (saved:
         // `must_stay` keeps a board whose save failed).
-        self.unsaved_since.set_value(None);
-        if self.unsaved.get_untracked() {
-            self.unsaved.set(false);
-        }
+        self.mark_saved();
         self.history.update_value(|h| h.clear());
         self.history_changed();
         self.close_dialogs();
@@ -147,8 +143,7 @@ impl AppState {
 
     /// Stores a board that is not open, and records it in the library.
     fn store_board(&self, board: &Board) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let local = self
             .store
             .with_value(|st| matches!(st, super::state::AnyStore::Local(_)));
@@ -174,8 +169,7 @@ impl AppState {
 
     /// Creates a board and opens it.
     pub fn create_board(&self, start: Start, title: &str, team: &str, year: Option<i32>) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let now = now();
         let title = if title.trim().is_empty() {
             s::default_board_title(team, year)
@@ -196,8 +190,7 @@ impl AppState {
     }
 
     fn read_board(&self, id: Uuid) -> Option<Board> {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         if self.board.with_value(|b| b.id == id) {
             return Some(self.board.get_value());
         }
@@ -208,8 +201,7 @@ impl AppState {
     }
 
     pub fn duplicate_board(&self, id: Uuid) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let Some(board) = self.read_board(id) else {
             return;
         };
@@ -219,8 +211,7 @@ impl AppState {
     }
 
     pub fn rename_board(&self, id: Uuid, title: &str) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let title = title.trim();
         if title.is_empty() {
             return;
@@ -238,8 +229,7 @@ impl AppState {
 
     /// Moves a board to the trash (undo: the notice's button).
     pub fn trash_board(&self, id: Uuid) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let title = self
             .library
             .with_untracked(|l| l.entry(id).map(|e| e.title.clone()));
@@ -256,8 +246,7 @@ impl AppState {
     }
 
     pub fn restore_board(&self, id: Uuid) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         self.library.update(|l| {
             l.restore(id);
         });
@@ -272,8 +261,7 @@ impl AppState {
 
     /// Deletes a board from the trash for good.
     pub fn purge_board(&self, id: Uuid) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let mut library = self.library.get_untracked();
         let result = self.with_store(|st| store::purge_board(st, &mut library, id));
         self.set_library(library);
@@ -452,8 +440,7 @@ impl AppState {
     /// Merges the previewed file into its board: the open one, or the
     /// matching board in the library, which is opened first (undoable).
     pub fn import_merge(&self) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let Some(preview) = self.import_preview.get_untracked() else {
             return;
         };
@@ -477,8 +464,7 @@ impl AppState {
     /// same board's content is replaced; another board takes its place and
     /// the open board goes to the trash.
     pub fn import_replace(&self) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let Some(preview) = self.import_preview.get_untracked() else {
             return;
         };
@@ -512,8 +498,7 @@ impl AppState {
     /// its id (so later copies merge with it), unless a board with that id
     /// is already here: then it becomes a separate copy.
     pub fn import_as_new(&self) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let Some(preview) = self.import_preview.get_untracked() else {
             return;
         };
@@ -531,8 +516,7 @@ impl AppState {
     /// Replaces the open board's content; the previous version can be
     /// brought back from the notice.
     pub fn replace(&self, board: Board, message: &str) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         let previous = self.board.get_value();
         self.record("", |b| *b = board);
         self.close_dialogs();
@@ -543,8 +527,7 @@ impl AppState {
     }
 
     pub fn undo(&self, undo: Undo) {
-        self.flush_save();
-        self.recount_room();
+        self.settle_storage();
         self.notice.set(None);
         match undo {
             Undo::Card(item) => self.restore_card(*item),

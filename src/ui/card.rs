@@ -2,14 +2,13 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::state::use_state;
-use crate::model::CellKey;
 use crate::strings as s;
 
 /// One card: a summary that opens the editor, a "Verplaats naar…" button,
 /// draggable with the mouse and movable with the keyboard. Its events are
 /// handled once for the whole board (`card_events`), not per card.
 #[component]
-pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
+pub fn Card(id: Uuid) -> impl IntoView {
     let state = use_state();
     let Some(item) = state.card(id) else {
         return ().into_any();
@@ -26,9 +25,11 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
             tags: i.tags.clone(),
         })
     });
-    // One effect for the card's classes and one for its content: each
-    // depends only on this card's own signals, so a change elsewhere on the
-    // board (or a drag, or the filter) does not run every card's code.
+    // An effect for the card's classes, one for its face and one for the
+    // move button's label: each depends only on this card's own signals, so
+    // a change elsewhere on the board (or a drag, or the filter) runs no
+    // code in other cards. The two buttons themselves stay, so keyboard
+    // focus stays on them whatever changes (undo, another tab).
     let class = move || {
         let mut class = String::from("card");
         if state.dragging_card.with_value(|s| s.selected(&Some(id))) {
@@ -37,11 +38,7 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
         if !state.shown(id) {
             class.push_str(" filtered-out");
         }
-        if state.drop_before_card.with_value(|s| s.selected(&Some(id)))
-            && state
-                .drop_target
-                .with_untracked(|t| t.is_some_and(|(c, _)| c == cell))
-        {
+        if state.drop_before_card.with_value(|s| s.selected(&Some(id))) {
             class.push_str(" drop-before");
         }
         if face.with(|f| f.scope == Some(crate::model::Scope::Extern)) {
@@ -49,56 +46,49 @@ pub fn Card(id: Uuid, cell: CellKey) -> impl IntoView {
         }
         class
     };
+    let title = move |f: &Face| {
+        if f.title.trim().is_empty() {
+            s::UNTITLED.to_string()
+        } else {
+            f.title.clone()
+        }
+    };
     let content = move || {
-        face.with(|i| {
-            let title = if i.title.trim().is_empty() {
-                s::UNTITLED.to_string()
-            } else {
-                i.title.clone()
-            };
-            let trekker = (!i.trekker.is_empty())
-                .then(|| view! { <span class="trekker">{i.trekker.clone()}</span> });
-            let dates = s::date_range(i.start, i.end);
+        face.with(|f| {
+            let trekker = (!f.trekker.is_empty())
+                .then(|| view! { <span class="trekker">{f.trekker.clone()}</span> });
+            let dates = s::date_range(f.start, f.end);
             let dates = (!dates.is_empty()).then(|| view! { <span class="dates">{dates}</span> });
-            let scope = i
+            let scope = f
                 .scope
                 .map(|sc| view! { <span class="scope">{s::scope(sc)}</span> });
-            let tags = (!i.tags.is_empty()).then(|| {
+            let tags = (!f.tags.is_empty()).then(|| {
                 view! {
                     <span class="tags">
-                        {i.tags
+                        {f.tags
                             .iter()
                             .map(|t| view! { <span class="tag">{t.clone()}</span> })
                             .collect_view()}
                     </span>
                 }
             });
-            let label = s::move_card(&title);
             view! {
-                <div class="card-open" role="button" tabindex="0">
-                    <span class="card-title">{title}</span>
-                    <span class="card-meta">{trekker}{dates}{scope}</span>
-                    {tags}
-                </div>
-                <button
-                    type="button"
-                    class="card-move"
-                    title=s::MOVE_TO
-                    aria-label=label
-                >
-                    <span aria-hidden="true">"⇄"</span>
-                </button>
+                <span class="card-title">{title(f)}</span>
+                <span class="card-meta">{trekker}{dates}{scope}</span>
+                {tags}
             }
         })
     };
+    let move_label = move || face.with(|f| s::move_card(&title(f)));
 
     view! {
-        <li
-            class=class
-            data-id=id.to_string()
-            draggable="true"
-        >
-            {content}
+        <li class=class data-id=id.to_string() draggable="true">
+            <div class="card-open" role="button" tabindex="0">
+                {content}
+            </div>
+            <button type="button" class="card-move" title=s::MOVE_TO aria-label=move_label>
+                <span aria-hidden="true">"⇄"</span>
+            </button>
         </li>
     }
     .into_any()

@@ -33,7 +33,7 @@ fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
 }
 
 /// The card an event happened in: its element and id.
-fn card_of(el: &web_sys::Element) -> Option<(web_sys::Element, Uuid)> {
+pub(super) fn card_of(el: &web_sys::Element) -> Option<(web_sys::Element, Uuid)> {
     let card = el.closest(".card").ok()??;
     let id = Uuid::parse_str(&card.get_attribute("data-id")?).ok()?;
     Some((card, id))

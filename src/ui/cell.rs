@@ -96,7 +96,7 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
                     key=|id| *id
                     let:id
                 >
-                    <Card id=id cell=key />
+                    <Card id=id />
                 </For>
             </ul>
             <AddCard line=line column=column />

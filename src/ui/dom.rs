@@ -203,10 +203,3 @@ pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
     perf.clear_marks_with_mark_name(&start);
     result
 }
-
-/// The card that has the keyboard focus (on it or inside it), if any.
-pub fn focused_card() -> Option<Uuid> {
-    let active = web_sys::window()?.document()?.active_element()?;
-    let card = active.closest(".card").ok()??;
-    Uuid::parse_str(&card.get_attribute("data-id")?).ok()
-}

@@ -285,8 +285,9 @@ pub struct AppState {
     /// anything else under its key was written by another tab.
     pub(super) last_written: StoredValue<Option<String>>,
     /// The open board changed since it was last saved: when (ms since the
-    /// epoch) the oldest unsaved change was made.
-    pub(super) unsaved_since: StoredValue<Option<i64>>,
+    /// epoch) the oldest unsaved change was made. Set only when it goes
+    /// from none to some and back (shown as `data-opgeslagen`).
+    pub unsaved_since: RwSignal<Option<i64>>,
     /// Bumped per scheduled save; a timer that finds a newer one defers.
     save_ticket: StoredValue<u64>,
     /// Storage taken by everything but the open board (UTF-16 units);
@@ -294,9 +295,6 @@ pub struct AppState {
     pub(super) others_used: StoredValue<Option<usize>>,
     /// The storage warning last given (not repeated at the same level).
     pub(super) room_warned: StoredValue<Option<Room>>,
-    /// Whether the open board has changes not yet in storage (shown on the
-    /// page as `data-opgeslagen`).
-    pub unsaved: RwSignal<bool>,
     /// Ids of notices only go up, so an old timer never closes a new one.
     notice_counter: StoredValue<u64>,
     pub can_undo: RwSignal<bool>,
@@ -451,9 +449,8 @@ impl AppState {
             route: RwSignal::new(route),
             history: StoredValue::new(History::new(HISTORY_STEPS)),
             last_written: StoredValue::new(None),
-            unsaved_since: StoredValue::new(None),
+            unsaved_since: RwSignal::new(None),
             save_ticket: StoredValue::new(0),
-            unsaved: RwSignal::new(false),
             others_used: StoredValue::new(None),
             room_warned: StoredValue::new(None),
             notice_counter: StoredValue::new(0),
@@ -735,11 +732,13 @@ impl AppState {
     /// closed, and before anything else reads or writes storage.
     fn schedule_save(&self, delay_ms: u64) {
         let at = now().timestamp_millis();
-        let since = *self.unsaved_since.get_value().get_or_insert(at);
-        self.unsaved_since.set_value(Some(since));
-        if !self.unsaved.get_untracked() {
-            self.unsaved.set(true);
-        }
+        let since = match self.unsaved_since.get_untracked() {
+            Some(since) => since,
+            None => {
+                self.unsaved_since.set(Some(at));
+                at
+            }
+        };
         let ticket = self.save_ticket.get_value() + 1;
         self.save_ticket.set_value(ticket);
         let failing = self
@@ -770,14 +769,31 @@ impl AppState {
 
     /// Saves the open board now if it has unsaved changes.
     pub fn flush_save(&self) {
-        if self.unsaved_since.try_get_value().flatten().is_some() {
+        if self.has_unsaved() {
             self.save();
         }
     }
 
     /// Whether a change to the open board is not (yet) in storage.
     pub fn has_unsaved(&self) -> bool {
-        self.unsaved_since.try_get_value().flatten().is_some()
+        self.unsaved_since
+            .try_with_untracked(Option::is_some)
+            .unwrap_or(false)
+    }
+
+    /// Forgets that the open board has unsaved changes (it was saved, or
+    /// another board takes its place).
+    pub(super) fn mark_saved(&self) {
+        if self.has_unsaved() {
+            self.unsaved_since.set(None);
+        }
+    }
+
+    /// Before another storage operation: saves what is pending and has the
+    /// room other keys take counted again at the next save.
+    pub(super) fn settle_storage(&self) {
+        self.flush_save();
+        self.recount_room();
     }
 
     /// Saves the open board (its own key and the index). If another tab
@@ -821,10 +837,7 @@ impl AppState {
         self.set_library(library);
         match result {
             Ok(raw) => {
-                self.unsaved_since.set_value(None);
-                if self.unsaved.get_untracked() {
-                    self.unsaved.set(false);
-                }
+                self.mark_saved();
                 self.saved(Ok(()));
                 self.check_room(&key, &raw);
                 self.last_written.set_value(Some(raw));
@@ -1097,10 +1110,6 @@ impl AppState {
         self.history_changed();
         let Some(patch) = patch else { return };
         self.notice.set(None);
-        // The focused card may be drawn anew: give it the focus back.
-        if let Some(id) = super::dom::focused_card() {
-            focus_card_later(id);
-        }
         if patch.touches_head() {
             self.rebuild();
         } else {

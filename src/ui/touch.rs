@@ -26,8 +26,7 @@ pub struct Touch {
 fn handle_card(ev: &web_sys::PointerEvent) -> Option<(web_sys::Element, Uuid)> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let handle = target.closest(".card-move").ok()??;
-    let card = handle.closest(".card").ok()??;
-    let id = Uuid::parse_str(&card.get_attribute("data-id")?).ok()?;
+    let (_, id) = super::card_events::card_of(&handle)?;
     Some((handle, id))
 }
 
