@@ -229,7 +229,7 @@ describe("board files", () => {
     const p = page.getByRole("dialog", { name: "Bord importeren" });
     await p.getByRole("button", { name: "Vervangen…" }).click();
     await p.getByRole("button", { name: "Ja, vervangen" }).click();
-    const hostile = card(page, "<script>alert(1)</script>");
+    const hostile = card(page, "<script>alert(1)</script><img src=x onerror=alert(2)>");
     assert.equal(await hostile.count(), 1);
     assert.equal(await page.locator(".card script, .card img, a[href^='javascript']").count(), 0);
     await hostile.locator(".card-open").click();

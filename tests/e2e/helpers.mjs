@@ -71,7 +71,11 @@ export const cell = (page, lane, column) =>
 
 export const titlesIn = (page, lane, column) => cell(page, lane, column).locator(".card-title").allTextContents();
 
-export const card = (page, title) => page.locator(".card", { has: page.locator(".card-title", { hasText: title }) });
+const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+
+/** The card titled exactly `title` ("Open dag" is not "Open dag 2017"). */
+export const card = (page, title) =>
+  page.locator(".card", { has: page.locator(".card-title", { hasText: exactly(title) }) });
 
 /** Presses a key on the focused card, then waits until focus is back on it
  * (after a move the card is re-rendered and refocused on the next frame). */
