@@ -89,13 +89,23 @@ export async function pressOnCard(page, key) {
 /** Id of the open board, from the URL. */
 export const openId = (page) => page.evaluate(() => /#\/bord\/([0-9a-f-]{36})/.exec(location.hash)?.[1]);
 
-/** The open board's stored text, exactly as in localStorage. */
+const readOpen = async (page) => page.evaluate((k) => localStorage.getItem(k), boardKey(await openId(page)));
+
+/** The open board's stored text, exactly as in localStorage, once the page
+ * says every change is saved (saving follows the screen by a frame, or a
+ * pause in typing). Fails if that does not happen within 5 s. */
 export const rawStored = async (page) => {
-  // Saving follows the screen by a frame (or a pause in typing): wait for it,
-  // but not forever (with full storage it never comes).
-  await page.waitForSelector(".app[data-opgeslagen='ja']", { timeout: 3000 }).catch(() => {});
-  const id = await openId(page);
-  return page.evaluate((k) => localStorage.getItem(k), boardKey(id));
+  await page.waitForSelector(".app[data-opgeslagen='ja']", { timeout: 5000 }).catch((e) => {
+    throw new Error(`the board was not saved within 5 s: ${e.message}`);
+  });
+  return readOpen(page);
+};
+
+/** As rawStored, for a change that cannot be saved (full storage): checks
+ * the page says so, and reads what storage holds meanwhile. */
+export const rawStoredUnsaved = async (page) => {
+  assert.equal(await page.locator(".app").getAttribute("data-opgeslagen"), "nee", "the page says a change is unsaved");
+  return readOpen(page);
 };
 
 /** The open board's stored envelope. */
