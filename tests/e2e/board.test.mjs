@@ -102,39 +102,56 @@ describe("the board", () => {
 
   test("edit every field of a card in the editor", async (t) => {
     const page = await open(t);
+    const before = (await stored(page)).board.items.find((i) => i.title === "Open dag");
     await card(page, "Open dag").locator(".card-open").click();
     const dialog = page.getByRole("dialog", { name: "Kaart bewerken" });
     await dialog.waitFor();
-    const before = (await stored(page)).board.items.find((i) => i.title === "Open dag");
+    // A new value in every field, none of them what the card already has.
     await dialog.getByLabel("Titel").fill("Open dag bureau Meer en Vaart");
     await dialog.getByLabel("Notities").fill("Regel één\nRegel twee <b>geen html</b>");
     await dialog.getByLabel("Trekker").fill("OPCO");
-    await dialog.getByLabel("Team", { exact: true }).fill("Nieuw West Zuid");
-    await dialog.getByLabel("Startdatum").fill("2017-10-14");
-    await dialog.getByLabel("Einddatum").fill("2017-10-15");
+    await dialog.getByLabel("Team", { exact: true }).fill("Meer en Vaart");
+    // The end first: a start after the old end would be refused.
+    await dialog.getByLabel("Einddatum").fill("2017-11-05");
+    await dialog.getByLabel("Startdatum").fill("2017-11-04");
     await dialog.getByLabel("Intern of extern").selectOption("intern");
-    await dialog.getByLabel("Labels").fill("buurt, werving, buurt");
+    await dialog.getByLabel("Labels").fill("werving, jongeren, werving");
     await dialog.getByLabel("Labels").press("Tab");
+    await dialog.getByLabel("Lijn", { exact: true }).selectOption({ label: `Lijn 4: ${LANES[3]}` });
+    await dialog.getByLabel("Kolom", { exact: true }).selectOption({ label: "Bezig" });
     assert.match(await dialog.locator(".timestamps").innerText(), /Aangemaakt: .* · Laatst gewijzigd: /);
     assert.deepEqual(await axe(page, "dialog"), []);
     // An end date before the start date is refused with a message.
-    await dialog.getByLabel("Einddatum").fill("2017-10-01");
+    await dialog.getByLabel("Einddatum").fill("2017-11-01");
     assert.match(await dialog.getByRole("alert").innerText(), /einddatum ligt vóór de startdatum/);
-    await dialog.getByLabel("Einddatum").fill("2017-10-15");
+    await dialog.getByLabel("Einddatum").fill("2017-11-05");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
 
-    const c = card(page, "Open dag bureau Meer en Vaart");
-    const text = await c.innerText();
-    for (const part of ["OPCO", "14-10-2017 – 15-10-2017", "Intern", "buurt", "werving"]) {
+    assert.deepEqual(await titlesIn(page, 4, "Bezig"), ["Open dag bureau Meer en Vaart"]);
+    assert.deepEqual(await titlesIn(page, 3, "Gepland"), []);
+    const text = await card(page, "Open dag bureau Meer en Vaart").innerText();
+    for (const part of ["OPCO", "04-11-2017 – 05-11-2017", "Intern", "werving", "jongeren"]) {
       assert.ok(text.includes(part), `card shows ${part}: ${text}`);
     }
-    const after = (await stored(page)).board.items.find((i) => i.id === before.id);
-    assert.equal(after.notes, "Regel één\nRegel twee <b>geen html</b>");
-    assert.deepEqual(after.tags, ["buurt", "werving"]);
-    assert.equal(after.scope, "intern");
-    assert.equal(after.start, "2017-10-14");
-    assert.equal(after.end, "2017-10-15");
+    const board = (await stored(page)).board;
+    const after = board.items.find((i) => i.id === before.id);
+    const expected = {
+      title: "Open dag bureau Meer en Vaart",
+      notes: "Regel één\nRegel twee <b>geen html</b>",
+      trekker: "OPCO",
+      team: "Meer en Vaart",
+      start: "2017-11-04",
+      end: "2017-11-05",
+      scope: "intern",
+      tags: ["werving", "jongeren"],
+      line: 4,
+      column: board.columns[2].id,
+    };
+    for (const [field, value] of Object.entries(expected)) {
+      assert.notDeepEqual(before[field], value, `${field} was something else before`);
+      assert.deepEqual(after[field], value, field);
+    }
     assert.ok(after.updated > before.updated);
     assert.equal(after.created, before.created);
     // Focus is back on the card.
