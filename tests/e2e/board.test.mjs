@@ -152,7 +152,7 @@ describe("the board", () => {
       assert.notDeepEqual(before[field], value, `${field} was something else before`);
       assert.deepEqual(after[field], value, field);
     }
-    assert.ok(after.updated > before.updated);
+    assert.ok(Date.parse(after.updated) > Date.parse(before.updated), `${after.updated} after ${before.updated}`);
     assert.equal(after.created, before.created);
     // Focus is back on the card.
     assert.equal(await page.evaluate(() => document.activeElement?.closest(".card")?.dataset.id), before.id);
@@ -359,7 +359,7 @@ describe("the board", () => {
     const board = (await stored(page)).board;
     // The copy records the export as its latest exchange, after writing the file.
     assert.equal(file.board.synced, null);
-    assert.ok(board.synced >= file.exported, `${board.synced} >= ${file.exported}`);
+    assert.ok(Date.parse(board.synced) >= Date.parse(file.exported), `${board.synced} >= ${file.exported}`);
     assert.deepEqual({ ...file.board, synced: board.synced }, board, "the file holds exactly the saved board");
     assert.equal(file.board.items.length, 10);
     assert.equal(file.board.tombstones.length, 1, "the deletion travels as a tombstone");
