@@ -121,13 +121,36 @@ describe("the workshop", () => {
 
   test("Ctrl+Z while typing in a field is the field's own undo", async (t) => {
     const page = await open(t);
-    await card(page, "Open dag").locator(".card-open").click();
-    const before = (await stored(page)).board.items.length;
-    await page.getByLabel("Notities").focus();
+    // A change on the board first: a board-level undo would take it back.
+    await card(page, "Open dag").locator(".card-open").focus();
+    await pressOnCard(page, "Alt+ArrowRight");
+    const moved = ["Open dag", "Vier sessies debat, inspiratie en dialoog dit jaar"];
+    assert.deepEqual(await titlesIn(page, 3, "Bezig"), moved);
+    // In the editor's notes, before and after typing there: Ctrl+Z is the
+    // field's (nothing, then the typing), never the move.
+    await page.keyboard.press("Enter");
+    const notes = page.getByLabel("Notities");
+    const text = await notes.inputValue();
+    await notes.press("End");
     await page.keyboard.press("Control+z");
+    assert.equal(await notes.inputValue(), text);
+    assert.deepEqual(await titlesIn(page, 3, "Bezig"), moved);
+    await page.keyboard.type(" Met koffie.");
+    assert.equal(await notes.inputValue(), `${text} Met koffie.`);
+    await page.keyboard.press("Control+z");
+    assert.equal(await notes.inputValue(), text);
     await page.keyboard.press("Escape");
-    assert.equal((await stored(page)).board.items.length, before);
-    assert.equal(await card(page, "Open dag").count(), 1);
+    // In the search field (no dialog open) as well.
+    const search = page.getByLabel("Zoeken");
+    await search.focus();
+    await page.keyboard.type("dag");
+    await page.keyboard.press("Control+z");
+    assert.notEqual(await search.inputValue(), "dag", "the field took the key");
+    assert.deepEqual(await titlesIn(page, 3, "Bezig"), moved);
+    const board = (await stored(page)).board;
+    const item = board.items.find((i) => i.title === "Open dag");
+    assert.equal(item.column, board.columns[2].id, "the move is still saved");
+    assert.equal(item.notes, text);
   });
 });
 
