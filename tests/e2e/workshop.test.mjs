@@ -119,6 +119,96 @@ describe("the workshop", () => {
     assert.deepEqual(await heads(), ["Idee", "Gepland", "Bezig", "Klaar"]);
   });
 
+  test("undo and redo every board settings change, with keys and buttons", async (t) => {
+    const page = await open(t);
+    const undoButton = page.getByRole("button", { name: "Ongedaan maken (Ctrl+Z)" });
+    const redoButton = page.getByRole("button", { name: "Opnieuw (Ctrl+Shift+Z)" });
+    const heads = () => page.locator(".column-head .column-name").allInnerTexts();
+    const h1 = () => page.locator("h1").innerText();
+    const bezig = page.locator(".column-head", { hasText: "Bezig" });
+    const wip = async () => [await bezig.locator(".column-count").innerText(), /over-limit/.test(await bezig.getAttribute("class"))];
+    const lane3 = () => page.locator(".lane-3 .lane-description").innerText();
+    const idee1 = ["Team in clusters, elk gekoppeld aan wijken"];
+    const gepland1 = ["Training voor OPCO's (pilot Amsterdam)"];
+    const original = { h1: await h1(), lane3: await lane3() };
+    assert.deepEqual(await titlesIn(page, 1, "Idee"), idee1);
+    assert.deepEqual(await titlesIn(page, 1, "Gepland"), gepland1);
+
+    await page.getByRole("button", { name: "Bordinstellingen" }).click();
+    const settings = page.getByRole("dialog", { name: "Bordinstellingen" });
+    await settings.getByLabel("Titel van het bord").fill("Teamplan NWZ 2018"); // 1. settings
+    await settings.getByLabel("Titel van het bord").press("Tab");
+    await settings.getByLabel("Maximum (WIP) Bezig").fill("2"); // 2. WIP limit
+    await settings.getByLabel("Maximum (WIP) Bezig").press("Tab");
+    const description = settings.getByLabel("Lijn 3: Inspiratie, dialoog en debat");
+    await description.fill("Twee sessies intern, twee extern."); // 3. line description
+    await description.press("Tab");
+    await settings.getByLabel("Naam van de nieuwe kolom").fill("Geëvalueerd"); // 4. add column
+    await settings.getByRole("button", { name: "Kolom toevoegen" }).click();
+    await settings.getByRole("button", { name: "Geëvalueerd naar links" }).click(); // 5. reorder
+    await settings.getByRole("button", { name: "Kolom verwijderen Idee" }).click(); // 6. remove, cards to Gepland
+    await settings.getByRole("combobox").selectOption({ label: "Gepland" });
+    await settings.getByRole("button", { name: "Kolom verwijderen Idee" }).click();
+    await settings.getByRole("button", { name: "Sluiten" }).click();
+    await settings.waitFor({ state: "hidden" });
+
+    const changed = {
+      h1: "Teamplan NWZ 2018",
+      heads: ["Gepland", "Bezig", "Geëvalueerd", "Afgerond"],
+      wip: ["3/2", true],
+      lane3: "Twee sessies intern, twee extern.",
+    };
+    assert.equal(await h1(), changed.h1);
+    assert.deepEqual(await heads(), changed.heads);
+    assert.deepEqual(await wip(), changed.wip);
+    assert.equal(await lane3(), changed.lane3);
+    assert.deepEqual((await titlesIn(page, 1, "Gepland")).sort(), [...gepland1, ...idee1].sort());
+
+    // Back, one step at a time.
+    await page.keyboard.press("Control+z"); // 6
+    assert.deepEqual(await heads(), ["Idee", "Gepland", "Bezig", "Geëvalueerd", "Afgerond"]);
+    assert.deepEqual(await titlesIn(page, 1, "Idee"), idee1);
+    assert.deepEqual(await titlesIn(page, 1, "Gepland"), gepland1);
+    await undoButton.click(); // 5
+    assert.deepEqual(await heads(), ["Idee", "Gepland", "Bezig", "Afgerond", "Geëvalueerd"]);
+    await page.keyboard.press("Control+z"); // 4
+    assert.deepEqual(await heads(), ["Idee", "Gepland", "Bezig", "Afgerond"]);
+    await undoButton.click(); // 3
+    assert.equal(await lane3(), original.lane3);
+    assert.deepEqual(await wip(), changed.wip);
+    await page.keyboard.press("Control+z"); // 2
+    assert.deepEqual(await wip(), ["3", false]);
+    assert.equal(await h1(), changed.h1);
+    await page.keyboard.press("Control+z"); // 1
+    assert.equal(await h1(), original.h1);
+    assert.ok(await undoButton.isDisabled());
+    const back = (await stored(page)).board;
+    assert.equal(back.title, original.h1);
+    assert.deepEqual(back.columns.filter((c) => !c.removed).map((c) => [c.name, c.wip_limit ?? null]), [
+      ["Idee", null],
+      ["Gepland", null],
+      ["Bezig", null],
+      ["Afgerond", null],
+    ]);
+
+    // And forward again.
+    await redoButton.click(); // 1
+    assert.equal(await h1(), changed.h1);
+    await page.keyboard.press("Control+Shift+z"); // 2
+    assert.deepEqual(await wip(), changed.wip);
+    await redoButton.click(); // 3
+    assert.equal(await lane3(), changed.lane3);
+    for (let n = 4; n <= 6; n += 1) await page.keyboard.press("Control+Shift+z");
+    assert.ok(await redoButton.isDisabled());
+    assert.deepEqual(await heads(), changed.heads);
+    assert.deepEqual((await titlesIn(page, 1, "Gepland")).sort(), [...gepland1, ...idee1].sort());
+    const board = (await stored(page)).board;
+    assert.equal(board.title, changed.h1);
+    assert.deepEqual(board.columns.filter((c) => !c.removed).map((c) => c.name), changed.heads);
+    assert.equal(board.columns.find((c) => c.name === "Bezig").wip_limit, 2);
+    assert.equal(board.lines[2].description, changed.lane3);
+  });
+
   test("Ctrl+Z while typing in a field is the field's own undo", async (t) => {
     const page = await open(t);
     // A change on the board first: a board-level undo would take it back.
