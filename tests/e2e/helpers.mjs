@@ -41,9 +41,10 @@ export function setup() {
   });
 }
 
-/** A fresh first visit. Collects errors, CSP violations and requests. */
-export async function open(t, viewport = { width: 1920, height: 1080 }) {
-  const context = await browser.newContext({ viewport, locale: "nl-NL" });
+/** A fresh first visit. Collects errors, CSP violations and requests.
+ * `options` go to the browser context (e.g. `{ hasTouch: true }`). */
+export async function open(t, viewport = { width: 1920, height: 1080 }, options = {}) {
+  const context = await browser.newContext({ viewport, locale: "nl-NL", ...options });
   const page = await context.newPage();
   const problems = [];
   const requests = [];

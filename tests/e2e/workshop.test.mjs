@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 
 import { boardWith } from "./boardgen.mjs";
-import { axe, card, open, OUT, pressOnCard, setup, stored, titlesIn } from "./helpers.mjs";
+import { axe, card, cell, open, OUT, pressOnCard, setup, stored, titlesIn } from "./helpers.mjs";
 
 setup();
 
@@ -366,29 +366,55 @@ describe("finding and focusing", () => {
 });
 
 describe("touch, zoom and keyboard only", () => {
-  test("a card is dragged by touch on its handle; a tap still opens Verplaats naar…", async (t) => {
-    const page = await open(t);
-    const handle = card(page, "Open dag").locator(".card-move");
-    const from = await handle.boundingBox();
-    const to = await page.getByRole("group", { name: "Lijn 5 Resultaat en borging, Bezig" }).boundingBox();
-    const points = [
-      ["pointerdown", from.x + from.width / 2, from.y + from.height / 2],
-      ["pointermove", from.x + 30, from.y + 30],
-      ["pointermove", to.x + to.width / 2, to.y + 20],
-      ["pointerup", to.x + to.width / 2, to.y + 20],
-    ];
-    for (const [type, x, y] of points) {
-      await handle.dispatchEvent(type, { pointerType: "touch", pointerId: 7, isPrimary: true, clientX: x, clientY: y, bubbles: true });
+  test("a card is dragged by touch on its handle, and a tap opens Verplaats naar…", async (t) => {
+    const page = await open(t, undefined, { hasTouch: true });
+    // A finger on the screen: real touch input, from which the browser
+    // makes the pointer events (and the click of a tap) itself.
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, { x, y } = {}) =>
+      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }] });
+    const center = (box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    const handle = () => card(page, "Open dag").locator(".card-move");
+    await page.evaluate(() => {
+      window.__clicks = 0;
+      document.addEventListener("click", (e) => e.target.closest?.(".card-move") && (window.__clicks += 1), true);
+    });
+    const clicks = () => page.evaluate(() => window.__clicks);
+    const moveDialog = page.getByRole("dialog", { name: "Verplaats naar…" });
+
+    const from = center(await handle().boundingBox());
+    await touch("touchStart", from);
+    await touch("touchMove", { x: from.x + 15, y: from.y + 15 });
+    // Dragging may shift the layout: aim where the cell is now.
+    const target = await cell(page, 5, "Bezig").boundingBox();
+    const to = { x: target.x + target.width / 2, y: target.y + 20 };
+    for (let i = 1; i <= 6; i += 1) {
+      await touch("touchMove", { x: from.x + ((to.x - from.x) * i) / 6, y: from.y + ((to.y - from.y) * i) / 6 });
     }
+    // Moves reach the page with the next frame: wait for the highlight.
+    await page.waitForFunction(
+      () => document.querySelector(".cell.drop-target")?.getAttribute("aria-label") === "Lijn 5 Resultaat en borging, Bezig",
+      null,
+      { timeout: 2000 },
+    );
+    // The finger rests there, then lifts (lifting while still moving would
+    // be a fling, after which the browser does not count the next tap).
+    await page.waitForTimeout(150);
+    await touch("touchEnd");
     assert.deepEqual(await titlesIn(page, 5, "Bezig"), ["Open dag"]);
-    assert.equal(await page.getByRole("dialog", { name: "Verplaats naar…" }).isVisible(), false);
-    // A tap: down and up in place.
-    const h = await card(page, "Open dag").locator(".card-move").boundingBox();
-    for (const type of ["pointerdown", "pointerup"]) {
-      await card(page, "Open dag").locator(".card-move").dispatchEvent(type, { pointerType: "touch", pointerId: 8, clientX: h.x + 5, clientY: h.y + 5, bubbles: true });
-    }
-    await card(page, "Open dag").locator(".card-move").click();
-    await page.getByRole("dialog", { name: "Verplaats naar…" }).waitFor();
+    assert.equal((await stored(page)).board.items.find((i) => i.title === "Open dag").line, 5);
+    // Chromium sends no click after a drag. A browser that does (touch.rs
+    // keeps the gesture for it) must not open the dialog: send that click.
+    if ((await clicks()) === 0) await handle().dispatchEvent("click");
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    assert.equal(await moveDialog.isVisible(), false, "a drag is no tap");
+
+    // A tap on the handle: the browser's click opens "Verplaats naar…".
+    const before = await clicks();
+    const at = center(await handle().boundingBox());
+    await page.touchscreen.tap(at.x, at.y);
+    await moveDialog.waitFor({ timeout: 2000 });
+    assert.equal(await clicks(), before + 1, "the tap made one click");
   });
 
   test("at 200% zoom everything can still be reached and read", async (t) => {
