@@ -47,22 +47,50 @@ describe("many boards", () => {
     await page.locator(".card").first().waitFor();
     assert.equal(await h1(page), "Teamplan Boven-IJ 2027");
     assert.equal((await stored(page)).board.team, "Boven-IJ");
+  });
 
-    // An empty board too.
+  test("an empty board: no undo from the board before, stays empty after reload, undo on it", async (t) => {
+    const page = await open(t);
+    // Something to undo on the first board.
+    await card(page, "Open dag").locator(".card-open").focus();
+    await page.keyboard.press("Delete");
+    const undoButton = page.getByRole("button", { name: "Ongedaan maken (Ctrl+Z)" });
+    assert.ok(await undoButton.isEnabled());
+
     await page.getByRole("button", { name: "Nieuw bord" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Nieuw bord" });
     await dialog.getByLabel("Team").fill("Buitenveldert");
     await dialog.getByLabel("Leeg bord: alleen de vijf lijnen en de kolommen").check();
     await dialog.getByRole("button", { name: "Bord maken" }).click();
     await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Teamplan Buitenveldert");
+    const id = await openId(page);
     assert.equal(await page.locator(".lane").count(), 5);
+    assert.deepEqual(await page.locator(".column-head .column-name").allInnerTexts(), ["Idee", "Gepland", "Bezig", "Afgerond"]);
     assert.equal(await page.locator(".card").count(), 0);
+    assert.equal((await stored(page)).board.items.length, 0);
+    // A fresh history: the other board's deletion is not undone here.
+    assert.ok(await undoButton.isDisabled(), "nothing to undo on a new board");
+    await page.locator("h1").click();
+    await page.keyboard.press("Control+z");
+    assert.equal(await page.locator(".card").count(), 0);
+    assert.equal((await stored(page)).board.items.length, 0);
+
+    await page.reload();
+    await page.locator(".lane").first().waitFor();
+    assert.equal(await openId(page), id);
+    assert.equal(await page.locator(".card").count(), 0, "an empty board stays empty after reload");
+    // Undo on it takes it back to empty.
+    await page.getByRole("button", { name: "Kaart toevoegen aan Lijn 2, Gepland" }).click();
+    await page.keyboard.type("Eerste kaart");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    assert.deepEqual(await titlesIn(page, 2, "Gepland"), ["Eerste kaart"]);
+    await page.keyboard.press("Control+z");
+    assert.equal(await page.locator(".card").count(), 0);
+    assert.ok(await undoButton.isDisabled());
+    assert.equal((await stored(page)).board.items.length, 0);
     await toList(page);
-    assert.deepEqual(await entries(page), [
-      "Teamplan Boven-IJ 2027",
-      "Teamplan Buitenveldert",
-      "Teamplan Gaasperdam",
-      "Teamplan Nieuw West Zuid",
-    ]);
+    assert.deepEqual(await entries(page), ["Teamplan Buitenveldert", "Teamplan Gaasperdam", "Teamplan Nieuw West Zuid"]);
   });
 
   test("switch boards from the list; back and forward follow", async (t) => {
