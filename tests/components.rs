@@ -252,10 +252,31 @@ async fn a_reload_shows_the_saved_board() {
         false,
     );
     tick().await;
+    // The save waits for the next paint: it is still pending here, so the
+    // reload below is what saves it.
+    assert!(
+        document()
+            .query_selector(".app[data-opgeslagen='nee']")
+            .unwrap()
+            .is_some(),
+        "the move is not saved yet"
+    );
     // A reload: the page is hidden (saving what is pending), then gone.
     window()
         .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
         .unwrap();
+    let raw = storage().get_item(&board_key(open_id())).unwrap().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let item = v["board"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == "Open dag")
+        .unwrap();
+    assert_eq!(
+        item["column"], v["board"]["columns"][0]["id"],
+        "saved on pagehide"
+    );
     drop(app);
     root.remove();
     let (root, _app) = mount_again().await;
