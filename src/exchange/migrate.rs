@@ -1,23 +1,76 @@
-//! Numbered migrations of the board file format. `MIGRATIONS[n - 1]` turns
-//! a version-n file into version n + 1, so the current version is one more
-//! than the number of migrations. Version 1 is the first format: there are
-//! no migrations yet. A format change adds a function here and a test that
-//! loads a file of the old version (see `tests/files/`).
+//! The one list of migrations of the board format. A board travels in two
+//! envelopes, a board file (`version`) and the stored envelope in
+//! localStorage (`schema`); both carry the same board body, so a change to
+//! the board is one step here, and each envelope says which body version
+//! each of its versions carries ([`FILE_VERSIONS`], [`STORAGE_SCHEMAS`]).
+//!
+//! `BOARD_MIGRATIONS[n - 1]` turns a version-n board body into n + 1. A
+//! step only adds or reshapes: it keeps fields it does not know (they are
+//! written out again). A format change adds a step, a row to both tables,
+//! and a test that reads a board of the old shape.
 
 use serde_json::Value;
 
 type Migration = fn(Value) -> Value;
 
-const MIGRATIONS: &[Migration] = &[];
+const BOARD_MIGRATIONS: &[Migration] = &[board_1_to_2];
+
+/// The board body version this app writes.
+pub const BOARD_VERSION: u64 = BOARD_MIGRATIONS.len() as u64 + 1;
+
+/// Board file versions, oldest first, with the board body version each
+/// carries; the last is written. Version 1 files were written with body 1
+/// and, from the same day on, body 2: reading them as body 1 is right for
+/// both, since step 1 → 2 only fills what is missing.
+pub const FILE_VERSIONS: &[(u64, u64)] = &[(1, 1)];
+
+/// Storage envelope schemas, oldest first, with their board body version;
+/// the last is written. Schema 1 was one board under one key; schema 2
+/// is one key per board plus an index.
+pub const STORAGE_SCHEMAS: &[(u32, u64)] = &[(1, 1), (2, 2)];
 
 /// The file format version this app writes.
-pub const VERSION: u64 = MIGRATIONS.len() as u64 + 1;
+pub const VERSION: u64 = FILE_VERSIONS[FILE_VERSIONS.len() - 1].0;
 
-/// Brings a file's JSON from `from` up to [`VERSION`]. `from` must be in
-/// `1..=VERSION` (the caller checks).
+/// The storage schema this app writes.
+pub const SCHEMA: u32 = STORAGE_SCHEMAS[STORAGE_SCHEMAS.len() - 1].0;
+
+/// Brings a board body from version `from` up to [`BOARD_VERSION`].
+pub fn migrate_board(mut board: Value, from: u64) -> Value {
+    let from = from.clamp(1, BOARD_VERSION);
+    for step in &BOARD_MIGRATIONS[(from - 1) as usize..] {
+        board = step(board);
+    }
+    board
+}
+
+/// The board body version a file of `version` carries (`version` must be
+/// in `1..=VERSION`: the caller checks).
+fn file_body(version: u64) -> u64 {
+    FILE_VERSIONS
+        .iter()
+        .rev()
+        .find(|(v, _)| *v <= version)
+        .map_or(1, |(_, body)| *body)
+}
+
+/// The board body version a stored envelope of `schema` carries.
+pub fn storage_body(schema: u32) -> u64 {
+    STORAGE_SCHEMAS
+        .iter()
+        .rev()
+        .find(|(s, _)| *s <= schema)
+        .map_or(1, |(_, body)| *body)
+}
+
+/// Brings a whole board file from `from` up to [`VERSION`]: its board
+/// through the board migrations, and its `version`.
 pub fn migrate(mut file: Value, from: u64) -> Value {
-    for step in &MIGRATIONS[(from - 1) as usize..] {
-        file = step(file);
+    let body = file_body(from);
+    if body < BOARD_VERSION {
+        if let Some(board) = file.get_mut("board") {
+            *board = migrate_board(board.take(), body);
+        }
     }
     if let Some(v) = file.get_mut("version") {
         *v = Value::from(VERSION);
@@ -25,13 +78,113 @@ pub fn migrate(mut file: Value, from: u64) -> Value {
     file
 }
 
+/// Board 1 → 2. The first board format had no merge timestamps on the
+/// board settings, lines and columns, and no column order: they are filled
+/// in from the board's `updated` and the columns' order. Fields already
+/// there are left as they are.
+fn board_1_to_2(mut board: Value) -> Value {
+    let updated = board.get("updated").cloned().unwrap_or(Value::Null);
+    let Some(obj) = board.as_object_mut() else {
+        return board;
+    };
+    obj.entry("settings_updated").or_insert(updated.clone());
+    if let Some(Value::Array(lines)) = obj.get_mut("lines") {
+        for line in lines.iter_mut().filter_map(Value::as_object_mut) {
+            line.entry("updated").or_insert(updated.clone());
+        }
+    }
+    if let Some(Value::Array(columns)) = obj.get_mut("columns") {
+        for (n, column) in columns
+            .iter_mut()
+            .filter_map(Value::as_object_mut)
+            .enumerate()
+        {
+            column.entry("rank").or_insert(Value::from(n as f64));
+            column.entry("updated").or_insert(updated.clone());
+        }
+    }
+    board
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
-    fn current_version_needs_no_migration() {
-        let file = serde_json::json!({"format": "planbord", "version": VERSION, "board": {}});
+    fn what_this_app_writes_reads_back_unchanged() {
+        // A stored board is written with the newest board body.
+        assert_eq!(storage_body(SCHEMA), BOARD_VERSION);
+        // A file of the version written runs only steps that leave a
+        // current board as it is (version 1: see FILE_VERSIONS).
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let board = crate::model::testutil::nieuw_west_zuid();
+        let file: Value = serde_json::from_str(&crate::exchange::export(&board, now)).unwrap();
         assert_eq!(migrate(file.clone(), VERSION), file);
+    }
+
+    #[test]
+    fn version_tables_go_up() {
+        for table in [
+            FILE_VERSIONS
+                .iter()
+                .map(|(v, b)| (*v, *b))
+                .collect::<Vec<_>>(),
+            STORAGE_SCHEMAS
+                .iter()
+                .map(|(v, b)| (*v as u64, *b))
+                .collect(),
+        ] {
+            assert!(table
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0 && w[0].1 <= w[1].1));
+            assert!(table.iter().all(|(_, b)| (1..=BOARD_VERSION).contains(b)));
+        }
+    }
+
+    /// A board body of version 1: no merge timestamps on settings, lines
+    /// and columns, no column order.
+    fn board_v1() -> Value {
+        json!({
+            "id": "0b7e3c52-4a53-4c1a-9d2f-0e1f2a3b4c5d",
+            "title": "Oud bord",
+            "updated": "2026-11-01T10:00:00Z",
+            "lines": [{"number": 1, "name": "Teamontwikkeling"}],
+            "columns": [
+                {"id": "a", "name": "Idee"},
+                {"id": "b", "name": "Gepland", "rank": 7.0, "updated": "2026-10-01T00:00:00Z"}
+            ],
+            "onbekend": {"blijft": true}
+        })
+    }
+
+    #[test]
+    fn board_1_to_2_fills_the_merge_timestamps_and_column_order() {
+        let b = migrate_board(board_v1(), 1);
+        assert_eq!(b["settings_updated"], "2026-11-01T10:00:00Z");
+        assert_eq!(b["lines"][0]["updated"], "2026-11-01T10:00:00Z");
+        assert_eq!(b["columns"][0]["rank"], 0.0);
+        assert_eq!(b["columns"][0]["updated"], "2026-11-01T10:00:00Z");
+        // What was there stays, and so do unknown fields.
+        assert_eq!(b["columns"][1]["rank"], 7.0);
+        assert_eq!(b["columns"][1]["updated"], "2026-10-01T00:00:00Z");
+        assert_eq!(b["onbekend"], json!({"blijft": true}));
+        // A step is harmless on a board that already has the fields.
+        assert_eq!(migrate_board(b.clone(), 1), b);
+        assert_eq!(migrate_board(b.clone(), BOARD_VERSION), b);
+    }
+
+    #[test]
+    fn a_version_1_file_with_a_version_1_board_is_migrated() {
+        let file = json!({"format": "planbord", "version": 1, "board": board_v1()});
+        let out = migrate(file, 1);
+        assert_eq!(out["version"], VERSION);
+        assert_eq!(out["board"]["settings_updated"], "2026-11-01T10:00:00Z");
+    }
+
+    #[test]
+    fn storage_schemas_map_to_their_board() {
+        assert_eq!(storage_body(1), 1);
+        assert_eq!(storage_body(2), 2);
     }
 }

@@ -6,7 +6,7 @@
 pub mod csv;
 pub mod ics;
 mod import;
-mod migrate;
+pub mod migrate;
 
 pub use import::{import, ImportError, Imported, MAX_BYTES};
 pub use migrate::VERSION;

@@ -14,6 +14,7 @@ pub use library::{
 
 use serde::{Deserialize, Serialize};
 
+use crate::exchange::migrate::{migrate_board, storage_body};
 use crate::model::{Board, Invalid, Timestamp};
 
 /// Where the first storage version kept its single board. Read once, to
@@ -22,8 +23,9 @@ pub const BOARD_KEY: &str = "planbord.v1.bord";
 /// Prefix of the keys where unreadable stored data is kept aside.
 pub const BACKUP_PREFIX: &str = "planbord.backup.";
 /// Schema version written into the envelopes. 1: one board under
-/// [`BOARD_KEY`]; 2: one key per board plus an index (same board format).
-pub const SCHEMA: u32 = 2;
+/// [`BOARD_KEY`]; 2: one key per board plus an index. Which board format
+/// each carries, and the migrations, are `exchange::migrate`'s one list.
+pub use crate::exchange::migrate::SCHEMA;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -115,41 +117,8 @@ fn decode_older(raw: &str) -> Result<Board, Problem> {
     if envelope.schema > SCHEMA {
         return Err(Problem::NewerSchema(envelope.schema));
     }
-    let mut board = envelope.board;
-    if envelope.schema < 2 {
-        board = migrate_board_1_to_2(board);
-    }
+    let board = migrate_board(envelope.board, storage_body(envelope.schema));
     serde_json::from_value(board).map_err(|e| Problem::NotJson(e.to_string()))
-}
-
-/// Storage migration 1 → 2, on the stored board's JSON. Schema 1 (the
-/// first, single-board version) had no merge timestamps on the board
-/// settings, lines and columns, and no column order: they are filled in
-/// from the board's `updated` and the columns' order. Fields already there
-/// are left as they are.
-pub fn migrate_board_1_to_2(mut board: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    let updated = board.get("updated").cloned().unwrap_or(Value::Null);
-    let Some(obj) = board.as_object_mut() else {
-        return board;
-    };
-    obj.entry("settings_updated").or_insert(updated.clone());
-    if let Some(Value::Array(lines)) = obj.get_mut("lines") {
-        for line in lines.iter_mut().filter_map(Value::as_object_mut) {
-            line.entry("updated").or_insert(updated.clone());
-        }
-    }
-    if let Some(Value::Array(columns)) = obj.get_mut("columns") {
-        for (n, column) in columns
-            .iter_mut()
-            .filter_map(Value::as_object_mut)
-            .enumerate()
-        {
-            column.entry("rank").or_insert(Value::from(n as f64));
-            column.entry("updated").or_insert(updated.clone());
-        }
-    }
-    board
 }
 
 /// The key unreadable data is kept under: unique per moment, so an earlier
