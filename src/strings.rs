@@ -363,24 +363,28 @@ pub const ONLY_THIS_LINE: &str = "Alleen deze lijn";
 pub const ALL_LINES: &str = "Alle lijnen";
 
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    (
-        "← ↑ → ↓",
-        "Naar de kaart ernaast, erboven of eronder (ook naar een andere cel)",
-    ),
-    ("Enter", "Kaart openen"),
-    ("Alt + ← / →", "Kaart naar de vorige of volgende kolom"),
-    ("Alt + ↑ / ↓", "Kaart naar de vorige of volgende lijn"),
-    ("Alt + Shift + ↑ / ↓", "Kaart hoger of lager in de cel"),
-    ("Delete", "Kaart verwijderen"),
-    ("n", "Nieuwe kaart in de cel waar de focus is"),
-    ("/", "Zoeken"),
-    ("p", "Presentatiemodus aan of uit"),
-    ("Ctrl + Z", "Ongedaan maken"),
-    ("Ctrl + Shift + Z of Ctrl + Y", "Opnieuw"),
-    ("?", "Dit overzicht"),
-    ("Esc", "Venster sluiten, toevoegen stoppen"),
-];
+// Keyboard shortcuts: (keys, what they do), listed by the help in the
+// order of `ui::keys::SHORTCUTS`.
+pub const KEYS_FOCUS: (&str, &str) = (
+    "← ↑ → ↓",
+    "Naar de kaart ernaast, erboven of eronder (ook naar een andere cel)",
+);
+pub const KEYS_OPEN: (&str, &str) = ("Enter", "Kaart openen");
+pub const KEYS_COLUMN: (&str, &str) = ("Alt + ← / →", "Kaart naar de vorige of volgende kolom");
+pub const KEYS_LINE: (&str, &str) = ("Alt + ↑ / ↓", "Kaart naar de vorige of volgende lijn");
+pub const KEYS_ORDER: (&str, &str) = ("Alt + Shift + ↑ / ↓", "Kaart hoger of lager in de cel");
+pub const KEYS_DELETE: (&str, &str) = ("Delete", "Kaart verwijderen");
+pub const KEYS_NEW_CARD: (&str, &str) = ("n", "Nieuwe kaart in de cel waar de focus is");
+pub const KEYS_SEARCH: (&str, &str) = ("/", "Zoeken");
+pub const KEYS_PRESENT: (&str, &str) = ("p", "Presentatiemodus aan of uit");
+pub const KEYS_UNDO: (&str, &str) = ("Ctrl + Z", "Ongedaan maken");
+pub const KEYS_REDO: (&str, &str) = ("Ctrl + Shift + Z of Ctrl + Y", "Opnieuw");
+pub const KEYS_HELP: (&str, &str) = ("?", "Dit overzicht");
+pub const KEYS_MONTH: (&str, &str) = (
+    "Alt + ← / →",
+    "Activiteit in de jaarkalender een maand eerder of later",
+);
+pub const KEYS_CLOSE: (&str, &str) = ("Esc", "Venster sluiten, toevoegen stoppen");
 
 pub const SINGLE_KEYS: &str = "Sneltoetsen van één toets gebruiken (/ ? n p)";
 

@@ -20,8 +20,8 @@ use super::notice::NoticeBar;
 use super::overview_view::OverviewView;
 use super::rename_dialog::RenameDialog;
 use super::settings_dialog::SettingsDialog;
-use super::state::View;
-use super::state::{current_hash, AppState, Route};
+use super::keys::{self, Command, Place};
+use super::state::{current_hash, filter_from_hash, navigate, AppState, Route, View};
 use super::toolbar::Toolbar;
 use super::view_tabs::ViewTabs;
 use crate::strings as s;
@@ -33,70 +33,42 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
 
-    // Board shortcuts, never while typing in a field: / search, ? help,
-    // n new card in the focused cell, p presentation; Ctrl+Z undo,
-    // Ctrl+Shift+Z or Ctrl+Y redo (a field has its own undo).
+    // Board shortcuts (`keys`), never while typing in a field (a field
+    // has its own undo) or while a dialog is open.
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        let ctrl = ev.ctrl_key() || ev.meta_key();
-        let key = ev.key().to_lowercase();
-        let on_board = matches!(state.route.get_untracked(), Route::Board(_));
+        let on_board = matches!(state.nav.route.get_untracked(), Route::Board(_));
         if dom::from_text_field(&ev) || !on_board || ev.default_prevented() || dom::dialog_open() {
             return;
         }
-        if !ctrl && !ev.alt_key() {
-            if !state.single_keys.get_untracked() {
-                return;
-            }
-            match ev.key().as_str() {
-                "/" => {
-                    ev.prevent_default();
-                    dom::focus("#zoeken");
-                }
-                "?" => {
-                    ev.prevent_default();
-                    state.help_open.set(true);
-                }
-                "n" => {
-                    if let Some((line, col)) = dom::focused_cell() {
-                        let column = state
-                            .meta
-                            .with_untracked(|m| m.columns.get(col as usize).map(|c| c.id));
-                        if let Some(column) = column {
-                            ev.prevent_default();
-                            state.adding.set(Some((line as u8, column)));
-                        }
-                    }
-                }
-                "p" => {
-                    ev.prevent_default();
-                    state.toggle_presenting();
-                }
-                _ => {}
-            }
+        let key = ev.key();
+        let single_keys = state.panels.single_keys.get_untracked();
+        let Some(command) = keys::command(Place::Board, &dom::press(&ev, &key), single_keys) else {
             return;
-        }
-        match (key.as_str(), ev.shift_key()) {
-            ("z", false) => {
-                ev.prevent_default();
-                state.undo_change();
+        };
+        match command {
+            Command::Search => dom::focus("#zoeken"),
+            Command::Help => state.panels.help_open.set(true),
+            Command::NewCard => {
+                let cell = dom::focused_cell().and_then(|(line, col)| {
+                    let column = state.doc.meta.with_untracked(|m| m.column_at(col as usize))?;
+                    Some((line as u8, column))
+                });
+                let Some(cell) = cell else { return };
+                state.panels.adding.set(Some(cell));
             }
-            ("z", true) | ("y", false) => {
-                ev.prevent_default();
-                state.redo_change();
-            }
-            _ => {}
+            Command::Present => state.panels.toggle_presenting(),
+            Command::Undo => state.undo(),
+            Command::Redo => state.redo(),
+            _ => return,
         }
+        ev.prevent_default();
     });
     // The URL hash is the route: back, forward and bookmarks work.
     let hash_handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = current_hash().unwrap_or_default();
         match Route::parse(&hash) {
-            Some(route) => state.follow(
-                route,
-                super::state::View::parse(&hash),
-                super::state::filter_from_hash(&hash),
-            ),
-            None => super::state::navigate(Route::List),
+            Some(route) => state.follow(route, View::parse(&hash), filter_from_hash(&hash)),
+            None => navigate(Route::List),
         }
     });
     // Another tab changed storage: take in its changes (merged).
@@ -109,26 +81,26 @@ pub fn App() -> impl IntoView {
     let fullscreen_handle = window_event_listener(
         leptos::ev::Custom::new("fullscreenchange"),
         move |_: web_sys::Event| {
-            if !dom::is_fullscreen() && state.presenting.get_untracked() {
-                state.presenting.set(false);
+            if !dom::is_fullscreen() && state.panels.presenting.get_untracked() {
+                state.panels.presenting.set(false);
             }
         },
     );
     // Saving waits for the next paint (or a pause in typing): write what is
     // pending when the page goes to the background or is closed, and warn
     // before closing if it could not be written (storage full).
-    let hide_handle = window_event_listener(leptos::ev::pagehide, move |_| state.flush_save());
+    let hide_handle = window_event_listener(leptos::ev::pagehide, move |_| state.save_pending());
     let visibility_handle =
-        window_event_listener(leptos::ev::visibilitychange, move |_| state.flush_save());
+        window_event_listener(leptos::ev::visibilitychange, move |_| state.save_pending());
     let unload_handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        state.flush_save();
+        state.save_pending();
         if state.has_unsaved() {
             ev.prevent_default();
         }
     });
     on_cleanup(move || {
         // The app is taken down (like a page being closed): save first.
-        state.flush_save();
+        state.save_pending();
         hide_handle.remove();
         visibility_handle.remove();
         unload_handle.remove();
@@ -141,9 +113,9 @@ pub fn App() -> impl IntoView {
     view! {
         <div
             class="app"
-            class:presenting=move || state.presenting.get()
-            class:lane-focus=move || state.focus_lane.get().is_some()
-            data-opgeslagen=move || if state.unsaved_since.with(Option::is_some) { "nee" } else { "ja" }
+            class:presenting=move || state.panels.presenting.get()
+            class:lane-focus=move || state.panels.focus_lane.get().is_some()
+            data-opgeslagen=move || if state.persist.unsaved_since.with(Option::is_some) { "nee" } else { "ja" }
         >
         // Not a plain #bord link: the hash is the route.
         <a
@@ -160,8 +132,8 @@ pub fn App() -> impl IntoView {
         <ViewTabs />
         <StorageBanner />
         <main id="bord" tabindex="-1">
-            {move || match state.route.get() {
-                Route::Board(_) => match state.view.get() {
+            {move || match state.nav.route.get() {
+                Route::Board(_) => match state.nav.view.get() {
                     View::Board => view! { <BackupNudge /> <FilterBar /> <BoardView /> }.into_any(),
                     View::Calendar => view! { <CalendarView /> }.into_any(),
                     View::Overview => view! { <OverviewView /> }.into_any(),
@@ -169,7 +141,7 @@ pub fn App() -> impl IntoView {
                 Route::List => view! { <BoardList /> }.into_any(),
             }}
         </main>
-        <Show when=move || matches!(state.route.get(), Route::Board(_)) && state.view.get() == View::Board>
+        <Show when=move || matches!(state.nav.route.get(), Route::Board(_)) && state.nav.view.get() == View::Board>
             <footer class="hint">{s::SHORTCUTS_HINT}</footer>
         </Show>
         <CardEditor />
@@ -185,7 +157,7 @@ pub fn App() -> impl IntoView {
         <FileDrop />
         <NoticeBar />
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-            {move || state.announcement.get()}
+            {move || state.feedback.announcement.get()}
         </div>
         </div>
     }

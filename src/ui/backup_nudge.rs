@@ -10,11 +10,11 @@ pub fn BackupNudge() -> impl IntoView {
     let state = use_state();
     let dismissed = RwSignal::new(false);
     let days = move || {
-        state.settled.track();
-        state.generation.track();
-        let id = state.meta.with(|m| m.id);
-        let created = state.board_created();
-        let entry = state.library.with(|l| l.entry(id).cloned())?;
+        state.doc.settled.track();
+        state.views.generation.track();
+        let id = state.doc.meta.with(|m| m.id);
+        let created = state.doc.created();
+        let entry = state.persist.library.with(|l| l.entry(id).cloned())?;
         let now = now();
         entry
             .needs_backup(created, now)

@@ -11,10 +11,10 @@ use crate::strings as s;
 pub fn StorageBanner() -> impl IntoView {
     let state = use_state();
     move || {
-        state.banner.get().map(|banner| {
-            let download = banner.backup_key.clone().map(|key| {
+        state.feedback.banner.get().map(|banner| {
+            let download = banner.backup_key().map(str::to_string).map(|key| {
                 let on_click = move |_| {
-                    if let Some(raw) = state.with_store(|st| st.get(&key)) {
+                    if let Some(raw) = state.persist.with_store(|st| st.get(&key)) {
                         let _ = dom::download(&format!("{key}.json"), "application/json", &raw);
                     }
                 };
@@ -24,16 +24,16 @@ pub fn StorageBanner() -> impl IntoView {
                     </button>
                 }
             });
-            let export = banner.offer_export.then(|| {
+            let export = banner.offer_export().then(|| {
                 view! {
                     <button type="button" class="button" on:click=move |_| state.export()>
                         {s::EXPORT}
                     </button>
                 }
             });
-            let close = banner.dismissible.then(|| {
+            let close = banner.dismissible().then(|| {
                 view! {
-                    <button type="button" class="button secondary" on:click=move |_| state.banner.set(None)>
+                    <button type="button" class="button secondary" on:click=move |_| state.feedback.banner.set(None)>
                         {s::CLOSE}
                     </button>
                 }

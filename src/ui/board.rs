@@ -10,7 +10,7 @@ use crate::strings as s;
 #[component]
 pub fn BoardView() -> impl IntoView {
     let state = use_state();
-    let meta = state.meta;
+    let meta = state.doc.meta;
     let columns = move || meta.with(|m| m.columns.len()).to_string();
     view! {
         <div
@@ -33,7 +33,7 @@ pub fn BoardView() -> impl IntoView {
                 // follow the new cell signals.
                 <For
                     each=move || {
-                        let g = state.generation.get();
+                        let g = state.views.generation.get();
                         meta.with(|m| m.columns.iter().map(|c| (g, c.clone())).collect::<Vec<_>>())
                     }
                     key=|(g, c)| (*g, c.id, c.name.clone(), c.wip_limit, c.removed.is_some())
@@ -49,7 +49,7 @@ pub fn BoardView() -> impl IntoView {
             </div>
             // Rebuilt only when the whole board is replaced.
             {move || {
-                state.generation.track();
+                state.views.generation.track();
                 meta.with_untracked(|m| m.lines.iter().map(|l| l.number).collect::<Vec<_>>())
                     .into_iter()
                     .map(|number| view! { <Lane number=number /> })

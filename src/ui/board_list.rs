@@ -21,14 +21,14 @@ fn facts(e: &Entry) -> String {
 #[component]
 pub fn BoardList() -> impl IntoView {
     let state = use_state();
-    let library = state.library;
+    let library = state.persist.library;
     let active = move || library.with(|l| l.active().into_iter().cloned().collect::<Vec<_>>());
     let trashed = move || library.with(|l| l.trashed().into_iter().cloned().collect::<Vec<_>>());
     view! {
         <section class="board-list" aria-labelledby="borden-kop">
             <div class="list-head">
                 <h2 id="borden-kop">{s::MY_BOARDS}</h2>
-                <button type="button" class="button" on:click=move |_| state.new_board.set(true)>
+                <button type="button" class="button" on:click=move |_| state.panels.new_board.set(true)>
                     {s::NEW_BOARD}
                 </button>
             </div>
@@ -41,7 +41,7 @@ pub fn BoardList() -> impl IntoView {
                             <span class="board-actions">
                                 <button type="button" class="button secondary small"
                                     aria-label=format!("{} {}", s::RENAME, entry.title)
-                                    on:click=move |_| state.renaming.set(Some(entry.id))>
+                                    on:click=move |_| state.panels.renaming.set(Some(entry.id))>
                                     {s::RENAME}
                                 </button>
                                 <button type="button" class="button secondary small"
@@ -74,7 +74,7 @@ pub fn BoardList() -> impl IntoView {
                                 </button>
                                 <button type="button" class="button danger small"
                                     aria-label=format!("{} {}", s::PURGE, entry.title)
-                                    on:click=move |_| state.confirm.set(Some(Confirm::Purge(entry.id)))>
+                                    on:click=move |_| state.panels.confirm.set(Some(Confirm::Purge(entry.id)))>
                                     {s::PURGE}
                                 </button>
                             </span>

@@ -2,6 +2,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::keys::{self, Command, Place};
 use super::state::{now, use_state};
 use crate::model::calendar::{self, span};
 use crate::strings as s;
@@ -13,9 +14,9 @@ use crate::strings as s;
 pub fn CalendarView() -> impl IntoView {
     let state = use_state();
     let year = move || {
-        state.calendar_year.get().unwrap_or_else(|| {
+        state.nav.calendar_year.get().unwrap_or_else(|| {
             state
-                .with_board(|board| {
+                .doc.with_board(|board| {
                     board
                         .year
                         .or_else(|| calendar::years(board).first().copied())
@@ -23,17 +24,17 @@ pub fn CalendarView() -> impl IntoView {
                 .unwrap_or_else(|| now().year())
         })
     };
-    let shift_year = move |d: i32| state.calendar_year.set(Some(year() + d));
+    let shift_year = move |d: i32| state.nav.calendar_year.set(Some(year() + d));
     let months = move || {
-        state.revision.track();
-        state.generation.track();
+        state.doc.revision.track();
+        state.views.generation.track();
         let y = year();
-        state.with_board(|board| calendar::year_calendar(board, y))
+        state.doc.with_board(|board| calendar::year_calendar(board, y))
     };
     let undated = move || {
-        state.revision.track();
-        state.generation.track();
-        state.with_board(calendar::undated)
+        state.doc.revision.track();
+        state.views.generation.track();
+        state.doc.with_board(calendar::undated)
     };
     view! {
         <section class="calendar" aria-labelledby="kalender-kop">
@@ -80,9 +81,9 @@ fn Month(year: i32, month: u32, ids: Vec<Uuid>) -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         over.set(false);
-        if let Some(id) = state.dragging.get_untracked() {
+        if let Some(id) = state.drag.dragging.get_untracked() {
             state.move_to_month(id, year, month);
-            state.dragging.set(None);
+            state.drag.dragging.set(None);
         }
     };
     let heading = format!("maand-{month}");
@@ -93,7 +94,7 @@ fn Month(year: i32, month: u32, ids: Vec<Uuid>) -> impl IntoView {
             class:drop-target=move || over.get()
             aria-labelledby=labelled_by
             on:dragover=move |ev: leptos::ev::DragEvent| {
-                if state.dragging.get_untracked().is_some() {
+                if state.drag.dragging.get_untracked().is_some() {
                     ev.prevent_default();
                     over.set(true);
                 }
@@ -120,13 +121,10 @@ fn Activity(id: Uuid, year: i32, month: u32) -> impl IntoView {
     let title = move || item.with(|i| i.title.clone());
     let dates = move || item.with(|i| s::date_range(i.start, i.end));
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if !ev.alt_key() {
+        let key = ev.key();
+        let press = super::dom::press(&ev, &key);
+        let Some(Command::Month(delta)) = keys::command(Place::Activity, &press, true) else {
             return;
-        }
-        let delta: i32 = match ev.key().as_str() {
-            "ArrowLeft" => -1,
-            "ArrowRight" => 1,
-            _ => return,
         };
         ev.prevent_default();
         state.step_month(id, delta, year);
@@ -146,15 +144,15 @@ fn Activity(id: Uuid, year: i32, month: u32) -> impl IntoView {
                 class="activity-open"
                 id=first.then(|| format!("activiteit-{id}"))
                 draggable="true"
-                on:click=move |_| state.editing.set(Some(id))
+                on:click=move |_| state.panels.editing.set(Some(id))
                 on:dragstart=move |ev: leptos::ev::DragEvent| {
                     if let Some(dt) = ev.data_transfer() {
                         let _ = dt.set_data("text/plain", &title());
                         dt.set_effect_allowed("move");
                     }
-                    state.dragging.set(Some(id));
+                    state.drag.dragging.set(Some(id));
                 }
-                on:dragend=move |_| state.dragging.set(None)
+                on:dragend=move |_| state.drag.dragging.set(None)
                 on:keydown=on_keydown
             >
                 <span class="activity-line">{format!("{} {line}", s::LINE)}</span>

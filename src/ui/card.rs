@@ -32,13 +32,13 @@ pub fn Card(id: Uuid) -> impl IntoView {
     // focus stays on them whatever changes (undo, another tab).
     let class = move || {
         let mut class = String::from("card");
-        if state.dragging_card.with_value(|s| s.selected(&Some(id))) {
+        if state.drag.is_dragged(id) {
             class.push_str(" dragging");
         }
-        if !state.shown(id) {
+        if !state.views.shown(id) {
             class.push_str(" filtered-out");
         }
-        if state.drop_before_card.with_value(|s| s.selected(&Some(id))) {
+        if state.drag.is_drop_before(id) {
             class.push_str(" drop-before");
         }
         if face.with(|f| f.scope == Some(crate::model::Scope::Extern)) {

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::modal::Modal;
-use super::state::{focus_card_later, use_state};
+use super::dom::focus_card_later;
+use super::state::use_state;
 use crate::model::{parse_tags, Edit, Scope};
 use crate::strings as s;
 
@@ -21,19 +22,19 @@ fn date_value(d: Option<NaiveDate>) -> String {
 pub fn CardEditor() -> impl IntoView {
     let state = use_state();
     let close = move || {
-        if let Some(id) = state.editing.get_untracked() {
-            state.editing.set(None);
+        if let Some(id) = state.panels.editing.get_untracked() {
+            state.panels.editing.set(None);
             focus_card_later(id);
         }
     };
     view! {
         <Modal
-            open=Signal::derive(move || state.editing.get().is_some())
+            open=Signal::derive(move || state.panels.editing.get().is_some())
             on_close=move |_| close()
             label=Signal::derive(|| s::EDIT_CARD.to_string())
             class="editor"
         >
-            {move || state.editing.get().map(|id| view! { <EditorForm id=id on_close=close /> })}
+            {move || state.panels.editing.get().map(|id| view! { <EditorForm id=id on_close=close /> })}
         </Modal>
     }
 }
@@ -44,7 +45,7 @@ fn EditorForm(id: Uuid, on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
     let Some(item) = state.card(id) else {
         return ().into_any();
     };
-    let meta = state.meta;
+    let meta = state.doc.meta;
     let edit = move |e: Edit| {
         let _ = state.edit(id, e);
     };
@@ -195,7 +196,7 @@ fn EditorForm(id: Uuid, on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
                 </select>
             </div>
             <p class="editor-error" role="alert">
-                {move || state.edit_error.get()}
+                {move || state.feedback.edit_error.get()}
             </p>
             <p class="timestamps">
                 {move || {

@@ -2,14 +2,9 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::card::Card;
-use super::dom;
+use super::dom::{self, add_button_id};
 use super::state::use_state;
 use crate::strings as s;
-
-/// DOM id of a cell's "add card" button.
-pub fn add_button_id(line: u8, column: Uuid) -> String {
-    format!("toevoegen-{line}-{column}")
-}
 
 /// One cell (line × column): its cards, a drop target while dragging, and
 /// the "add card" control.
@@ -18,7 +13,7 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
     let state = use_state();
     let key = (line, column);
     let ids = state.cell(key);
-    let meta = state.meta;
+    let meta = state.doc.meta;
     let column_name = move || meta.with(|m| m.column_name(column));
     let label = move || s::cell_label(line, &meta.with(|m| m.line_name(line)), &column_name());
     let cell_ref = NodeRef::<leptos::html::Div>::new();
@@ -27,11 +22,11 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
             .to_string()
     };
 
-    let is_target = move || state.drop_target.with(|t| t.is_some_and(|(c, _)| c == key));
-    let is_end_target = move || state.drop_target.get() == Some((key, None));
+    let is_target = move || state.drag.drop_target.with(|t| t.is_some_and(|(c, _)| c == key));
+    let is_end_target = move || state.drag.drop_target.get() == Some((key, None));
 
     let on_dragover = move |ev: leptos::ev::DragEvent| {
-        let Some(dragged) = state.dragging.get_untracked() else {
+        let Some(dragged) = state.drag.dragging.get_untracked() else {
             return;
         };
         ev.prevent_default();
@@ -41,10 +36,9 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
         let Some(el) = cell_ref.get_untracked() else {
             return;
         };
-        let target = Some((key, dom::card_below(&el, ev.client_y() as f64, dragged)));
-        if state.drop_target.get_untracked() != target {
-            state.drop_target.set(target);
-        }
+        state
+            .drag
+            .aim(Some((key, dom::card_below(&el, ev.client_y() as f64, dragged))));
     };
     let on_dragleave = move |ev: leptos::ev::DragEvent| {
         let Some(el) = cell_ref.get_untracked() else {
@@ -54,22 +48,21 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
             .related_target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
         if !el.contains(to.as_ref()) && is_target() {
-            state.drop_target.set(None);
+            state.drag.drop_target.set(None);
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        let Some(dragged) = state.dragging.get_untracked() else {
+        let Some(dragged) = state.drag.dragging.get_untracked() else {
             return;
         };
-        let before =
-            state
-                .drop_target
-                .get_untracked()
-                .and_then(|(c, before)| if c == key { before } else { None });
+        let before = state
+            .drag
+            .drop_target
+            .get_untracked()
+            .and_then(|(c, before)| if c == key { before } else { None });
         let _ = state.move_before(dragged, key, before);
-        state.dragging.set(None);
-        state.drop_target.set(None);
+        state.drag.end();
     };
 
     view! {
@@ -90,7 +83,7 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
                 // A big board draws its cells in steps (see `draw_limit`).
                 <For
                     each=move || {
-                        let limit = state.draw_limit.get();
+                        let limit = state.views.draw_limit.get();
                         ids.with(|v| v.iter().take(limit).copied().collect::<Vec<_>>())
                     }
                     key=|id| *id
@@ -111,7 +104,7 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
 fn AddCard(line: u8, column: Uuid) -> impl IntoView {
     let state = use_state();
     let key = (line, column);
-    let meta = state.meta;
+    let meta = state.doc.meta;
     let label = move || s::add_card_to(line, &meta.with(|m| m.column_name(column)));
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let button_id = add_button_id(line, column);
@@ -123,7 +116,7 @@ fn AddCard(line: u8, column: Uuid) -> impl IntoView {
     });
 
     let close = move |refocus: bool| {
-        state.adding.set(None);
+        state.panels.adding.set(None);
         if refocus {
             let id = add_button_id(line, column);
             request_animation_frame(move || dom::focus(&format!("#{id}")));
@@ -163,14 +156,14 @@ fn AddCard(line: u8, column: Uuid) -> impl IntoView {
         if !title.trim().is_empty() {
             let _ = state.add(key, &title);
         }
-        if state.adding.get_untracked() == Some(key) {
+        if state.panels.adding.get_untracked() == Some(key) {
             close(false);
         }
     };
 
     view! {
         <Show
-            when=move || state.adding.get() == Some(key)
+            when=move || state.panels.adding.get() == Some(key)
             fallback=move || {
                 view! {
                     <button
@@ -178,7 +171,7 @@ fn AddCard(line: u8, column: Uuid) -> impl IntoView {
                         class="add-card"
                         id=button_id.clone()
                         aria-label=label
-                        on:click=move |_| state.adding.set(Some(key))
+                        on:click=move |_| state.panels.adding.set(Some(key))
                     >
                         {s::ADD_CARD}
                     </button>

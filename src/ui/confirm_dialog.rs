@@ -10,21 +10,21 @@ use crate::strings as s;
 pub fn ConfirmDialog() -> impl IntoView {
     let state = use_state();
     let confirm = move |_| {
-        match state.confirm.get_untracked() {
+        match state.panels.confirm.get_untracked() {
             Some(Confirm::Purge(id)) => state.purge_board(id),
             None => {}
         }
-        state.confirm.set(None);
+        state.panels.confirm.set(None);
     };
     let title = move || {
-        state.confirm.get().and_then(|Confirm::Purge(id)| {
-            state.library.with(|l| l.entry(id).map(|e| e.title.clone()))
+        state.panels.confirm.get().and_then(|Confirm::Purge(id)| {
+            state.persist.library.with(|l| l.entry(id).map(|e| e.title.clone()))
         })
     };
     view! {
         <Modal
-            open=Signal::derive(move || state.confirm.get().is_some())
-            on_close=move |_| state.confirm.set(None)
+            open=Signal::derive(move || state.panels.confirm.get().is_some())
+            on_close=move |_| state.panels.confirm.set(None)
             label=Signal::derive(|| s::PURGE_TITLE.to_string())
             class="confirm"
         >
@@ -39,7 +39,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                     type="button"
                     class="button secondary"
                     autofocus
-                    on:click=move |_| state.confirm.set(None)
+                    on:click=move |_| state.panels.confirm.set(None)
                 >
                     {s::CANCEL}
                 </button>

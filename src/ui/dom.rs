@@ -3,8 +3,30 @@
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 
+pub use super::keys::Towards;
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
+}
+
+/// DOM id of a cell's "add card" button.
+pub fn add_button_id(line: u8, column: Uuid) -> String {
+    format!("toevoegen-{line}-{column}")
+}
+
+/// Focuses a card's main button once the view has caught up (after a move
+/// the card is a new element in another cell).
+pub fn focus_card_later(id: Uuid) {
+    leptos::prelude::request_animation_frame(move || {
+        focus(&format!(".card[data-id='{id}'] .card-open"));
+    });
+}
+
+/// The card an element is in: the card's element and id.
+pub fn card_of(el: &web_sys::Element) -> Option<(web_sys::Element, Uuid)> {
+    let card = el.closest(".card").ok()??;
+    let id = Uuid::parse_str(&card.get_attribute("data-id")?).ok()?;
+    Some((card, id))
 }
 
 /// Focuses the first element matching `selector`, if any.
@@ -81,13 +103,15 @@ pub fn from_text_field(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// Where arrow keys move the focus from a card.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Towards {
-    Up,
-    Down,
-    Left,
-    Right,
+/// A key event as the shortcut table (`keys`) reads it; `key` is
+/// `ev.key()`.
+pub fn press<'a>(ev: &web_sys::KeyboardEvent, key: &'a str) -> super::keys::Press<'a> {
+    super::keys::Press {
+        key,
+        ctrl: ev.ctrl_key() || ev.meta_key(),
+        alt: ev.alt_key(),
+        shift: ev.shift_key(),
+    }
 }
 
 fn num_attr(el: &web_sys::Element, name: &str) -> Option<i32> {

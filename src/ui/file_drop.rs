@@ -15,13 +15,13 @@ fn has_files(ev: &web_sys::DragEvent) -> bool {
 pub fn FileDrop() -> impl IntoView {
     let state = use_state();
     let over = move |ev: web_sys::DragEvent| {
-        if state.dragging.get_untracked().is_none() && has_files(&ev) {
+        if state.drag.dragging.get_untracked().is_none() && has_files(&ev) {
             ev.prevent_default();
             if let Some(dt) = ev.data_transfer() {
                 dt.set_drop_effect("copy");
             }
-            if !state.file_over.get_untracked() {
-                state.file_over.set(true);
+            if !state.panels.file_over.get_untracked() {
+                state.panels.file_over.set(true);
             }
         }
     };
@@ -31,12 +31,12 @@ pub fn FileDrop() -> impl IntoView {
         window_event_listener(leptos::ev::dragleave, move |ev| {
             // Leaving the window: no element to go to.
             if ev.related_target().is_none() {
-                state.file_over.set(false);
+                state.panels.file_over.set(false);
             }
         }),
         window_event_listener(leptos::ev::drop, move |ev| {
-            state.file_over.set(false);
-            if state.dragging.get_untracked().is_some() || !has_files(&ev) {
+            state.panels.file_over.set(false);
+            if state.drag.dragging.get_untracked().is_some() || !has_files(&ev) {
                 return;
             }
             ev.prevent_default();
@@ -51,7 +51,7 @@ pub fn FileDrop() -> impl IntoView {
     ];
     on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
     view! {
-        <Show when=move || state.file_over.get()>
+        <Show when=move || state.panels.file_over.get()>
             <div class="file-over" aria-hidden="true">
                 <p>{s::DROP_FILE}</p>
             </div>

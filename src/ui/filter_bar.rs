@@ -14,18 +14,18 @@ type ClearOne = fn(&mut Filter);
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let state = use_state();
-    let filter = state.filter;
+    let filter = state.nav.filter;
     // Derived from the whole board: recomputed once a change has settled
     // (after the frame that shows it), not on every change.
     let board_values = move |field: fn(&crate::model::Item) -> Vec<String>| {
-        state.settled.track();
-        state.generation.track();
-        state.with_board(|b| values(b, field))
+        state.doc.settled.track();
+        state.views.generation.track();
+        state.doc.with_board(|b| values(b, field))
     };
     let count = move || {
-        state.settled.track();
-        state.generation.track();
-        filter.with(|f| state.with_board(|b| s::matches(f.count(b), b.items.len())))
+        state.doc.settled.track();
+        state.views.generation.track();
+        filter.with(|f| state.doc.with_board(|b| s::matches(f.count(b), b.items.len())))
     };
     let select = move |label: &'static str,
                        all: &'static str,
@@ -41,7 +41,7 @@ pub fn FilterBar() -> impl IntoView {
                 prop:value=move || filter.with(|f| get(f).unwrap_or_default())
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    state.set_filter(|f| put(f, (!v.is_empty()).then_some(v)));
+                    state.nav.set_filter(|f| put(f, (!v.is_empty()).then_some(v)));
                 }
             >
                 <option value="">{all}</option>
@@ -79,7 +79,7 @@ pub fn FilterBar() -> impl IntoView {
             .map(|(text, clear)| {
                 view! {
                     <button type="button" class="chip" aria-label=s::clear_filter(&text)
-                        on:click=move |_| state.set_filter(clear)>
+                        on:click=move |_| state.nav.set_filter(clear)>
                         {text.clone()}<span aria-hidden="true">" ×"</span>
                     </button>
                 }
@@ -97,11 +97,11 @@ pub fn FilterBar() -> impl IntoView {
                 prop:value=move || filter.with(|f| f.text.clone())
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    state.set_filter(|f| f.text = v);
+                    state.nav.set_filter(|f| f.text = v);
                 }
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
-                        state.set_filter(|f| f.text.clear());
+                        state.nav.set_filter(|f| f.text.clear());
                     }
                 }
             />
@@ -121,7 +121,7 @@ pub fn FilterBar() -> impl IntoView {
                         "extern" => Some(Scope::Extern),
                         _ => None,
                     };
-                    state.set_filter(|f| f.scope = v);
+                    state.nav.set_filter(|f| f.scope = v);
                 }
             >
                 <option value="">{s::ALL_SCOPES}</option>
@@ -131,7 +131,7 @@ pub fn FilterBar() -> impl IntoView {
             <span class="match-count">{count}</span>
             <span class="chips">{chips}</span>
             <Show when=move || !filter.with(Filter::is_empty)>
-                <button type="button" class="button secondary small" on:click=move |_| state.set_filter(|f| *f = Filter::default())>
+                <button type="button" class="button secondary small" on:click=move |_| state.nav.set_filter(|f| *f = Filter::default())>
                     {s::CLEAR_FILTERS}
                 </button>
             </Show>

@@ -1,14 +1,15 @@
 use leptos::prelude::*;
 
+use super::keys::SHORTCUTS;
 use super::modal::Modal;
 use super::state::use_state;
 use crate::strings as s;
 
-/// "?": every keyboard shortcut.
+/// "?": every keyboard shortcut, from the one table the keys follow.
 #[component]
 pub fn HelpDialog() -> impl IntoView {
     let state = use_state();
-    let open = state.help_open;
+    let open = state.panels.help_open;
     view! {
         <Modal
             open=Signal::derive(move || open.get())
@@ -19,12 +20,13 @@ pub fn HelpDialog() -> impl IntoView {
             <h2>{s::HELP}</h2>
             <table class="shortcuts">
                 <tbody>
-                    {s::SHORTCUTS
+                    {SHORTCUTS
                         .iter()
+                        .map(|sc| sc.label)
                         .map(|(keys, what)| view! {
                             <tr>
-                                <th scope="row"><kbd>{*keys}</kbd></th>
-                                <td>{*what}</td>
+                                <th scope="row"><kbd>{keys}</kbd></th>
+                                <td>{what}</td>
                             </tr>
                         })
                         .collect_view()}
@@ -33,7 +35,7 @@ pub fn HelpDialog() -> impl IntoView {
             <label class="single-keys">
                 <input
                     type="checkbox"
-                    prop:checked=move || state.single_keys.get()
+                    prop:checked=move || state.panels.single_keys.get()
                     on:change=move |ev| state.set_single_keys(event_target_checked(&ev))
                 />
                 {s::SINGLE_KEYS}

@@ -9,7 +9,7 @@ use crate::strings as s;
 #[component]
 pub fn ImportDialog() -> impl IntoView {
     let state = use_state();
-    let preview = state.import_preview;
+    let preview = state.panels.import_preview;
     let cancel = move || preview.set(None);
     view! {
         <Modal
@@ -20,8 +20,8 @@ pub fn ImportDialog() -> impl IntoView {
         >
             {move || preview.get().map(|p| {
                 let board = p.imported.board.clone();
-                let open_title = state.meta.with_untracked(|m| m.title.clone());
-                let open_cards = state.with_board(|b| b.items.len());
+                let open_title = state.doc.meta.with_untracked(|m| m.title.clone());
+                let open_cards = state.doc.with_board(|b| b.items.len());
                 let exported = p.imported.exported.map(s::local_time).unwrap_or_else(|| s::FILE_UNKNOWN.into());
                 let total: usize = p.per_line.iter().map(|(_, _, n)| n).sum();
                 let relation = match (&p.matching, p.same_board) {

@@ -8,7 +8,7 @@ use crate::strings as s;
 #[component]
 pub fn ImportFailed() -> impl IntoView {
     let state = use_state();
-    let error = state.import_error;
+    let error = state.panels.import_error;
     view! {
         <Modal
             open=Signal::derive(move || error.with(|e| e.is_some()))

@@ -8,13 +8,13 @@ use crate::strings as s;
 #[component]
 pub fn Lane(number: u8) -> impl IntoView {
     let state = use_state();
-    let meta = state.meta;
+    let meta = state.doc.meta;
     let line = move || meta.with(|m| m.line(number).cloned());
     let name = move || line().map(|l| l.name).unwrap_or_default();
     let description = move || line().map(|l| l.description).unwrap_or_default();
-    let collapsed = move || state.collapsed.with(|c| c.contains(&number));
-    let hidden = move || state.focus_lane.get().is_some_and(|f| f != number);
-    let focused = move || state.focus_lane.get() == Some(number);
+    let collapsed = move || state.panels.collapsed.with(|c| c.contains(&number));
+    let hidden = move || state.panels.focus_lane.get().is_some_and(|f| f != number);
+    let focused = move || state.panels.focus_lane.get() == Some(number);
     let count = move || {
         meta.with(|m| m.columns.iter().map(|c| c.id).collect::<Vec<_>>())
             .into_iter()
@@ -45,7 +45,7 @@ pub fn Lane(number: u8) -> impl IntoView {
                         title=move || if collapsed() { s::EXPAND } else { s::COLLAPSE }
                         aria-expanded=move || (!collapsed()).to_string()
                         aria-label=move || s::lane_action(if collapsed() { s::EXPAND } else { s::COLLAPSE }, number)
-                        on:click=move |_| state.toggle_collapsed(number)
+                        on:click=move |_| state.panels.toggle_collapsed(number)
                     >
                         <span aria-hidden="true">{move || if collapsed() { s::EXPAND_ICON } else { s::COLLAPSE_ICON }}</span>
                     </button>
@@ -55,7 +55,7 @@ pub fn Lane(number: u8) -> impl IntoView {
                         title=move || if focused() { s::ALL_LINES } else { s::ONLY_THIS_LINE }
                         aria-pressed=move || focused().to_string()
                         aria-label=move || if focused() { s::ALL_LINES.to_string() } else { s::lane_action(s::ONLY_THIS_LINE, number) }
-                        on:click=move |_| state.focus_lane.set(if focused() { None } else { Some(number) })
+                        on:click=move |_| state.panels.focus_lane.set(if focused() { None } else { Some(number) })
                     >
                         <span aria-hidden="true">{s::FOCUS_ICON}</span>
                     </button>

@@ -9,7 +9,7 @@ use crate::strings as s;
 #[component]
 pub fn MergeSummary() -> impl IntoView {
     let state = use_state();
-    let summary = state.merge_summary;
+    let summary = state.panels.merge_summary;
     view! {
         <Modal
             open=Signal::derive(move || summary.with(|m| m.is_some()))

@@ -1,41 +1,60 @@
-//! Leptos components, one per file, thin over [`state::AppState`], which
-//! is the only place that calls model operations.
+//! The browser UI. Leptos components, one per file, thin over
+//! [`state::AppState`], which is the only place that calls model
+//! operations. `route`, `policy` and `keys` are pure and compile (and are
+//! tested) natively too; everything else is wasm only.
 
-mod app;
-mod backup_nudge;
-mod banner;
-mod board;
-mod board_list;
-pub mod boards;
-mod calendar_view;
-mod card;
-mod card_editor;
-mod card_events;
-mod cell;
-mod confirm_dialog;
-pub mod dom;
-mod file_drop;
-mod filter_bar;
-mod help_dialog;
-mod import_dialog;
-mod import_error;
-mod lane;
-mod merge_summary;
-mod modal;
-mod move_dialog;
-mod new_board_dialog;
-mod notice;
-mod overview_view;
-mod rename_dialog;
-mod settings_dialog;
-pub mod state;
-mod toolbar;
-mod touch;
-mod view_tabs;
+pub mod keys;
+pub mod policy;
+pub mod route;
 
+/// Declares the browser-only modules (Leptos, web-sys).
+macro_rules! wasm_only {
+    ($($vis:vis mod $name:ident;)*) => {
+        $(
+            #[cfg(target_arch = "wasm32")]
+            $vis mod $name;
+        )*
+    };
+}
+
+wasm_only! {
+    mod app;
+    mod backup_nudge;
+    mod banner;
+    mod board;
+    mod board_list;
+    mod calendar_view;
+    mod card;
+    mod card_editor;
+    mod card_events;
+    mod cell;
+    mod confirm_dialog;
+    pub mod dom;
+    mod file_drop;
+    mod filter_bar;
+    mod help_dialog;
+    mod import_dialog;
+    mod import_error;
+    mod lane;
+    mod merge_summary;
+    mod modal;
+    mod move_dialog;
+    mod new_board_dialog;
+    mod notice;
+    mod overview_view;
+    mod rename_dialog;
+    mod settings_dialog;
+    pub mod state;
+    mod toolbar;
+    mod touch;
+    mod view_tabs;
+}
+
+#[cfg(target_arch = "wasm32")]
 pub use app::App;
 
 /// Mounts the app on the page's body.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
     // Measured from here: the wasm is loaded and running.

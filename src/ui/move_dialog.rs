@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::modal::Modal;
-use super::state::{focus_card_later, use_state};
+use super::dom::focus_card_later;
+use super::state::use_state;
 use crate::strings as s;
 
 /// "Verplaats naar…": pick a line and a column for a card, without a mouse
@@ -12,12 +13,12 @@ pub fn MoveDialog() -> impl IntoView {
     let state = use_state();
     view! {
         <Modal
-            open=Signal::derive(move || state.moving.get().is_some())
-            on_close=move |_| state.moving.set(None)
+            open=Signal::derive(move || state.panels.moving.get().is_some())
+            on_close=move |_| state.panels.moving.set(None)
             label=Signal::derive(|| s::MOVE_TO.to_string())
             class="move"
         >
-            {move || state.moving.get().map(|id| view! { <MoveForm id=id /> })}
+            {move || state.panels.moving.get().map(|id| view! { <MoveForm id=id /> })}
         </Modal>
     }
 }
@@ -25,11 +26,11 @@ pub fn MoveDialog() -> impl IntoView {
 #[component]
 fn MoveForm(id: Uuid) -> impl IntoView {
     let state = use_state();
-    let meta = state.meta;
-    let (line0, column0) = state.item(id).map(|i| i.cell()).unwrap_or((1, Uuid::nil()));
+    let meta = state.doc.meta;
+    let (line0, column0) = state.doc.item(id).map(|i| i.cell()).unwrap_or((1, Uuid::nil()));
     let line = RwSignal::new(line0);
     let column = RwSignal::new(column0);
-    let title = state.item(id).map(|i| i.title).unwrap_or_default();
+    let title = state.doc.item(id).map(|i| i.title).unwrap_or_default();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -37,11 +38,11 @@ fn MoveForm(id: Uuid) -> impl IntoView {
         if target != (line0, column0) {
             let _ = state.move_to(id, target, None);
         }
-        state.moving.set(None);
+        state.panels.moving.set(None);
         focus_card_later(id);
     };
     let cancel = move |_| {
-        state.moving.set(None);
+        state.panels.moving.set(None);
         focus_card_later(id);
     };
 

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::boards::Start;
+use super::state::Start;
 use super::modal::Modal;
 use super::state::use_state;
 use crate::strings as s;
@@ -9,7 +9,7 @@ use crate::strings as s;
 #[component]
 pub fn NewBoardDialog() -> impl IntoView {
     let state = use_state();
-    let open = state.new_board;
+    let open = state.panels.new_board;
     view! {
         <Modal
             open=Signal::derive(move || open.get())
@@ -35,7 +35,7 @@ fn NewBoardForm() -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        state.new_board.set(false);
+        state.panels.new_board.set(false);
         state.create_board(
             start.get_untracked(),
             &title.get_untracked(),
@@ -76,7 +76,7 @@ fn NewBoardForm() -> impl IntoView {
             </fieldset>
             <div class="dialog-actions">
                 <button type="submit" class="button">{s::CREATE}</button>
-                <button type="button" class="button secondary" on:click=move |_| state.new_board.set(false)>
+                <button type="button" class="button secondary" on:click=move |_| state.panels.new_board.set(false)>
                     {s::CANCEL}
                 </button>
             </div>

@@ -14,11 +14,11 @@ const NOTICE_TIME: Duration = Duration::from_secs(15);
 pub fn NoticeBar() -> impl IntoView {
     let state = use_state();
     Effect::new(move |_| {
-        if let Some(id) = state.notice.with(|n| n.as_ref().map(|n| n.id)) {
+        if let Some(id) = state.feedback.notice.with(|n| n.as_ref().map(|n| n.id)) {
             set_timeout(
                 move || {
-                    if state.notice.with_untracked(|n| n.as_ref().map(|n| n.id)) == Some(id) {
-                        state.notice.set(None);
+                    if state.feedback.notice.with_untracked(|n| n.as_ref().map(|n| n.id)) == Some(id) {
+                        state.feedback.notice.set(None);
                     }
                 },
                 NOTICE_TIME,
@@ -26,13 +26,13 @@ pub fn NoticeBar() -> impl IntoView {
         }
     });
     move || {
-        state.notice.get().map(|notice| {
-            let undo = notice.undo.clone().map(|undo| {
+        state.feedback.notice.get().map(|notice| {
+            let undo = notice.revert.clone().map(|undo| {
                 view! {
                     <button
                         type="button"
                         class="button undo"
-                        on:click=move |_| state.undo(undo.clone())
+                        on:click=move |_| state.revert(undo.clone())
                     >
                         {s::UNDO}
                     </button>
@@ -46,7 +46,7 @@ pub fn NoticeBar() -> impl IntoView {
                         type="button"
                         class="icon-button"
                         aria-label=s::DISMISS
-                        on:click=move |_| state.notice.set(None)
+                        on:click=move |_| state.feedback.notice.set(None)
                     >
                         <span aria-hidden="true">"×"</span>
                     </button>

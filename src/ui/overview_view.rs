@@ -16,14 +16,14 @@ fn today() -> chrono::NaiveDate {
 pub fn OverviewView() -> impl IntoView {
     let state = use_state();
     let overview = move || {
-        state.revision.track();
-        state.generation.track();
-        state.with_board(|b| calendar::overview(b, today()))
+        state.doc.revision.track();
+        state.views.generation.track();
+        state.doc.with_board(|b| calendar::overview(b, today()))
     };
-    let title = move |id: Uuid| state.item(id).map(|i| i.title).unwrap_or_default();
+    let title = move |id: Uuid| state.doc.item(id).map(|i| i.title).unwrap_or_default();
     let item_line = move |id: Uuid| {
         state
-            .item(id)
+            .doc.item(id)
             .map(|i| {
                 let mut parts = vec![s::date_range(i.start, i.end)];
                 if !i.trekker.is_empty() {
@@ -41,7 +41,7 @@ pub fn OverviewView() -> impl IntoView {
             <ul class="overview-list">
                 {ids.into_iter().map(|id| view! {
                     <li>
-                        <button type="button" class="link-button" on:click=move |_| state.editing.set(Some(id))>
+                        <button type="button" class="link-button" on:click=move |_| state.panels.editing.set(Some(id))>
                             {title(id)}
                         </button>
                         <span class="overview-meta">{item_line(id)}</span>
@@ -54,7 +54,7 @@ pub fn OverviewView() -> impl IntoView {
     let summary = RwSignal::new(None::<String>);
     let copy = move |_| {
         let o = overview();
-        let text = state.with_board(|b| s::progress_summary(b, &o, today()));
+        let text = state.doc.with_board(|b| s::progress_summary(b, &o, today()));
         summary.set(Some(text.clone()));
         state.copy_text(text);
     };

@@ -9,7 +9,7 @@ use crate::strings as s;
 #[component]
 pub fn RenameDialog() -> impl IntoView {
     let state = use_state();
-    let renaming = state.renaming;
+    let renaming = state.panels.renaming;
     view! {
         <Modal
             open=Signal::derive(move || renaming.get().is_some())
@@ -26,6 +26,7 @@ pub fn RenameDialog() -> impl IntoView {
 fn RenameForm(id: Uuid) -> impl IntoView {
     let state = use_state();
     let current = state
+        .persist
         .library
         .with_untracked(|l| l.entry(id).map(|e| e.title.clone()))
         .unwrap_or_default();
@@ -33,7 +34,7 @@ fn RenameForm(id: Uuid) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         state.rename_board(id, &title.get_untracked());
-        state.renaming.set(None);
+        state.panels.renaming.set(None);
     };
     view! {
         <form class="move-form" on:submit=submit>
@@ -43,7 +44,7 @@ fn RenameForm(id: Uuid) -> impl IntoView {
                 on:input=move |ev| title.set(event_target_value(&ev)) />
             <div class="dialog-actions">
                 <button type="submit" class="button">{s::RENAME}</button>
-                <button type="button" class="button secondary" on:click=move |_| state.renaming.set(None)>
+                <button type="button" class="button secondary" on:click=move |_| state.panels.renaming.set(None)>
                     {s::CANCEL}
                 </button>
             </div>

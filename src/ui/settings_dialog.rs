@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::modal::Modal;
-use super::state::use_state;
+use super::state::{now, use_state};
 use crate::strings as s;
 
 /// "Bordinstellingen": title, team and year; the columns (rename, add,
@@ -10,7 +10,7 @@ use crate::strings as s;
 #[component]
 pub fn SettingsDialog() -> impl IntoView {
     let state = use_state();
-    let open = state.settings_open;
+    let open = state.panels.settings_open;
     view! {
         <Modal
             open=Signal::derive(move || open.get())
@@ -26,7 +26,7 @@ pub fn SettingsDialog() -> impl IntoView {
 #[component]
 fn SettingsForm() -> impl IntoView {
     let state = use_state();
-    let meta = state.meta;
+    let meta = state.doc.meta;
     let set = move |title: Option<String>, team: Option<String>, year: Option<Option<i32>>| {
         let m = meta.get_untracked();
         let title = title.unwrap_or(m.title);
@@ -36,7 +36,7 @@ fn SettingsForm() -> impl IntoView {
             return;
         }
         let _ = state.settings(|b| {
-            b.set_settings(title.trim(), team.trim(), year, super::state::now());
+            b.set_settings(title.trim(), team.trim(), year, now());
             Ok(())
         });
     };
@@ -45,7 +45,7 @@ fn SettingsForm() -> impl IntoView {
         ev.prevent_default();
         let name = new_column.get_untracked();
         if state
-            .settings(|b| b.add_column(Uuid::new_v4(), &name, super::state::now()))
+            .settings(|b| b.add_column(Uuid::new_v4(), &name, now()))
             .is_ok()
         {
             new_column.set(String::new());
@@ -101,7 +101,7 @@ fn SettingsForm() -> impl IntoView {
                     on:input=move |ev| new_column.set(event_target_value(&ev)) />
                 <button type="submit" class="button">{s::ADD_COLUMN}</button>
             </form>
-            <p class="editor-error" role="alert">{move || state.edit_error.get()}</p>
+            <p class="editor-error" role="alert">{move || state.feedback.edit_error.get()}</p>
 
             <h3>{s::LINES}</h3>
             {move || meta.with_untracked(|m| m.lines.clone()).into_iter().map(|l| {
@@ -114,7 +114,7 @@ fn SettingsForm() -> impl IntoView {
                             prop:value=move || meta.with(|m| m.line(number).map(|l| l.description.clone()).unwrap_or_default())
                             on:change=move |ev| {
                                 let text = event_target_value(&ev);
-                                let _ = state.settings(|b| b.set_line_description(number, &text, super::state::now()));
+                                let _ = state.settings(|b| b.set_line_description(number, &text, now()));
                             }
                         ></textarea>
                     </div>
@@ -122,7 +122,7 @@ fn SettingsForm() -> impl IntoView {
             }).collect_view()}
 
             <div class="dialog-actions">
-                <button type="button" class="button" on:click=move |_| state.settings_open.set(false)>
+                <button type="button" class="button" on:click=move |_| state.panels.settings_open.set(false)>
                     {s::CLOSE}
                 </button>
             </div>
@@ -135,14 +135,13 @@ fn SettingsForm() -> impl IntoView {
 #[component]
 fn ColumnRow(id: Uuid) -> impl IntoView {
     let state = use_state();
-    let meta = state.meta;
+    let meta = state.doc.meta;
     let column = move || meta.with(|m| m.columns.iter().find(|c| c.id == id).cloned());
     let name = move || column().map(|c| c.name).unwrap_or_default();
     let removing = RwSignal::new(false);
     let target = RwSignal::new(None::<Uuid>);
-    let now = super::state::now;
     let remove = move |_| {
-        let cards = state.with_board(|b| b.column_count(id));
+        let cards = state.doc.with_board(|b| b.column_count(id));
         if cards == 0 {
             let _ = state.settings(|b| b.remove_column(id, None, now()));
         } else if !removing.get_untracked() {

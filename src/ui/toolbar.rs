@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
-use super::state::{use_state, Route};
+use super::state::{now, use_state, Route};
 use crate::strings as s;
 
 /// The top bar: where you are, and the actions for it.
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = use_state();
-    let meta = state.meta;
-    let on_board = move || matches!(state.route.get(), Route::Board(_));
+    let meta = state.doc.meta;
+    let on_board = move || matches!(state.nav.route.get(), Route::Board(_));
     let subtitle = move || {
         meta.with(|m| {
             let mut parts = Vec::new();
@@ -19,6 +19,7 @@ pub fn Toolbar() -> impl IntoView {
                 parts.push(y.to_string());
             }
             let exported = state
+                .persist
                 .library
                 .with(|l| l.entry(m.id).and_then(|e| e.exported));
             parts.push(match exported {
@@ -60,14 +61,14 @@ pub fn Toolbar() -> impl IntoView {
                 >
                     <h1>{move || meta.with(|m| m.title.clone())}</h1>
                     <p class="board-sub">{subtitle}</p>
-                    <p class="print-date">{s::printed_on(&s::date(super::state::now().with_timezone(&chrono::Local).date_naive()))}</p>
+                    <p class="print-date">{s::printed_on(&s::date(now().with_timezone(&chrono::Local).date_naive()))}</p>
                 </Show>
             </div>
             <div class="actions">
                 <button
                     type="button"
                     class="button"
-                    on:click=move |_| state.new_board.set(true)
+                    on:click=move |_| state.panels.new_board.set(true)
                 >
                     {s::NEW_BOARD}
                 </button>
@@ -97,11 +98,11 @@ pub fn Toolbar() -> impl IntoView {
                         type="button"
                         class="button present"
                         title=s::PRESENT_HINT
-                        aria-pressed=move || state.presenting.get().to_string()
+                        aria-pressed=move || state.panels.presenting.get().to_string()
                         aria-keyshortcuts="p"
-                        on:click=move |_| state.toggle_presenting()
+                        on:click=move |_| state.panels.toggle_presenting()
                     >
-                        {move || if state.presenting.get() { s::STOP_PRESENTING } else { s::PRESENT }}
+                        {move || if state.panels.presenting.get() { s::STOP_PRESENTING } else { s::PRESENT }}
                     </button>
                     <button
                         type="button"
@@ -109,7 +110,7 @@ pub fn Toolbar() -> impl IntoView {
                         title=s::HELP_BUTTON
                         aria-label=s::HELP_BUTTON
                         aria-keyshortcuts="?"
-                        on:click=move |_| state.help_open.set(true)
+                        on:click=move |_| state.panels.help_open.set(true)
                     >
                         <span aria-hidden="true">"?"</span>
                     </button>
@@ -119,8 +120,8 @@ pub fn Toolbar() -> impl IntoView {
                         title=s::UNDO_BUTTON
                         aria-label=s::UNDO_BUTTON
                         aria-keyshortcuts="Control+Z"
-                        disabled=move || !state.can_undo.get()
-                        on:click=move |_| state.undo_change()
+                        disabled=move || !state.doc.can_undo.get()
+                        on:click=move |_| state.undo()
                     >
                         <span aria-hidden="true">"↶"</span>
                     </button>
@@ -130,8 +131,8 @@ pub fn Toolbar() -> impl IntoView {
                         title=s::REDO_BUTTON
                         aria-label=s::REDO_BUTTON
                         aria-keyshortcuts="Control+Shift+Z"
-                        disabled=move || !state.can_redo.get()
-                        on:click=move |_| state.redo_change()
+                        disabled=move || !state.doc.can_redo.get()
+                        on:click=move |_| state.redo()
                     >
                         <span aria-hidden="true">"↷"</span>
                     </button>
@@ -147,8 +148,8 @@ pub fn Toolbar() -> impl IntoView {
                         type="button"
                         class="button secondary"
                         on:click=move |_| {
-                            state.edit_error.set(None);
-                            state.settings_open.set(true)
+                            state.feedback.edit_error.set(None);
+                            state.panels.settings_open.set(true)
                         }
                     >
                         {s::SETTINGS}

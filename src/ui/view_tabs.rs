@@ -10,21 +10,21 @@ pub fn ViewTabs() -> impl IntoView {
     let state = use_state();
     let link = move |view: View, label: &'static str| {
         let href = move || {
-            let route = state.route.get();
+            let route = state.nav.route.get();
             format!("{}{}", route.hash(), view.suffix())
         };
         view! {
             <a
                 class="view-tab"
                 href=href
-                aria-current=move || (state.view.get() == view).then_some("page")
+                aria-current=move || (state.nav.view.get() == view).then_some("page")
             >
                 {label}
             </a>
         }
     };
     view! {
-        <Show when=move || matches!(state.route.get(), Route::Board(_))>
+        <Show when=move || matches!(state.nav.route.get(), Route::Board(_))>
             <nav class="view-tabs" aria-label=s::VIEWS>
                 {link(View::Board, s::VIEW_BOARD)}
                 {link(View::Calendar, s::VIEW_CALENDAR)}

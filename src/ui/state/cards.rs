@@ -1,0 +1,207 @@
+//! Commands on the cards of the open board: add, edit, move, delete and
+//! restore, and undo/redo of any change. Each runs a model operation
+//! (recorded for undo), refreshes what it touched, and tells the user.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::{now, AppState, Revert};
+use crate::model::{CellKey, Direction, Edit, Item, OpError};
+use crate::strings as s;
+use crate::ui::dom::{add_button_id, focus, focus_card_later};
+
+impl AppState {
+    /// Ctrl+Z: takes back the last change to the open board.
+    pub fn undo(&self) {
+        self.travel(false);
+    }
+
+    /// Ctrl+Shift+Z: does the last undone change again.
+    pub fn redo(&self) {
+        self.travel(true);
+    }
+
+    fn travel(&self, forward: bool) {
+        self.views.draw_all();
+        let Some(patch) = self.doc.travel(forward) else {
+            return;
+        };
+        self.feedback.clear_notice();
+        if patch.touches_head() {
+            self.rebuild();
+        } else {
+            let cells = self.views.cell_keys();
+            for id in patch.item_ids() {
+                self.sync_card(id);
+            }
+            // Only cells whose order changed are touched by sync_cell.
+            for cell in cells {
+                self.sync_cell(cell);
+            }
+        }
+        self.feedback
+            .announce(if forward { s::REDONE } else { s::UNDONE }.to_string());
+        self.changed();
+    }
+
+    /// Adds a card at the end of `cell`; returns its id.
+    pub fn add(&self, cell: CellKey, title: &str) -> Result<Uuid, OpError> {
+        let id = Uuid::new_v4();
+        self.record("", |b| b.add_item(id, cell, title, now()))?;
+        self.sync_card(id);
+        self.sync_cell(cell);
+        self.feedback.announce(s::added(&self.doc.title_of(id)));
+        self.changed();
+        Ok(id)
+    }
+
+    /// Changes one field of a card (typing: coalesced for undo, saved when
+    /// the typing pauses).
+    pub fn edit(&self, id: Uuid, edit: Edit) -> Result<(), OpError> {
+        let key = format!("edit {id} {}", edit.field());
+        let result = self.record(&key, |b| b.edit_item(id, edit, now()));
+        match result {
+            Ok(changed) => {
+                self.feedback.set_edit_error(None);
+                if changed {
+                    self.sync_card(id);
+                    self.changed_typing();
+                }
+                Ok(())
+            }
+            Err(e) => {
+                self.feedback
+                    .set_edit_error(Some(s::op_error(&e).to_string()));
+                Err(e)
+            }
+        }
+    }
+
+    /// Moves a card into `cell`, before card `before` (`None`: at the end).
+    pub fn move_before(
+        &self,
+        id: Uuid,
+        cell: CellKey,
+        before: Option<Uuid>,
+    ) -> Result<(), OpError> {
+        let index = before.and_then(|b| {
+            self.doc.with_board(|board| {
+                board
+                    .cell_ids(cell)
+                    .into_iter()
+                    .filter(|x| *x != id)
+                    .position(|x| x == b)
+            })
+        });
+        self.move_to(id, cell, index)
+    }
+
+    pub fn move_to(&self, id: Uuid, cell: CellKey, index: Option<usize>) -> Result<(), OpError> {
+        let from = self.record("", |b| b.move_item(id, cell, index, now()))?;
+        self.after_move(id, from);
+        Ok(())
+    }
+
+    /// One keyboard step. Returns false when the card is at the edge.
+    pub fn step(&self, id: Uuid, direction: Direction) -> Result<bool, OpError> {
+        let from = self.record("", |b| b.step_item(id, direction, now()))?;
+        match from {
+            Some(from) => {
+                self.after_move(id, from);
+                Ok(true)
+            }
+            None => {
+                self.feedback.announce(s::AT_EDGE.into());
+                Ok(false)
+            }
+        }
+    }
+
+    fn after_move(&self, id: Uuid, from: CellKey) {
+        let Some(item) = self.doc.item(id) else { return };
+        self.sync_card(id);
+        self.sync_cell(from);
+        self.sync_cell(item.cell());
+        // A renumbered cell changes its other cards' ranks, not their order.
+        let column = self.doc.meta.with_untracked(|m| m.column_name(item.column));
+        self.feedback
+            .announce(s::moved(&item.title, item.line, &column));
+        self.changed();
+    }
+
+    /// Moves an activity to another month (the year calendar).
+    pub fn move_to_month(&self, id: Uuid, year: i32, month: u32) {
+        if self
+            .record("", |b| b.move_to_month(id, year, month, now()))
+            .is_ok()
+        {
+            self.sync_card(id);
+            self.feedback
+                .announce(s::moved_to_month(&self.doc.title_of(id), month, year));
+            self.changed();
+        }
+    }
+
+    /// Alt+←/→ on an activity in the calendar: a month earlier or later.
+    pub fn step_month(&self, id: Uuid, delta: i32, year: i32) {
+        if let Ok((y, m)) = self.record("", |b| b.step_month(id, delta, year, now())) {
+            self.sync_card(id);
+            self.feedback
+                .announce(s::moved_to_month(&self.doc.title_of(id), m, y));
+            self.changed();
+        }
+    }
+
+    /// Puts a deleted card back where it was.
+    pub fn restore_card(&self, item: Item) {
+        let id = item.id;
+        let title = item.title.clone();
+        let result = self.record("", |b| b.restore_item(item, now()));
+        if result.is_ok() {
+            self.sync_card(id);
+            if let Some(i) = self.doc.item(id) {
+                self.sync_cell(i.cell());
+            }
+            self.feedback.announce(s::restored(&title));
+            self.changed();
+            focus_card_later(id);
+        }
+    }
+
+    /// Deletes a card and moves the focus to a neighbour in its cell, or to
+    /// the cell's add button (from the card or from the editor).
+    pub fn delete_and_refocus(&self, id: Uuid) -> Result<(), OpError> {
+        let Some(cell) = self.doc.item(id).map(|i| i.cell()) else {
+            return Err(OpError::UnknownItem);
+        };
+        let ids = self.cell(cell).get_untracked();
+        let pos = ids.iter().position(|x| *x == id).unwrap_or(0);
+        let neighbour = ids
+            .get(pos + 1)
+            .or_else(|| pos.checked_sub(1).and_then(|p| ids.get(p)))
+            .copied();
+        self.delete(id)?;
+        match neighbour {
+            Some(n) => focus_card_later(n),
+            None => {
+                let button = add_button_id(cell.0, cell.1);
+                request_animation_frame(move || focus(&format!("#{button}")));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn delete(&self, id: Uuid) -> Result<(), OpError> {
+        let item = self.record("", |b| b.delete_item(id, now()))?;
+        if self.panels.editing.get_untracked() == Some(id) {
+            self.panels.editing.set(None);
+        }
+        self.sync_cell(item.cell());
+        let text = s::deleted(&item.title);
+        self.feedback.announce(text.clone());
+        self.feedback
+            .notify(text, Some(Revert::Card(Box::new(item))));
+        self.changed();
+        Ok(())
+    }
+}

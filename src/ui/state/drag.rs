@@ -1,0 +1,75 @@
+//! Dragging a card: with the mouse (HTML drag and drop) or by touch on its
+//! ⇄ handle (pointer events, see `ui::touch`). Which card is dragged and
+//! where it would land.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::model::CellKey;
+
+/// Where a dragged card would land: in `cell`, before card `before`
+/// (`None`: at the end).
+pub type DropTarget = (CellKey, Option<Uuid>);
+
+/// A touch on a card's handle, from `pointerdown` until it ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Touch {
+    pub card: Uuid,
+    pub x0: f64,
+    pub y0: f64,
+    /// Moved far enough to be a drag, not a tap.
+    pub dragged: bool,
+    /// The finger is still down.
+    pub active: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct Drag {
+    pub dragging: RwSignal<Option<Uuid>>,
+    pub drop_target: RwSignal<Option<DropTarget>>,
+    /// A touch on a card's ⇄ handle.
+    pub touch: StoredValue<Option<Touch>>,
+    /// Which card is being dragged, per card (one card notified, not all).
+    pub dragging_card: StoredValue<Selector<Option<Uuid>>>,
+    /// Before which card a drop would land, per card.
+    pub drop_before_card: StoredValue<Selector<Option<Uuid>>>,
+}
+
+impl Drag {
+    pub(super) fn new() -> Drag {
+        let dragging = RwSignal::new(None);
+        let drop_target: RwSignal<Option<DropTarget>> = RwSignal::new(None);
+        Drag {
+            dragging,
+            drop_target,
+            touch: StoredValue::new(None),
+            dragging_card: StoredValue::new(Selector::new(move || dragging.get())),
+            drop_before_card: StoredValue::new(Selector::new(move || {
+                drop_target.get().and_then(|(_, before)| before)
+            })),
+        }
+    }
+
+    /// Whether card `id` is the one dragged (reactive, for that card only).
+    pub fn is_dragged(&self, id: Uuid) -> bool {
+        self.dragging_card.with_value(|s| s.selected(&Some(id)))
+    }
+
+    /// Whether a drop would land before card `id` (reactive, likewise).
+    pub fn is_drop_before(&self, id: Uuid) -> bool {
+        self.drop_before_card.with_value(|s| s.selected(&Some(id)))
+    }
+
+    /// Sets where a drop would land, if that changed.
+    pub fn aim(&self, target: Option<DropTarget>) {
+        if self.drop_target.get_untracked() != target {
+            self.drop_target.set(target);
+        }
+    }
+
+    /// The drag is over (dropped or given up).
+    pub fn end(&self) {
+        self.dragging.set(None);
+        self.drop_target.set(None);
+    }
+}

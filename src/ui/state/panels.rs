@@ -1,0 +1,115 @@
+//! Which dialog is open, and the workshop's modes (presentation, folded
+//! and focused lines, single-key shortcuts).
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::exchange::Imported;
+use crate::model::{CellKey, MergeReport};
+
+/// A question asked before something that cannot be undone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Delete a board from the trash for good.
+    Purge(Uuid),
+}
+
+/// A board file that was read and checked, waiting for the user's choice.
+#[derive(Clone, Debug)]
+pub struct ImportPreview {
+    pub file_name: String,
+    pub imported: Imported,
+    /// Same board id as the open board: merging is offered.
+    pub same_board: bool,
+    /// Another board in this browser with the file's id (title), if any.
+    pub matching: Option<String>,
+    /// Cards per line: (number, name, count).
+    pub per_line: Vec<(u8, String, usize)>,
+    /// The user chose "Vervangen…" and is asked to confirm.
+    pub confirming_replace: bool,
+}
+
+/// The outcome of a merge, for the summary dialog.
+#[derive(Clone, Debug)]
+pub struct MergeSummary {
+    pub report: MergeReport,
+}
+
+#[derive(Clone, Copy)]
+pub struct Panels {
+    /// The card whose editor is open.
+    pub editing: RwSignal<Option<Uuid>>,
+    /// The card in "Verplaats naar…".
+    pub moving: RwSignal<Option<Uuid>>,
+    /// The cell whose "add card" field is open.
+    pub adding: RwSignal<Option<CellKey>>,
+    pub confirm: RwSignal<Option<Confirm>>,
+    pub help_open: RwSignal<bool>,
+    pub new_board: RwSignal<bool>,
+    pub settings_open: RwSignal<bool>,
+    /// Board being renamed from the list.
+    pub renaming: RwSignal<Option<Uuid>>,
+    pub import_preview: RwSignal<Option<ImportPreview>>,
+    pub import_error: RwSignal<Option<String>>,
+    pub merge_summary: RwSignal<Option<MergeSummary>>,
+    /// A file is being dragged over the page.
+    pub file_over: RwSignal<bool>,
+    /// Presentation mode: full screen, large type, little chrome.
+    pub presenting: RwSignal<bool>,
+    /// Lines folded to their header.
+    pub collapsed: RwSignal<Vec<u8>>,
+    /// Only this line is shown, large.
+    pub focus_lane: RwSignal<Option<u8>>,
+    /// Whether the single-key shortcuts (/ ? n p) are on (WCAG 2.1.4:
+    /// they can be switched off). Kept in this browser.
+    pub single_keys: RwSignal<bool>,
+}
+
+impl Panels {
+    pub(super) fn new() -> Panels {
+        Panels {
+            editing: RwSignal::new(None),
+            moving: RwSignal::new(None),
+            adding: RwSignal::new(None),
+            confirm: RwSignal::new(None),
+            help_open: RwSignal::new(false),
+            new_board: RwSignal::new(false),
+            settings_open: RwSignal::new(false),
+            renaming: RwSignal::new(None),
+            import_preview: RwSignal::new(None),
+            import_error: RwSignal::new(None),
+            merge_summary: RwSignal::new(None),
+            file_over: RwSignal::new(false),
+            presenting: RwSignal::new(false),
+            collapsed: RwSignal::new(Vec::new()),
+            focus_lane: RwSignal::new(None),
+            single_keys: RwSignal::new(true),
+        }
+    }
+
+    /// Closes the dialogs that belong to the board shown.
+    pub(super) fn close_dialogs(&self) {
+        self.editing.set(None);
+        self.moving.set(None);
+        self.adding.set(None);
+        self.settings_open.set(false);
+    }
+
+    /// Presentation mode on or off (with full screen where allowed).
+    pub fn toggle_presenting(&self) {
+        let on = !self.presenting.get_untracked();
+        self.presenting.set(on);
+        crate::ui::dom::fullscreen(on);
+    }
+
+    /// Folds a line to its header, or opens it again.
+    pub fn toggle_collapsed(&self, line: u8) {
+        self.collapsed.update(|c| {
+            if let Some(p) = c.iter().position(|l| *l == line) {
+                c.remove(p);
+            } else {
+                c.push(line);
+            }
+        });
+    }
+}

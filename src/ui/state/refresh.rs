@@ -1,0 +1,89 @@
+//! After a model operation: the view signals it touched are set from the
+//! board (the card, its old and new cell), the derived figures are told,
+//! and the save is scheduled. A whole new board rebuilds every signal.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::AppState;
+use crate::model::{Board, CellKey, Item};
+use crate::ui::policy::Pace;
+
+impl AppState {
+    /// A card's signal, if the card exists.
+    pub fn card(&self, id: Uuid) -> Option<RwSignal<Item>> {
+        self.views.card(id)
+    }
+
+    /// A cell's ordered card ids (made for an empty cell on first use).
+    pub fn cell(&self, key: CellKey) -> RwSignal<Vec<Uuid>> {
+        self.views
+            .cell(key, || self.doc.with_board(|b| b.cell_ids(key)))
+    }
+
+    /// Runs a change on the open board and records it for undo. `key`
+    /// names the change for coalescing ("" for never).
+    pub(super) fn record<R>(&self, key: &str, f: impl FnOnce(&mut Board) -> R) -> R {
+        // A change while a big board is still being drawn: draw it all, so
+        // the card lands where the user can see (and focus) it.
+        self.views.draw_all();
+        self.doc.record(key, f)
+    }
+
+    /// Recreates every view signal from the board (first load, replace).
+    pub(super) fn rebuild(&self) {
+        let matcher = self.nav.filter.with_untracked(|f| f.matcher());
+        self.doc
+            .with_board(|b| self.views.rebuild(b, &matcher));
+        self.doc.reset_meta();
+        self.views.rebuilt();
+    }
+
+    /// The filter changed: each card's "shown" flag follows.
+    pub(super) fn apply_filter(&self) {
+        let matcher = self.nav.filter.with_untracked(|f| f.matcher());
+        self.doc
+            .with_board(|b| self.views.apply_filter(b, &matcher));
+    }
+
+    pub(super) fn sync_card(&self, id: Uuid) {
+        let Some(item) = self.doc.item(id) else { return };
+        let visible = self.nav.filter.with_untracked(|f| f.matches(&item));
+        self.views.sync_card(item, visible);
+    }
+
+    pub(super) fn sync_cell(&self, key: CellKey) {
+        let ids = self.doc.with_board(|b| b.cell_ids(key));
+        self.views.sync_cell(key, ids);
+    }
+
+    /// Every card and cell set from the board (after another copy was
+    /// merged in: any of them may have changed).
+    pub(super) fn sync_all(&self) {
+        let ids: Vec<Uuid> = self.doc.with_board(|b| b.items.iter().map(|i| i.id).collect());
+        for id in ids {
+            self.sync_card(id);
+        }
+        for cell in self.doc.with_board(|b| b.cells()) {
+            self.sync_cell(cell);
+        }
+    }
+
+    /// After a change to the open board: refresh the derived figures and
+    /// save once the screen shows the change.
+    pub(super) fn changed(&self) {
+        self.changed_at(Pace::Change);
+    }
+
+    /// As [`changed`](Self::changed), for typing: the save waits until the
+    /// typing pauses.
+    pub(super) fn changed_typing(&self) {
+        self.changed_at(Pace::Typing);
+    }
+
+    fn changed_at(&self, pace: Pace) {
+        self.doc.bump_revision();
+        self.doc.refresh_meta();
+        self.schedule_save(pace);
+    }
+}
