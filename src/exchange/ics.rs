@@ -14,8 +14,11 @@ fn escape(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\n' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            // RFC 5545 allows no control characters in text (CR, VT, NEL,
+            // DEL, ...): left out.
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -104,6 +107,29 @@ mod tests {
     use super::*;
     use crate::model::testutil::{nieuw_west_zuid, t};
     use crate::model::Edit;
+
+    #[test]
+    fn no_control_character_reaches_the_file() {
+        let mut b = nieuw_west_zuid();
+        let id = b.items.iter().find(|i| i.start.is_some()).unwrap().id;
+        let nasty = "a\u{b}b\u{85}c\u{2028}d\u{2029}e\u{7f}f\u{0}g\th\r\ni\u{1b}[31m";
+        b.edit_item(id, Edit::Title(nasty.into()), t(1)).unwrap();
+        b.edit_item(id, Edit::Notes(nasty.into()), t(1)).unwrap();
+        let text = export(&b, t(2));
+        for line in text.split("\r\n") {
+            assert!(
+                !line
+                    .chars()
+                    .any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}'),
+                "{line:?}"
+            );
+        }
+        let unfolded = text.replace("\r\n ", "");
+        assert!(
+            unfolded.contains("SUMMARY:abc\\nd\\nefg h\\ni[31m"),
+            "{unfolded}"
+        );
+    }
 
     #[test]
     fn events_are_all_day_with_stable_uids_and_exclusive_end() {

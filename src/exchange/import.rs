@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::migrate::{migrate, VERSION};
 use super::FORMAT;
+use crate::model::limits::{self, OverLimit};
 use crate::model::{Board, Invalid, Timestamp};
 
 /// Files larger than this are refused before parsing (10 MB).
@@ -48,6 +49,8 @@ pub enum ImportError {
         detail: String,
     },
     Invalid(Invalid),
+    /// Over one of the bounds of `model::limits`.
+    OverLimit(OverLimit),
 }
 
 #[derive(Deserialize)]
@@ -91,6 +94,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let value = migrate(value, version);
     let file: FileIn = serde_path_to_error::deserialize(&value)
         .map_err(|e| field_error(&value, e.path(), e.inner()))?;
+    // Bounds first: a crafted file must be refused before anything costly.
+    limits::check(&file.board).map_err(ImportError::OverLimit)?;
     file.board.validate().map_err(ImportError::Invalid)?;
     Ok(Imported {
         board: file.board,
@@ -158,6 +163,51 @@ mod tests {
 
     fn exported() -> String {
         export(&crate::exchange::tests::board(), now())
+    }
+
+    /// A crafted file: the sample with `f` applied to its JSON.
+    fn crafted(f: impl FnOnce(&mut Value)) -> Vec<u8> {
+        let mut v: Value = serde_json::from_str(&exported()).unwrap();
+        f(&mut v);
+        v.to_string().into_bytes()
+    }
+
+    #[test]
+    fn crafted_files_over_a_bound_are_refused_quickly_by_name() {
+        // 20,000 columns (2 MB): once froze the app on every start.
+        let columns = crafted(|v| {
+            let proto = v["board"]["columns"][0].clone();
+            let cols = v["board"]["columns"].as_array_mut().unwrap();
+            for n in 0..20_000u128 {
+                let mut c = proto.clone();
+                c["id"] = uuid::Uuid::from_u128(n + 1).to_string().into();
+                cols.push(c);
+            }
+        });
+        // One card with a million empty labels (3 MB).
+        let labels = crafted(|v| {
+            v["board"]["items"][0]["tags"] = vec![""; 1_000_000].into();
+        });
+        // A 5-million-element unknown field.
+        let extra = crafted(|v| {
+            v["board"]["items"][1]["later"] = vec![0; 5_000_000].into();
+        });
+        for (name, bytes, want) in [
+            ("columns", &columns, "ColumnsKept(20004)"),
+            ("labels", &labels, "Labels"),
+            ("extra", &extra, "Extra"),
+        ] {
+            let started = std::time::Instant::now();
+            let result = import(bytes);
+            let took = started.elapsed();
+            match result {
+                Err(ImportError::OverLimit(e)) => {
+                    assert!(format!("{e:?}").contains(want), "{name}: {e:?}")
+                }
+                other => panic!("{name}: {:?}", other.map(|i| i.board.items.len())),
+            }
+            println!("{name}: {} MB refused in {took:?}", bytes.len() / 1_000_000);
+        }
     }
 
     #[test]

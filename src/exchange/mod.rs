@@ -39,6 +39,9 @@ pub fn export(board: &Board, now: Timestamp) -> String {
     .expect("a board always serialises")
 }
 
+/// How much of the title goes into a file name (characters).
+pub const MAX_NAME_CHARS: usize = 60;
+
 /// File name for an export: the board's title as a slug, and the date,
 /// e.g. `teamplan-nieuw-west-zuid-2026-11-28.planbord.json`.
 pub fn file_name(board: &Board, date: chrono::NaiveDate) -> String {
@@ -50,6 +53,8 @@ pub fn file_name(board: &Board, date: chrono::NaiveDate) -> String {
             slug.push('-');
         }
     }
+    // At most 60 characters of title: mail and file systems cope.
+    let slug: String = slug.chars().take(MAX_NAME_CHARS).collect();
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "planbord" } else { slug };
     format!("{slug}-{}.planbord.json", date.format("%Y-%m-%d"))
@@ -80,6 +85,14 @@ mod tests {
         );
         b.title = "***".into();
         assert_eq!(file_name(&b, d), "planbord-2026-11-28.planbord.json");
+        b.title = "é".repeat(400);
+        let name = file_name(&b, d);
+        assert_eq!(name, format!("{}-2026-11-28.planbord.json", "é".repeat(60)));
+        b.title = format!("{}-{}", "a".repeat(59), "b".repeat(10));
+        assert_eq!(
+            file_name(&b, d),
+            format!("{}-2026-11-28.planbord.json", "a".repeat(59))
+        );
     }
 
     #[test]

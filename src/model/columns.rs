@@ -4,6 +4,7 @@
 
 use uuid::Uuid;
 
+use super::limits::{self, bounded, Field};
 use super::{Board, Column, Extra, OpError, Timestamp};
 
 impl Board {
@@ -35,8 +36,8 @@ impl Board {
         if self.title == title && self.team == team && self.year == year {
             return;
         }
-        self.title = title.to_string();
-        self.team = team.to_string();
+        self.title = bounded(Field::BoardTitle, title);
+        self.team = bounded(Field::Team, team);
         self.year = year;
         self.settings_updated = now;
         self.updated = now;
@@ -53,8 +54,9 @@ impl Board {
             .iter_mut()
             .find(|l| l.number == number)
             .ok_or(OpError::UnknownLine)?;
+        let description = bounded(Field::LineDescription, description);
         if line.description != description {
-            line.description = description.to_string();
+            line.description = description;
             line.updated = now;
             self.updated = now;
         }
@@ -70,6 +72,12 @@ impl Board {
         if self.columns.iter().any(|c| c.id == id) {
             return Err(OpError::DuplicateId);
         }
+        let shown = self.columns.iter().filter(|c| c.removed.is_none()).count();
+        if shown >= limits::MAX_COLUMNS || self.columns.len() >= limits::MAX_COLUMNS_KEPT {
+            return Err(OpError::TooManyColumns);
+        }
+        let name = bounded(Field::ColumnName, name);
+        let name = name.as_str();
         let rank = self.columns.iter().map(|c| c.rank).fold(-1.0, f64::max) + 1.0;
         self.columns.push(Column {
             id,
@@ -89,9 +97,10 @@ impl Board {
         if name.is_empty() {
             return Err(OpError::EmptyTitle);
         }
+        let name = bounded(Field::ColumnName, name);
         let column = self.column_mut(id)?;
         if column.name != name {
-            column.name = name.to_string();
+            column.name = name;
             column.updated = now;
             self.updated = now;
         }

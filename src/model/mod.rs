@@ -8,6 +8,7 @@ mod columns;
 pub mod filter;
 pub mod history;
 pub mod library;
+pub mod limits;
 mod merge;
 mod ops;
 pub mod sample;

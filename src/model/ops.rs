@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use super::limits::{self, bounded, Field};
 use super::{Board, CellKey, Item, Scope, Timestamp, Tombstone, LINE_COUNT};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +20,10 @@ pub enum OpError {
     ColumnNotEmpty(usize),
     /// The board needs at least one column.
     LastColumn,
+    /// The board holds `limits::MAX_CARDS` already.
+    TooManyCards,
+    /// The board shows `limits::MAX_COLUMNS` columns already.
+    TooManyColumns,
 }
 
 /// A change to one field of an item.
@@ -106,10 +111,13 @@ impl Board {
         if self.item(id).is_some() {
             return Err(OpError::DuplicateId);
         }
+        if self.items.len() >= limits::MAX_CARDS {
+            return Err(OpError::TooManyCards);
+        }
         let rank = self.end_rank(cell);
         self.items.push(Item {
             id,
-            title: title.to_string(),
+            title: bounded(Field::Title, title),
             notes: String::new(),
             trekker: String::new(),
             team: self.team.clone(),
@@ -133,15 +141,22 @@ impl Board {
     pub fn edit_item(&mut self, id: Uuid, edit: Edit, now: Timestamp) -> Result<bool, OpError> {
         let item = self.item_mut(id).ok_or(OpError::UnknownItem)?;
         let mut next = item.clone();
+        // Texts are cut to their bound (as a field's maxlength would).
         match edit {
-            Edit::Title(v) => next.title = v,
-            Edit::Notes(v) => next.notes = v,
-            Edit::Trekker(v) => next.trekker = v,
-            Edit::Team(v) => next.team = v,
+            Edit::Title(v) => next.title = bounded(Field::Title, &v),
+            Edit::Notes(v) => next.notes = bounded(Field::Notes, &v),
+            Edit::Trekker(v) => next.trekker = bounded(Field::Trekker, &v),
+            Edit::Team(v) => next.team = bounded(Field::Team, &v),
             Edit::Start(v) => next.start = v,
             Edit::End(v) => next.end = v,
             Edit::Scope(v) => next.scope = v,
-            Edit::Tags(v) => next.tags = v,
+            Edit::Tags(v) => {
+                next.tags = v
+                    .iter()
+                    .take(limits::MAX_LABELS)
+                    .map(|t| bounded(Field::Label, t))
+                    .collect()
+            }
         }
         if matches!((next.start, next.end), (Some(s), Some(e)) if e < s) {
             return Err(OpError::EndBeforeStart);
@@ -265,6 +280,9 @@ impl Board {
     pub fn restore_item(&mut self, mut item: Item, now: Timestamp) -> Result<(), OpError> {
         if self.item(item.id).is_some() {
             return Err(OpError::DuplicateId);
+        }
+        if self.items.len() >= limits::MAX_CARDS {
+            return Err(OpError::TooManyCards);
         }
         if self.column(item.column).is_none_or(|c| c.removed.is_some()) {
             item.column = self

@@ -19,6 +19,7 @@ use super::new_board_dialog::NewBoardDialog;
 use super::notice::NoticeBar;
 use super::overview_view::OverviewView;
 use super::rename_dialog::RenameDialog;
+use super::safe_mode::SafeMode;
 use super::settings_dialog::SettingsDialog;
 use super::keys::{self, Command, Place};
 use super::state::{current_hash, filter_from_hash, navigate, AppState, Route, View};
@@ -133,6 +134,9 @@ pub fn App() -> impl IntoView {
         <StorageBanner />
         <main id="bord" tabindex="-1">
             {move || match state.nav.route.get() {
+                Route::Board(_) if state.doc.over_limit.with(Option::is_some) => {
+                    view! { <SafeMode /> }.into_any()
+                }
                 Route::Board(_) => match state.nav.view.get() {
                     View::Board => view! { <BackupNudge /> <FilterBar /> <BoardView /> }.into_any(),
                     View::Calendar => view! { <CalendarView /> }.into_any(),
@@ -141,7 +145,7 @@ pub fn App() -> impl IntoView {
                 Route::List => view! { <BoardList /> }.into_any(),
             }}
         </main>
-        <Show when=move || matches!(state.nav.route.get(), Route::Board(_)) && state.nav.view.get() == View::Board>
+        <Show when=move || matches!(state.nav.route.get(), Route::Board(_)) && state.nav.view.get() == View::Board && state.doc.over_limit.with(Option::is_none)>
             <footer class="hint">{s::SHORTCUTS_HINT}</footer>
         </Show>
         <CardEditor />

@@ -67,6 +67,8 @@ pub fn Card(id: Uuid) -> impl IntoView {
                     <span class="tags">
                         {f.tags
                             .iter()
+                            // Bounded, whatever a board holds.
+                            .take(crate::model::limits::MAX_LABELS)
                             .map(|t| view! { <span class="tag">{t.clone()}</span> })
                             .collect_view()}
                     </span>

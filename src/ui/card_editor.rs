@@ -60,7 +60,7 @@ fn EditorForm(id: Uuid, on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
             <div class="field wide">
                 <label for="kaart-titel">{s::TITLE}</label>
                 <input
-                    id="kaart-titel"
+                    id="kaart-titel" maxlength={crate::model::limits::Field::Title.max_chars()}
                     type="text"
                     prop:value=text(|i| i.title.clone())
                     on:input=move |ev| edit(Edit::Title(event_target_value(&ev)))
@@ -69,7 +69,7 @@ fn EditorForm(id: Uuid, on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
             <div class="field wide">
                 <label for="kaart-notities">{s::NOTES}</label>
                 <textarea
-                    id="kaart-notities"
+                    id="kaart-notities" maxlength={crate::model::limits::Field::Notes.max_chars()}
                     rows="4"
                     prop:value=text(|i| i.notes.clone())
                     on:input=move |ev| edit(Edit::Notes(event_target_value(&ev)))
@@ -78,7 +78,7 @@ fn EditorForm(id: Uuid, on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
             <div class="field">
                 <label for="kaart-trekker">{s::TREKKER}</label>
                 <input
-                    id="kaart-trekker"
+                    id="kaart-trekker" maxlength={crate::model::limits::Field::Trekker.max_chars()}
                     type="text"
                     list="trekker-rollen"
                     placeholder=s::TREKKER_HINT
@@ -92,7 +92,7 @@ fn EditorForm(id: Uuid, on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
             <div class="field">
                 <label for="kaart-team">{s::TEAM}</label>
                 <input
-                    id="kaart-team"
+                    id="kaart-team" maxlength={crate::model::limits::Field::Team.max_chars()}
                     type="text"
                     prop:value=text(|i| i.team.clone())
                     on:input=move |ev| edit(Edit::Team(event_target_value(&ev)))

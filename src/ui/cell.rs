@@ -180,7 +180,7 @@ fn AddCard(line: u8, column: Uuid) -> impl IntoView {
         >
             <input
                 type="text"
-                class="add-input"
+                class="add-input" maxlength={crate::model::limits::Field::Title.max_chars()}
                 node_ref=input_ref
                 placeholder=s::NEW_CARD_PLACEHOLDER
                 aria-label=label

@@ -43,6 +43,7 @@ wasm_only! {
     mod notice;
     mod overview_view;
     mod rename_dialog;
+    mod safe_mode;
     mod settings_dialog;
     pub mod state;
     mod toolbar;

@@ -48,7 +48,7 @@ fn NewBoardForm() -> impl IntoView {
             <h2>{s::NEW_BOARD}</h2>
             <div class="field">
                 <label for="nieuw-team">{s::TEAM}</label>
-                <input id="nieuw-team" type="text" autofocus
+                <input id="nieuw-team" type="text" maxlength={crate::model::limits::Field::Team.max_chars()} autofocus
                     on:input=move |ev| team.set(event_target_value(&ev)) />
             </div>
             <div class="field">
@@ -58,7 +58,7 @@ fn NewBoardForm() -> impl IntoView {
             </div>
             <div class="field wide">
                 <label for="nieuw-titel">{s::BOARD_TITLE}</label>
-                <input id="nieuw-titel" type="text" placeholder=placeholder
+                <input id="nieuw-titel" type="text" maxlength={crate::model::limits::Field::BoardTitle.max_chars()} placeholder=placeholder
                     on:input=move |ev| title.set(event_target_value(&ev)) />
             </div>
             <fieldset class="wide start-with">

@@ -40,7 +40,7 @@ fn RenameForm(id: Uuid) -> impl IntoView {
         <form class="move-form" on:submit=submit>
             <h2>{s::RENAME}</h2>
             <label for="hernoem-titel">{s::BOARD_TITLE}</label>
-            <input id="hernoem-titel" type="text" autofocus prop:value=current
+            <input id="hernoem-titel" type="text" maxlength={crate::model::limits::Field::BoardTitle.max_chars()} autofocus prop:value=current
                 on:input=move |ev| title.set(event_target_value(&ev)) />
             <div class="dialog-actions">
                 <button type="submit" class="button">{s::RENAME}</button>

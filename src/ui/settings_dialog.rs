@@ -57,13 +57,13 @@ fn SettingsForm() -> impl IntoView {
             <div class="settings-grid">
                 <div class="field wide">
                     <label for="instelling-titel">{s::BOARD_TITLE}</label>
-                    <input id="instelling-titel" type="text"
+                    <input id="instelling-titel" type="text" maxlength={crate::model::limits::Field::BoardTitle.max_chars()}
                         prop:value=move || meta.with(|m| m.title.clone())
                         on:change=move |ev| set(Some(event_target_value(&ev)), None, None) />
                 </div>
                 <div class="field">
                     <label for="instelling-team">{s::TEAM}</label>
-                    <input id="instelling-team" type="text"
+                    <input id="instelling-team" type="text" maxlength={crate::model::limits::Field::Team.max_chars()}
                         prop:value=move || meta.with(|m| m.team.clone())
                         on:change=move |ev| set(None, Some(event_target_value(&ev)), None) />
                 </div>
@@ -96,7 +96,7 @@ fn SettingsForm() -> impl IntoView {
             </table>
             <form class="add-column" on:submit=add_column>
                 <label for="nieuwe-kolom">{s::NEW_COLUMN_NAME}</label>
-                <input id="nieuwe-kolom" type="text"
+                <input id="nieuwe-kolom" type="text" maxlength={crate::model::limits::Field::ColumnName.max_chars()}
                     prop:value=move || new_column.get()
                     on:input=move |ev| new_column.set(event_target_value(&ev)) />
                 <button type="submit" class="button">{s::ADD_COLUMN}</button>
@@ -110,7 +110,7 @@ fn SettingsForm() -> impl IntoView {
                 view! {
                     <div class="field">
                         <label for=id.clone()>{s::line_label(number, &l.name)}</label>
-                        <textarea id=id rows="2"
+                        <textarea id=id rows="2" maxlength={crate::model::limits::Field::LineDescription.max_chars()}
                             prop:value=move || meta.with(|m| m.line(number).map(|l| l.description.clone()).unwrap_or_default())
                             on:change=move |ev| {
                                 let text = event_target_value(&ev);
@@ -159,7 +159,7 @@ fn ColumnRow(id: Uuid) -> impl IntoView {
     view! {
         <tr>
             <td>
-                <input type="text" aria-label=move || format!("{} {}", s::COLUMN_NAME, name())
+                <input type="text" aria-label=move || format!("{} {}", s::COLUMN_NAME, name()) maxlength={crate::model::limits::Field::ColumnName.max_chars()}
                     prop:value=name
                     on:change=move |ev| {
                         let v = event_target_value(&ev);

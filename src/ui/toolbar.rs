@@ -144,6 +144,8 @@ pub fn Toolbar() -> impl IntoView {
                     >
                         {s::EXPORT}
                     </button>
+                    // A board over its bounds is not edited (see SafeMode).
+                    <Show when=move || state.doc.over_limit.with(Option::is_none)>
                     <button
                         type="button"
                         class="button secondary"
@@ -154,6 +156,7 @@ pub fn Toolbar() -> impl IntoView {
                     >
                         {s::SETTINGS}
                     </button>
+                    </Show>
                 </Show>
             </div>
         </header>

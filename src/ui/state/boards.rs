@@ -105,26 +105,28 @@ impl AppState {
     }
 
     /// Stores a board that is not open, and records it in the library.
-    pub(super) fn store_board(&self, board: &Board) {
+    /// Storage refusing it (full) changes nothing; the error is the Dutch
+    /// message for the user, for the caller to show where it fits.
+    pub(super) fn store_board(&self, board: &Board) -> Result<(), String> {
         self.settle_storage();
         if !self.persist.may_save() && self.persist.is_local() {
             // Storage holds data this tab must not overwrite (see `save_now`).
-            self.feedback.notify(s::STORAGE_LOCKED.into(), None);
-            return;
+            return Err(s::STORAGE_LOCKED.into());
         }
         let mut library = self.persist.library.get_untracked();
         let result = self
             .persist
             .with_store(|st| store::save_board(st, &mut library, board, now()));
-        if let Ok(raw) = &result {
-            if self.doc.id() == board.id {
-                self.persist.set_last_written(Some(raw.clone()));
+        match result {
+            Ok(raw) => {
+                if self.doc.id() == board.id {
+                    self.persist.set_last_written(Some(raw));
+                }
+                self.persist.set_library(library);
+                Ok(())
             }
+            Err(e) => Err(s::store_failed(&board.title, &e)),
         }
-        if result.is_err() {
-            self.save_now();
-        }
-        self.persist.set_library(library);
     }
 
     /// Creates a board and opens it.
@@ -144,7 +146,10 @@ impl AppState {
                 b
             }
         };
-        self.store_board(&board);
+        if let Err(message) = self.store_board(&board) {
+            self.feedback.notify(message, None);
+            return;
+        }
         self.feedback.announce(s::board_created(&board.title));
         navigate(Route::Board(board.id));
     }
@@ -168,9 +173,11 @@ impl AppState {
             return;
         };
         let copy = duplicate(&board, Uuid::new_v4, &s::copy_title(&board.title), now());
-        self.store_board(&copy);
-        self.feedback
-            .notify(s::board_duplicated(&copy.title), None);
+        let text = match self.store_board(&copy) {
+            Ok(()) => s::board_duplicated(&copy.title),
+            Err(message) => message,
+        };
+        self.feedback.notify(text, None);
     }
 
     pub fn rename_board(&self, id: Uuid, title: &str) {
@@ -186,7 +193,9 @@ impl AppState {
         } else if let Some(mut board) = self.read_board(id) {
             let (team, year) = (board.team.clone(), board.year);
             board.set_settings(title, &team, year, now());
-            self.store_board(&board);
+            if let Err(message) = self.store_board(&board) {
+                self.feedback.notify(message, None);
+            }
         }
     }
 
@@ -243,6 +252,21 @@ impl AppState {
             self.save_now();
         } else {
             self.recheck_room();
+        }
+    }
+
+    /// Brings the open board within its bounds (`limits::repair`): the
+    /// way out of the read-only state. Not undoable (the user was offered
+    /// an export first), so no copy of the oversized board is kept.
+    pub fn repair_board(&self) {
+        self.settle_storage();
+        let changed = self.doc.update_quietly(|b| crate::model::limits::repair(b, now()));
+        self.doc.clear_history();
+        self.rebuild();
+        if changed {
+            self.feedback.announce(s::BOARD_REPAIRED.into());
+            self.feedback.notify(s::BOARD_REPAIRED.into(), None);
+            self.changed();
         }
     }
 

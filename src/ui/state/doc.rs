@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::now;
 use crate::model::history::{History, Patch};
+use crate::model::limits::{self, bounded, Field, OverLimit};
 use crate::model::{Board, Column, Item, Line, Timestamp};
 
 /// How many changes can be undone.
@@ -26,7 +27,8 @@ impl Meta {
     fn of(b: &Board) -> Meta {
         Meta {
             id: b.id,
-            title: b.title.clone(),
+            // Bounded: a board over its bounds still shows its title.
+            title: bounded(Field::BoardTitle, &b.title),
             team: b.team.clone(),
             year: b.year,
             lines: b.lines.clone(),
@@ -38,7 +40,7 @@ impl Meta {
     /// copying anything.
     fn is_of(&self, b: &Board) -> bool {
         self.id == b.id
-            && self.title == b.title
+            && self.title == bounded(Field::BoardTitle, &b.title)
             && self.team == b.team
             && self.year == b.year
             && self.lines == b.lines
@@ -84,6 +86,10 @@ pub struct Doc {
     /// so they stay off the path of a move or keystroke.
     pub settled: RwSignal<u64>,
     pub meta: RwSignal<Meta>,
+    /// The bound the open board goes over, if any (a board stored before
+    /// the bounds, or crafted): it is shown read-only, never drawn, with
+    /// export and repair.
+    pub over_limit: RwSignal<Option<OverLimit>>,
 }
 
 impl Doc {
@@ -96,7 +102,19 @@ impl Doc {
             can_redo: RwSignal::new(false),
             revision: RwSignal::new(0),
             settled: RwSignal::new(0),
+            over_limit: RwSignal::new(None),
         }
+    }
+
+    /// Checks the board against its bounds (linear in its size); true when
+    /// it is within them.
+    pub(super) fn check_limits(&self) -> bool {
+        let over = self.board.with_value(|b| limits::check(b).err());
+        let within = over.is_none();
+        if self.over_limit.with_untracked(|o| *o != over) {
+            self.over_limit.set(over);
+        }
+        within
     }
 
     /// Reads the open board without copying it.

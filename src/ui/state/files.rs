@@ -167,6 +167,13 @@ impl AppState {
         }
         let local = self.doc.snapshot();
         let mut merged = merge(&local, &incoming);
+        if let Err(e) = crate::model::limits::check(&merged) {
+            // Two boards within bounds can merge past one (more cards).
+            self.panels
+                .import_error
+                .set(Some(s::merge_over_limit(&e)));
+            return;
+        }
         let report = report(&local, &incoming, &merged);
         merged.mark_synced(now());
         self.replace(merged, s::MERGED);
@@ -198,10 +205,14 @@ impl AppState {
             board = duplicate(&board, Uuid::new_v4, &board.title.clone(), now());
         }
         let new = board.id;
+        // Stored first: if storage refuses it, the open board stays as it is.
+        if let Err(message) = self.store_board(&board) {
+            self.panels.import_error.set(Some(message));
+            return;
+        }
         self.persist.library.update(|l| {
             l.trash(old, now());
         });
-        self.store_board(&board);
         self.show(board);
         self.persist.library.update(|l| l.last_open = Some(new));
         self.save_now();
@@ -228,7 +239,10 @@ impl AppState {
             board = duplicate(&board, Uuid::new_v4, &board.title.clone(), now());
         }
         board.mark_synced(now());
-        self.store_board(&board);
+        if let Err(message) = self.store_board(&board) {
+            self.panels.import_error.set(Some(message));
+            return;
+        }
         self.feedback.announce(s::board_created(&board.title));
         navigate(Route::Board(board.id));
     }

@@ -31,10 +31,15 @@ impl AppState {
     }
 
     /// Recreates every view signal from the board (first load, replace).
+    /// A board over its bounds gets none: it is not drawn.
     pub(super) fn rebuild(&self) {
-        let matcher = self.nav.filter.with_untracked(|f| f.matcher());
-        self.doc
-            .with_board(|b| self.views.rebuild(b, &matcher));
+        if self.doc.check_limits() {
+            let matcher = self.nav.filter.with_untracked(|f| f.matcher());
+            self.doc
+                .with_board(|b| self.views.rebuild(b, &matcher));
+        } else {
+            self.views.clear();
+        }
         self.doc.reset_meta();
         self.views.rebuilt();
     }

@@ -165,8 +165,13 @@ impl AppState {
         if crate::model::canonical(&merged) == crate::model::canonical(&local) {
             return false;
         }
+        let was_within = self.doc.over_limit.with_untracked(Option::is_none);
         self.doc.set(merged);
-        self.sync_all();
+        if was_within && self.doc.check_limits() {
+            self.sync_all();
+        } else {
+            self.rebuild();
+        }
         self.doc.bump_revision();
         self.doc.bump_settled();
         self.doc.refresh_meta();

@@ -109,6 +109,13 @@ impl Views {
         self.shown.set_value(shown);
     }
 
+    /// Drops every view signal: a board over its bounds is never drawn.
+    pub(super) fn clear(&self) {
+        self.cards.set_value(HashMap::new());
+        self.cells.set_value(HashMap::new());
+        self.shown.set_value(HashMap::new());
+    }
+
     /// After [`rebuild`](Self::rebuild) and a new `meta`: the views follow.
     pub(super) fn rebuilt(&self) {
         self.generation.update(|g| *g += 1);

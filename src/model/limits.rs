@@ -1,0 +1,440 @@
+//! How big a board may be, in one place. Boards arrive by email: a small
+//! crafted file (20,000 columns, a card with a million labels) must never
+//! freeze the app, now or on every later start. The same bounds apply to
+//! imported files, to stored boards and to the board's own operations.
+//!
+//! Bounds are generous for real use: a team's year plan has tens of cards,
+//! the benchmark's largest board 10,000.
+
+use super::{Board, Extra};
+
+/// Cards on one board.
+pub const MAX_CARDS: usize = 12_000;
+/// Columns shown (not removed).
+pub const MAX_COLUMNS: usize = 30;
+/// Columns kept, removed ones included (a removal stays, to merge).
+pub const MAX_COLUMNS_KEPT: usize = 200;
+/// Labels on one card.
+pub const MAX_LABELS: usize = 20;
+/// Remembered deletions (tombstones).
+pub const MAX_TOMBSTONES: usize = 50_000;
+/// All unknown fields of a board together, as JSON (bytes).
+pub const MAX_EXTRA_BYTES: usize = 64 * 1024;
+
+/// Characters a text field may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    BoardTitle,
+    Team,
+    LineName,
+    LineDescription,
+    ColumnName,
+    Title,
+    Notes,
+    Trekker,
+    Label,
+}
+
+impl Field {
+    pub const fn max_chars(self) -> usize {
+        match self {
+            Field::BoardTitle | Field::Title => 300,
+            Field::Team | Field::Trekker | Field::LineName => 120,
+            Field::ColumnName | Field::Label => 60,
+            Field::LineDescription => 2_000,
+            Field::Notes => 20_000,
+        }
+    }
+}
+
+/// The first bound a board goes over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OverLimit {
+    Cards(usize),
+    Columns(usize),
+    ColumnsKept(usize),
+    /// A card (its title, cut short) with too many labels.
+    Labels {
+        card: String,
+        count: usize,
+    },
+    /// A text too long: which field, on which card (if a card's), how long.
+    Text {
+        field: Field,
+        card: Option<String>,
+        chars: usize,
+    },
+    Tombstones(usize),
+    Extra(usize),
+}
+
+fn text(field: Field, value: &str, card: Option<&str>) -> Result<(), OverLimit> {
+    // Bytes bound characters from above: most texts need no count.
+    if value.len() <= field.max_chars() {
+        return Ok(());
+    }
+    let n = value.chars().count();
+    if n > field.max_chars() {
+        return Err(OverLimit::Text {
+            field,
+            card: card.map(short),
+            chars: n,
+        });
+    }
+    Ok(())
+}
+
+/// A card title short enough to name in a message.
+fn short(title: &str) -> String {
+    let mut out: String = title.chars().take(40).collect();
+    if out.len() < title.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Size of unknown fields as JSON.
+fn extra_bytes(extra: &Extra) -> usize {
+    if extra.is_empty() {
+        0
+    } else {
+        serde_json::to_string(extra).map_or(usize::MAX, |s| s.len())
+    }
+}
+
+/// Checks every bound, cheapest first; linear in the board's size.
+pub fn check(b: &Board) -> Result<(), OverLimit> {
+    if b.items.len() > MAX_CARDS {
+        return Err(OverLimit::Cards(b.items.len()));
+    }
+    if b.columns.len() > MAX_COLUMNS_KEPT {
+        return Err(OverLimit::ColumnsKept(b.columns.len()));
+    }
+    let shown = b.columns.iter().filter(|c| c.removed.is_none()).count();
+    if shown > MAX_COLUMNS {
+        return Err(OverLimit::Columns(shown));
+    }
+    if b.tombstones.len() > MAX_TOMBSTONES {
+        return Err(OverLimit::Tombstones(b.tombstones.len()));
+    }
+    text(Field::BoardTitle, &b.title, None)?;
+    text(Field::Team, &b.team, None)?;
+    for l in &b.lines {
+        text(Field::LineName, &l.name, None)?;
+        text(Field::LineDescription, &l.description, None)?;
+    }
+    for c in &b.columns {
+        text(Field::ColumnName, &c.name, None)?;
+    }
+    for i in &b.items {
+        if i.tags.len() > MAX_LABELS {
+            return Err(OverLimit::Labels {
+                card: short(&i.title),
+                count: i.tags.len(),
+            });
+        }
+        text(Field::Title, &i.title, None)?;
+        let card = Some(i.title.as_str());
+        text(Field::Notes, &i.notes, card)?;
+        text(Field::Trekker, &i.trekker, card)?;
+        text(Field::Team, &i.team, card)?;
+        for t in &i.tags {
+            text(Field::Label, t, card)?;
+        }
+    }
+    let mut extra = extra_bytes(&b.extra);
+    for e in b
+        .lines
+        .iter()
+        .map(|l| &l.extra)
+        .chain(b.columns.iter().map(|c| &c.extra))
+        .chain(b.items.iter().map(|i| &i.extra))
+    {
+        extra = extra.saturating_add(extra_bytes(e));
+        if extra > MAX_EXTRA_BYTES {
+            break;
+        }
+    }
+    if extra > MAX_EXTRA_BYTES {
+        return Err(OverLimit::Extra(extra));
+    }
+    Ok(())
+}
+
+/// `text`, cut to the bound of `field`.
+pub fn bounded(field: Field, text: &str) -> String {
+    let mut s = text.to_string();
+    cut(&mut s, field.max_chars());
+    s
+}
+
+/// Cuts a text to `max` characters (at a character boundary).
+fn cut(s: &mut String, max: usize) -> bool {
+    if s.len() <= max {
+        return false;
+    }
+    match s.char_indices().nth(max) {
+        Some((at, _)) => {
+            s.truncate(at);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Brings a board within every bound, keeping as much as it can: texts
+/// are cut, labels past the first [`MAX_LABELS`] dropped, columns past the
+/// bound removed (their cards move to the first column kept), the oldest
+/// deletions forgotten, unknown fields dropped, and cards past
+/// [`MAX_CARDS`] (the last in the list) left out. Returns whether anything
+/// changed. Meant for a stored board that is already over a bound; the
+/// user is offered an export of it first.
+pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
+    let mut changed = false;
+    if b.items.len() > MAX_CARDS {
+        b.items.truncate(MAX_CARDS);
+        changed = true;
+    }
+    // Columns: keep the first shown ones by order, and removed ones up to
+    // the total bound.
+    let mut order: Vec<usize> = (0..b.columns.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, c) = (&b.columns[x], &b.columns[y]);
+        a.rank.total_cmp(&c.rank).then(a.id.cmp(&c.id))
+    });
+    let mut keep = vec![false; b.columns.len()];
+    let mut shown = 0;
+    let mut kept = 0;
+    for &i in &order {
+        let removed = b.columns[i].removed.is_some();
+        if kept < MAX_COLUMNS_KEPT && (removed || shown < MAX_COLUMNS) {
+            keep[i] = true;
+            kept += 1;
+            shown += usize::from(!removed);
+        }
+    }
+    if keep.iter().any(|k| !k) {
+        let first = order
+            .iter()
+            .copied()
+            .find(|&i| keep[i] && b.columns[i].removed.is_none())
+            .map(|i| b.columns[i].id);
+        let gone: std::collections::HashSet<_> = b
+            .columns
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| !**k)
+            .map(|(c, _)| c.id)
+            .collect();
+        if let Some(first) = first {
+            for item in b.items.iter_mut().filter(|i| gone.contains(&i.column)) {
+                item.column = first;
+                item.updated = now;
+            }
+        }
+        let mut k = keep.iter();
+        b.columns.retain(|_| *k.next().unwrap_or(&true));
+        changed = true;
+    }
+    if b.tombstones.len() > MAX_TOMBSTONES {
+        b.tombstones.sort_by_key(|t| std::cmp::Reverse(t.deleted));
+        b.tombstones.truncate(MAX_TOMBSTONES);
+        changed = true;
+    }
+    changed |= cut(&mut b.title, Field::BoardTitle.max_chars());
+    changed |= cut(&mut b.team, Field::Team.max_chars());
+    for l in &mut b.lines {
+        changed |= cut(&mut l.name, Field::LineName.max_chars());
+        changed |= cut(&mut l.description, Field::LineDescription.max_chars());
+    }
+    for c in &mut b.columns {
+        changed |= cut(&mut c.name, Field::ColumnName.max_chars());
+    }
+    for i in &mut b.items {
+        let mut this = false;
+        if i.tags.len() > MAX_LABELS {
+            i.tags.truncate(MAX_LABELS);
+            this = true;
+        }
+        this |= cut(&mut i.title, Field::Title.max_chars());
+        this |= cut(&mut i.notes, Field::Notes.max_chars());
+        this |= cut(&mut i.trekker, Field::Trekker.max_chars());
+        this |= cut(&mut i.team, Field::Team.max_chars());
+        for t in &mut i.tags {
+            this |= cut(t, Field::Label.max_chars());
+        }
+        if this {
+            i.updated = now;
+            changed = true;
+        }
+    }
+    if matches!(check(b), Err(OverLimit::Extra(_))) {
+        b.extra.clear();
+        for l in &mut b.lines {
+            l.extra.clear();
+        }
+        for c in &mut b.columns {
+            c.extra.clear();
+        }
+        for i in &mut b.items {
+            i.extra.clear();
+        }
+        changed = true;
+    }
+    if changed {
+        b.updated = now;
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testutil::{nieuw_west_zuid, t};
+    use crate::model::{Column, Extra};
+    use uuid::Uuid;
+
+    fn column(n: u128, removed: bool) -> Column {
+        Column {
+            id: Uuid::from_u128(n),
+            name: format!("K{n}"),
+            rank: n as f64,
+            wip_limit: None,
+            removed: removed.then(|| t(1)),
+            updated: t(1),
+            extra: Extra::new(),
+        }
+    }
+
+    #[test]
+    fn the_sample_is_within_every_bound() {
+        assert_eq!(check(&nieuw_west_zuid()), Ok(()));
+        let mut b = nieuw_west_zuid();
+        assert!(!repair(&mut b, t(9)));
+        assert_eq!(b, nieuw_west_zuid());
+    }
+
+    #[test]
+    fn too_many_columns_are_refused_and_repaired_without_losing_a_card() {
+        let mut b = nieuw_west_zuid();
+        let cards = b.items.len();
+        for n in 0..20_000 {
+            b.columns.push(column(1_000 + n, false));
+        }
+        assert_eq!(check(&b), Err(OverLimit::ColumnsKept(20_004)));
+        // Put a card in a column that will go.
+        b.items[0].column = Uuid::from_u128(1_000 + 19_999);
+        assert!(repair(&mut b, t(9)));
+        assert_eq!(check(&b), Ok(()));
+        assert_eq!(b.items.len(), cards);
+        assert!(b.validate().is_ok());
+        let shown = b.columns.iter().filter(|c| c.removed.is_none()).count();
+        assert_eq!(shown, MAX_COLUMNS);
+    }
+
+    #[test]
+    fn shown_columns_and_kept_columns_are_bounded_apart() {
+        let mut b = nieuw_west_zuid();
+        for n in 0..MAX_COLUMNS as u128 {
+            b.columns.push(column(100 + n, false));
+        }
+        assert_eq!(check(&b), Err(OverLimit::Columns(MAX_COLUMNS + 4)));
+        let mut b = nieuw_west_zuid();
+        for n in 0..150 {
+            b.columns.push(column(100 + n, true));
+        }
+        assert_eq!(
+            check(&b),
+            Ok(()),
+            "removed columns count only to the larger bound"
+        );
+    }
+
+    #[test]
+    fn a_million_labels_are_refused_and_repaired() {
+        let mut b = nieuw_west_zuid();
+        b.items[2].tags = vec![String::new(); 1_000_000];
+        let title = b.items[2].title.clone();
+        match check(&b) {
+            Err(OverLimit::Labels { card, count }) => {
+                assert_eq!(count, 1_000_000);
+                assert!(title.starts_with(card.trim_end_matches('…')));
+            }
+            other => panic!("{other:?}"),
+        }
+        repair(&mut b, t(9));
+        assert_eq!(b.items[2].tags.len(), MAX_LABELS);
+        assert_eq!(b.items[2].updated, t(9));
+        assert_eq!(check(&b), Ok(()));
+    }
+
+    #[test]
+    fn every_text_field_is_bounded_in_characters_not_bytes() {
+        let at = |f: Field| "é".repeat(f.max_chars());
+        let over = |f: Field| "x".repeat(f.max_chars() + 1);
+        type Set = fn(&mut Board, String);
+        let fields: [(Field, Set); 9] = [
+            (Field::BoardTitle, |b, v| b.title = v),
+            (Field::Team, |b, v| b.team = v),
+            (Field::LineName, |b, v| b.lines[0].name = v),
+            (Field::LineDescription, |b, v| b.lines[4].description = v),
+            (Field::ColumnName, |b, v| b.columns[1].name = v),
+            (Field::Title, |b, v| b.items[0].title = v),
+            (Field::Notes, |b, v| b.items[1].notes = v),
+            (Field::Trekker, |b, v| b.items[2].trekker = v),
+            (Field::Label, |b, v| b.items[3].tags = vec![v]),
+        ];
+        for (field, set) in fields {
+            let mut b = nieuw_west_zuid();
+            set(&mut b, at(field));
+            assert_eq!(check(&b), Ok(()), "{field:?} at its bound (2 bytes a char)");
+            set(&mut b, over(field));
+            match check(&b) {
+                Err(OverLimit::Text {
+                    field: f, chars, ..
+                }) => {
+                    assert_eq!((f, chars), (field, field.max_chars() + 1))
+                }
+                other => panic!("{field:?}: {other:?}"),
+            }
+            assert!(repair(&mut b, t(9)));
+            assert_eq!(check(&b), Ok(()), "{field:?} repaired");
+        }
+    }
+
+    #[test]
+    fn cards_tombstones_and_unknown_fields_are_bounded() {
+        let mut b = nieuw_west_zuid();
+        let proto = b.items[0].clone();
+        b.items = (0..MAX_CARDS as u128 + 1)
+            .map(|n| crate::model::Item {
+                id: Uuid::from_u128(n + 1),
+                ..proto.clone()
+            })
+            .collect();
+        assert_eq!(check(&b), Err(OverLimit::Cards(MAX_CARDS + 1)));
+        repair(&mut b, t(9));
+        assert_eq!(b.items.len(), MAX_CARDS);
+
+        let mut b = nieuw_west_zuid();
+        b.tombstones = (0..MAX_TOMBSTONES as u128 + 1)
+            .map(|n| crate::model::Tombstone {
+                id: Uuid::from_u128(n + 1),
+                deleted: t((n % 100) as i64),
+            })
+            .collect();
+        assert_eq!(check(&b), Err(OverLimit::Tombstones(MAX_TOMBSTONES + 1)));
+        repair(&mut b, t(9));
+        assert_eq!(b.tombstones.len(), MAX_TOMBSTONES);
+
+        let mut b = nieuw_west_zuid();
+        b.items[4]
+            .extra
+            .insert("groot".into(), serde_json::Value::from(vec![0; 5_000_000]));
+        assert!(matches!(check(&b), Err(OverLimit::Extra(n)) if n > MAX_EXTRA_BYTES));
+        b.extra.insert("klein".into(), serde_json::Value::from(1));
+        repair(&mut b, t(9));
+        assert_eq!(check(&b), Ok(()));
+        assert!(b.items[4].extra.is_empty());
+    }
+}
