@@ -175,6 +175,8 @@ mod tests {
         let last = b.items[10].clone();
         let plain = rows.iter().find(|r| r[12] == last.id.to_string()).unwrap();
         assert_eq!(&plain[2], last.title);
-        assert!(rows.iter().all(|r| r[10].starts_with(|c: char| c.is_ascii_digit())));
+        assert!(rows
+            .iter()
+            .all(|r| r[10].starts_with(|c: char| c.is_ascii_digit())));
     }
 }
