@@ -661,6 +661,29 @@ pub const OPEN: &str = "Openen";
 pub const DUPLICATE: &str = "Dupliceren";
 pub const RENAME: &str = "Hernoemen";
 pub const RESTORE: &str = "Terugzetten";
+pub const WIPE_SECTION: &str = "Deze browser";
+pub const WIPE_HINT: &str = "Voor een gedeelde pc: verwijdert alle borden, de prullenbak, \
+     reservekopieën en instellingen van Planbord uit deze browser. Borden in de prullenbak \
+     verdwijnen vanzelf na 30 dagen, reservekopieën na 90 dagen.";
+pub const WIPE_BUTTON: &str = "Wis alle gegevens…";
+pub const WIPE_TITLE: &str = "Alle gegevens van Planbord wissen?";
+pub const WIPE_CONFIRM: &str = "Alles wissen";
+pub const EXPORT_OPEN_BOARD: &str = "Open bord exporteren";
+pub const WIPED: &str = "Alle gegevens van Planbord zijn uit deze browser gewist.";
+
+/// What "Alles wissen" will remove.
+pub fn wipe_text(boards: usize, trashed: usize) -> String {
+    let all = match boards {
+        1 => "1 bord".to_string(),
+        n => format!("{n} borden"),
+    };
+    format!(
+        "Dit verwijdert {all} uit deze browser (waarvan {trashed} in de prullenbak), met alle \
+         reservekopieën en instellingen. Dit kan niet ongedaan worden gemaakt. Exporteer eerst \
+         elk bord dat u wilt bewaren; het open bord kan hier."
+    )
+}
+
 pub const PURGE: &str = "Definitief verwijderen";
 pub const PURGE_TITLE: &str = "Definitief verwijderen?";
 pub const PURGE_TEXT: &str =

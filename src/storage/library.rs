@@ -348,6 +348,82 @@ pub fn purge_board(
     save_index(store, library)
 }
 
+/// How long a board stays in the trash before it is deleted for good.
+pub const TRASH_DAYS: i64 = 30;
+/// How long unreadable data kept aside (backup keys) is kept.
+pub const BACKUP_DAYS: i64 = 90;
+
+/// What [`expire`] removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Expired {
+    pub boards: usize,
+    pub backups: usize,
+}
+
+/// When a backup key was made, from its name (see `backup_key`).
+fn backup_time(key: &str) -> Option<Timestamp> {
+    let rest = key.strip_prefix(super::BACKUP_PREFIX)?;
+    // "2026-11-29T15-13-19.123Z" and, for a kept-aside key, ".<what>" after.
+    let stamp = rest.get(..24)?;
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H-%M-%S%.3fZ")
+        .ok()
+        .map(|t| t.and_utc())
+}
+
+/// Deletes boards that have been in the trash longer than [`TRASH_DAYS`]
+/// and backups older than [`BACKUP_DAYS`], so a shared PC does not keep
+/// them for ever. The index is saved if a board went.
+pub fn expire(
+    store: &mut impl Store,
+    library: &mut Library,
+    now: Timestamp,
+) -> Result<Expired, SaveError> {
+    let trash_before = now - chrono::Duration::days(TRASH_DAYS);
+    let old: Vec<Uuid> = library
+        .boards
+        .iter()
+        .filter(|e| e.trashed.is_some_and(|t| t < trash_before))
+        .map(|e| e.id)
+        .collect();
+    let backup_before = now - chrono::Duration::days(BACKUP_DAYS);
+    let backups: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|k| backup_time(k).is_some_and(|t| t < backup_before))
+        .collect();
+    for key in &backups {
+        store.remove(key);
+    }
+    for id in &old {
+        store.remove(&board_key(*id));
+        library.forget(*id);
+    }
+    if !old.is_empty() {
+        save_index(store, library)?;
+    }
+    Ok(Expired {
+        boards: old.len(),
+        backups: backups.len(),
+    })
+}
+
+/// Prefix of every key Planbord writes.
+pub const KEY_PREFIX: &str = "planbord.";
+
+/// Removes every key Planbord wrote in this store ("Wis alle gegevens"),
+/// and nothing else. Returns how many keys went.
+pub fn wipe(store: &mut impl Store) -> usize {
+    let keys: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(KEY_PREFIX))
+        .collect();
+    for key in &keys {
+        store.remove(key);
+    }
+    keys.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,5 +606,65 @@ mod tests {
         purge_board(&mut store, &mut lib, id).unwrap();
         assert!(store.get(&board_key(id)).is_none());
         assert!(lib.entry(id).is_none());
+    }
+
+    #[test]
+    fn old_trash_and_old_backups_expire_and_nothing_else() {
+        let mut store = MemoryStore::default();
+        let now = t(100 * 86_400);
+        let mut opened = open_library(&mut store, now, || {
+            vec![
+                sample::nieuw_west_zuid(Uuid::new_v4, now),
+                sample::gaasperdam(Uuid::new_v4, now),
+            ]
+        });
+        let lib = &mut opened.library;
+        let ids: Vec<Uuid> = lib.boards.iter().map(|e| e.id).collect();
+        // One trashed 31 days ago, one 29 days ago.
+        lib.trash(ids[0], now - chrono::Duration::days(31));
+        lib.trash(ids[1], now - chrono::Duration::days(29));
+        let old = format!(
+            "{}.bord",
+            super::super::backup_key(now - chrono::Duration::days(91))
+        );
+        let young = super::super::backup_key(now - chrono::Duration::days(89));
+        store.set(&old, "oud").unwrap();
+        store.set(&young, "jong").unwrap();
+        store.set("andere-app.sleutel", "blijft").unwrap();
+        let expired = expire(&mut store, lib, now).unwrap();
+        assert_eq!(
+            expired,
+            Expired {
+                boards: 1,
+                backups: 1
+            }
+        );
+        assert!(lib.entry(ids[0]).is_none());
+        assert!(store.get(&board_key(ids[0])).is_none());
+        assert!(lib.entry(ids[1]).is_some());
+        assert!(store.get(&board_key(ids[1])).is_some());
+        assert!(store.get(&old).is_none());
+        assert_eq!(store.get(&young).as_deref(), Some("jong"));
+        assert_eq!(store.get("andere-app.sleutel").as_deref(), Some("blijft"));
+        // The index no longer lists the expired board.
+        let index = read_index(&store).unwrap();
+        assert!(index.entry(ids[0]).is_none());
+        // Again: nothing more to do.
+        assert_eq!(expire(&mut store, lib, now).unwrap(), Expired::default());
+    }
+
+    #[test]
+    fn wiping_removes_every_planbord_key_and_only_those() {
+        let mut store = MemoryStore::default();
+        let now = t(1);
+        open_library(&mut store, now, || {
+            vec![sample::nieuw_west_zuid(Uuid::new_v4, now)]
+        });
+        store.set("planbord.instelling.sneltoetsen", "uit").unwrap();
+        store.set(&super::super::backup_key(now), "x").unwrap();
+        store.set("andere-app", "blijft").unwrap();
+        let before = store.keys().len();
+        assert_eq!(wipe(&mut store), before - 1);
+        assert_eq!(store.keys(), ["andere-app"]);
     }
 }

@@ -8,8 +8,9 @@ pub mod library;
 pub mod room;
 
 pub use library::{
-    board_key, load_board, load_board_raw, open_library, purge_board, read_index, save_board,
-    save_index, MemoryStore, Opened, SaveError, StorageNote, Store, BOARD_PREFIX, INDEX_KEY,
+    board_key, expire, load_board, load_board_raw, open_library, purge_board, read_index,
+    save_board, save_index, wipe, Expired, MemoryStore, Opened, SaveError, StorageNote, Store,
+    BOARD_PREFIX, INDEX_KEY,
 };
 
 use serde::{Deserialize, Serialize};

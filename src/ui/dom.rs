@@ -79,6 +79,22 @@ pub fn download_bytes(
     Ok(())
 }
 
+/// Deletes this origin's caches whose name starts with `prefix` (the
+/// service worker's): other apps' caches on the origin stay.
+pub async fn delete_caches(prefix: &str) {
+    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
+        return;
+    };
+    let Ok(keys) = wasm_bindgen_futures::JsFuture::from(caches.keys()).await else {
+        return;
+    };
+    for name in js_sys::Array::from(&keys).iter().filter_map(|k| k.as_string()) {
+        if name.starts_with(prefix) {
+            let _ = wasm_bindgen_futures::JsFuture::from(caches.delete(&name)).await;
+        }
+    }
+}
+
 /// Opens the browser's print dialog (print stylesheet: A4 landscape).
 pub fn print() {
     if let Some(w) = web_sys::window() {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::modal::Modal;
-use super::state::{now, use_state};
+use super::state::{now, use_state, Confirm};
 use crate::strings as s;
 
 /// "Bordinstellingen": title, team and year; the columns (rename, add,
@@ -120,6 +120,19 @@ fn SettingsForm() -> impl IntoView {
                     </div>
                 }
             }).collect_view()}
+
+            <h3>{s::WIPE_SECTION}</h3>
+            <p class="hint-text">{s::WIPE_HINT}</p>
+            <button
+                type="button"
+                class="button danger"
+                on:click=move |_| {
+                    state.panels.settings_open.set(false);
+                    state.panels.confirm.set(Some(Confirm::WipeAll));
+                }
+            >
+                {s::WIPE_BUTTON}
+            </button>
 
             <div class="dialog-actions">
                 <button type="button" class="button" on:click=move |_| state.panels.settings_open.set(false)>

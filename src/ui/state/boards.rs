@@ -255,6 +255,23 @@ impl AppState {
         }
     }
 
+    /// "Wis alle gegevens": removes every key Planbord wrote in this
+    /// browser and its offline caches, then starts afresh (a first visit).
+    /// Nothing is saved on the way out: the window forgets its changes.
+    pub fn wipe_all(&self) {
+        self.persist.stop_saving();
+        self.persist.clear_unsaved();
+        self.persist.with_store(store::wipe);
+        self.feedback.announce(s::WIPED.into());
+        leptos::task::spawn_local(async {
+            crate::ui::dom::delete_caches(store::library::KEY_PREFIX).await;
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().replace("#/borden");
+                let _ = w.location().reload();
+            }
+        });
+    }
+
     /// Brings the open board within its bounds (`limits::repair`): the
     /// way out of the read-only state. Not undoable (the user was offered
     /// an export first), so no copy of the oversized board is kept.

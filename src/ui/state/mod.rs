@@ -99,6 +99,10 @@ impl AppState {
         }
         let wanted = current_hash().and_then(|h| Route::parse(&h));
         let mut library = opened.library;
+        // Old trash and old backups go (see README: what is kept how long).
+        if opened.may_save {
+            let _ = store::expire(&mut store, &mut library, now);
+        }
         // The board to show: the one in the URL, else the last one opened.
         let mut board = None;
         let mut tried = Vec::new();

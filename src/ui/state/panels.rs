@@ -12,6 +12,8 @@ use crate::model::{CellKey, MergeReport};
 pub enum Confirm {
     /// Delete a board from the trash for good.
     Purge(Uuid),
+    /// Remove every board and setting of Planbord from this browser.
+    WipeAll,
 }
 
 /// A board file that was read and checked, waiting for the user's choice.
