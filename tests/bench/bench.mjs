@@ -286,6 +286,50 @@ async function files(browser, url, n) {
   return { exportMs: median(exportTimes), importMs: median(importTimes), saveMs: median(saveTimes), bytes: file.length };
 }
 
+/** Merging a mailed copy of an n-card board into the open one (issue 13:
+ * linear, not quadratic), against replacing the board with the same file. */
+async function merging(browser, url, n) {
+  const seed = seeded(n);
+  const mergeTimes = [];
+  const replaceTimes = [];
+  for (let r = 0; r < RUNS; r += 1) {
+    const { context, page: p } = await page(browser, url, seed);
+    await p.goto(url);
+    await p.waitForFunction((n) => document.querySelectorAll(".card").length >= n, n, { timeout: 120000 });
+    const [d] = await Promise.all([p.waitForEvent("download"), p.locator(".toolbar button", { hasText: /^Exporteren$/ }).click()]);
+    const file = JSON.parse(await readFile(await d.path(), "utf8"));
+    // The other copy: half the cards edited, a quarter deleted, as many added.
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const items = file.board.items;
+    for (let i = 0; i < items.length; i += 1) {
+      if (i % 4 < 2) Object.assign(items[i], { notes: "bijgewerkt", updated: later });
+    }
+    const gone = items.filter((_, i) => i % 4 === 2);
+    file.board.tombstones.push(...gone.map((i) => ({ id: i.id, deleted: later })));
+    file.board.items = items.filter((_, i) => i % 4 !== 2);
+    for (const g of gone) file.board.items.push({ ...g, id: randomUUID(), title: `Nieuw ${g.title}`, created: later, updated: later });
+    const buffer = Buffer.from(JSON.stringify(file));
+    const pick = async () => {
+      await p.locator('input[type="file"]').setInputFiles({ name: "bord.json", mimeType: "application/json", buffer });
+      await p.waitForSelector("dialog[open]");
+    };
+    await pick();
+    let t0 = Date.now();
+    await p.locator("dialog[open] button", { hasText: /^Samenvoegen$/ }).click();
+    await p.locator("dialog[open]", { hasText: "Samengevoegd" }).waitFor();
+    mergeTimes.push(Date.now() - t0);
+    await p.keyboard.press("Escape");
+    await pick();
+    await p.locator("dialog[open] button", { hasText: /^Vervangen…$/ }).click();
+    t0 = Date.now();
+    await p.locator("dialog[open] button", { hasText: /^Ja, vervangen$/ }).click();
+    await p.locator(".notice").waitFor();
+    replaceTimes.push(Date.now() - t0);
+    await context.close();
+  }
+  return { merge: median(mergeTimes), replace: median(replaceTimes) };
+}
+
 async function bundle() {
   const rows = [];
   for (const name of await readdir(DIST)) {
@@ -327,6 +371,11 @@ try {
   console.log(`   export (click to download): ${f.exportMs} ms, ${(f.bytes / 1024).toFixed(0)} KB`);
   console.log(`   import (pick to preview): ${f.importMs} ms`);
   console.log(`   localStorage write of the whole board: ${ms(f.saveMs)}`);
+  }
+  if (ONLY !== "load") {
+    const m = await merging(browser, server.url, 10000);
+    console.log("\n5b. Merging a mailed copy, 10000 cards (half edited, a quarter deleted, as many added)");
+    console.log(`   merge (click to summary): ${m.merge} ms; replace with the same file: ${m.replace} ms`);
   }
   console.log("\n6. Bytes on first load (raw / gzip)");
   let raw = 0;

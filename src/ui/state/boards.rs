@@ -265,8 +265,8 @@ impl AppState {
         self.feedback.announce(s::WIPED.into());
         leptos::task::spawn_local(async {
             crate::ui::dom::delete_caches(store::library::KEY_PREFIX).await;
+            // The URL's board is gone: the page opens as on a first visit.
             if let Some(w) = web_sys::window() {
-                let _ = w.location().replace("#/borden");
                 let _ = w.location().reload();
             }
         });
