@@ -22,16 +22,34 @@ fn uses(source: &str, up: &str) -> BTreeSet<String> {
         while let Some(at) = rest.find(&prefix) {
             rest = &rest[at + prefix.len()..];
             if let Some(list) = rest.strip_prefix('{') {
-                let end = list.find('}').unwrap_or(list.len());
-                for part in list[..end].split(',') {
-                    let name: String = part
-                        .trim()
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    if !name.is_empty() {
-                        found.insert(name);
+                // The first name of each top-level part of the group:
+                // `{a::{b, c}, d}` uses a and d.
+                let mut depth = 0;
+                let mut name = String::new();
+                let mut naming = true;
+                for c in list.chars() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' if depth == 0 => break,
+                        '}' => depth -= 1,
+                        ',' if depth == 0 => {
+                            if !name.is_empty() {
+                                found.insert(std::mem::take(&mut name));
+                            }
+                            naming = true;
+                        }
+                        c if naming && depth == 0 && (c.is_alphanumeric() || c == '_') => {
+                            name.push(c)
+                        }
+                        c if naming && depth == 0 && !name.is_empty() && !c.is_whitespace() => {
+                            found.insert(std::mem::take(&mut name));
+                            naming = false;
+                        }
+                        _ => {}
                     }
+                }
+                if !name.is_empty() {
+                    found.insert(name);
                 }
             } else {
                 let name: String = rest

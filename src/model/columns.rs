@@ -73,8 +73,21 @@ impl Board {
             return Err(OpError::DuplicateId);
         }
         let shown = self.columns.iter().filter(|c| c.removed.is_none()).count();
-        if shown >= limits::MAX_COLUMNS || self.columns.len() >= limits::MAX_COLUMNS_KEPT {
+        if shown >= limits::MAX_COLUMNS {
             return Err(OpError::TooManyColumns);
+        }
+        if self.columns.len() >= limits::MAX_COLUMNS_KEPT {
+            // Make room: forget the column removed longest ago that holds
+            // no card (its removal has long travelled to the other copies).
+            let oldest = self
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.removed.is_some() && self.column_count(c.id) == 0)
+                .min_by_key(|(_, c)| c.removed)
+                .map(|(i, _)| i)
+                .ok_or(OpError::TooManyColumns)?;
+            self.columns.remove(oldest);
         }
         let name = bounded(Field::ColumnName, name);
         let name = name.as_str();

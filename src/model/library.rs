@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::limits::{bounded, Field};
 use super::{Board, Extra, Timestamp, Tombstone};
 
 /// What the board list shows of one board.
@@ -56,8 +57,9 @@ impl Library {
     pub fn record(&mut self, board: &Board) {
         let fresh = Entry {
             id: board.id,
-            title: board.title.clone(),
-            team: board.team.clone(),
+            // Bounded: the list shows them, whatever a board holds.
+            title: bounded(Field::BoardTitle, &board.title),
+            team: bounded(Field::Team, &board.team),
             year: board.year,
             cards: board.items.len(),
             updated: board.updated,
@@ -160,7 +162,7 @@ pub fn duplicate(
 ) -> Board {
     let mut copy = board.clone();
     copy.id = new_id();
-    copy.title = title.to_string();
+    copy.title = bounded(Field::BoardTitle, title);
     for item in &mut copy.items {
         item.id = new_id();
         item.created = now;

@@ -195,30 +195,40 @@ pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
         b.items.truncate(MAX_CARDS);
         changed = true;
     }
-    // Columns: keep the first shown ones by order, and removed ones up to
-    // the total bound.
+    // Columns: the first shown ones by order, then removed ones up to the
+    // total bound (a removal kept merges as before). Never none shown.
     let mut order: Vec<usize> = (0..b.columns.len()).collect();
     order.sort_by(|&x, &y| {
         let (a, c) = (&b.columns[x], &b.columns[y]);
         a.rank.total_cmp(&c.rank).then(a.id.cmp(&c.id))
     });
     let mut keep = vec![false; b.columns.len()];
-    let mut shown = 0;
-    let mut kept = 0;
+    let shown: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| b.columns[i].removed.is_none())
+        .take(MAX_COLUMNS)
+        .collect();
+    for &i in &shown {
+        keep[i] = true;
+    }
+    let mut kept = shown.len();
     for &i in &order {
-        let removed = b.columns[i].removed.is_some();
-        if kept < MAX_COLUMNS_KEPT && (removed || shown < MAX_COLUMNS) {
+        if kept >= MAX_COLUMNS_KEPT {
+            break;
+        }
+        if !keep[i] && b.columns[i].removed.is_some() {
             keep[i] = true;
             kept += 1;
-            shown += usize::from(!removed);
         }
     }
-    if keep.iter().any(|k| !k) {
-        let first = order
-            .iter()
+    if keep.iter().any(|k| !k) || shown.is_empty() {
+        // Where the cards of dropped columns go: the first shown column,
+        // else the first kept one (shown again).
+        let first = shown
+            .first()
             .copied()
-            .find(|&i| keep[i] && b.columns[i].removed.is_none())
-            .map(|i| b.columns[i].id);
+            .or_else(|| order.iter().copied().find(|&i| keep[i]));
         let gone: std::collections::HashSet<_> = b
             .columns
             .iter()
@@ -227,6 +237,11 @@ pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
             .map(|(c, _)| c.id)
             .collect();
         if let Some(first) = first {
+            if b.columns[first].removed.is_some() {
+                b.columns[first].removed = None;
+                b.columns[first].updated = now;
+            }
+            let first = b.columns[first].id;
             for item in b.items.iter_mut().filter(|i| gone.contains(&i.column)) {
                 item.column = first;
                 item.updated = now;
@@ -241,14 +256,26 @@ pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
         b.tombstones.truncate(MAX_TOMBSTONES);
         changed = true;
     }
-    changed |= cut(&mut b.title, Field::BoardTitle.max_chars());
-    changed |= cut(&mut b.team, Field::Team.max_chars());
+    // What is cut is stamped now, so a merge with an older copy keeps the
+    // cut text rather than bringing the long one back.
+    if cut(&mut b.title, Field::BoardTitle.max_chars()) | cut(&mut b.team, Field::Team.max_chars())
+    {
+        b.settings_updated = now;
+        changed = true;
+    }
     for l in &mut b.lines {
-        changed |= cut(&mut l.name, Field::LineName.max_chars());
-        changed |= cut(&mut l.description, Field::LineDescription.max_chars());
+        if cut(&mut l.name, Field::LineName.max_chars())
+            | cut(&mut l.description, Field::LineDescription.max_chars())
+        {
+            l.updated = now;
+            changed = true;
+        }
     }
     for c in &mut b.columns {
-        changed |= cut(&mut c.name, Field::ColumnName.max_chars());
+        if cut(&mut c.name, Field::ColumnName.max_chars()) {
+            c.updated = now;
+            changed = true;
+        }
     }
     for i in &mut b.items {
         let mut this = false;
@@ -333,6 +360,107 @@ mod tests {
     }
 
     #[test]
+    fn repair_keeps_shown_columns_before_old_removed_ones() {
+        // Removed columns usually rank first (new columns get max + 1).
+        let mut b = nieuw_west_zuid();
+        for c in &mut b.columns {
+            c.rank += 1_000.0;
+        }
+        for n in 0..250 {
+            b.columns.push(column(100 + n, true));
+        }
+        assert!(matches!(check(&b), Err(OverLimit::ColumnsKept(254))));
+        let before: Vec<_> = b.visible_columns().iter().map(|c| c.id).collect();
+        repair(&mut b, t(9));
+        assert_eq!(check(&b), Ok(()));
+        assert!(b.validate().is_ok());
+        let after: Vec<_> = b.visible_columns().iter().map(|c| c.id).collect();
+        assert_eq!(after, before, "the shown columns stay");
+        assert_eq!(b.columns.len(), MAX_COLUMNS_KEPT);
+        assert_eq!(b.items.len(), nieuw_west_zuid().items.len());
+    }
+
+    #[test]
+    fn a_board_of_removed_columns_keeps_one_shown() {
+        let mut b = nieuw_west_zuid();
+        let cards = b.items.len();
+        for c in &mut b.columns {
+            c.removed = Some(t(1));
+        }
+        for n in 0..300 {
+            b.columns.push(column(100 + n, true));
+        }
+        repair(&mut b, t(9));
+        assert_eq!(check(&b), Ok(()));
+        assert!(b.validate().is_ok());
+        assert_eq!(b.columns.iter().filter(|c| c.removed.is_none()).count(), 1);
+        assert_eq!(b.items.len(), cards);
+    }
+
+    #[test]
+    fn repaired_texts_are_stamped_so_a_merge_keeps_them() {
+        let mut b = nieuw_west_zuid();
+        b.title = "x".repeat(5_000);
+        b.lines[0].name = "y".repeat(5_000);
+        b.columns[0].name = "z".repeat(5_000);
+        let older = b.clone();
+        repair(&mut b, t(9));
+        assert!(b.validate().is_ok());
+        for merged in [
+            crate::model::merge(&b, &older),
+            crate::model::merge(&older, &b),
+        ] {
+            assert_eq!(check(&merged), Ok(()), "the long texts do not come back");
+        }
+    }
+
+    #[test]
+    fn operations_keep_within_the_bounds() {
+        use crate::model::library::duplicate;
+        let mut b = nieuw_west_zuid();
+        // 30 shown columns: the 31st is refused.
+        for n in 0..(MAX_COLUMNS - 4) as u128 {
+            b.add_column(Uuid::from_u128(500 + n), "K", t(1)).unwrap();
+        }
+        assert_eq!(
+            b.add_column(Uuid::from_u128(999), "K", t(1)),
+            Err(crate::model::OpError::TooManyColumns)
+        );
+        // 200 kept: the oldest empty removed column makes room.
+        let mut b = nieuw_west_zuid();
+        for n in 0..(MAX_COLUMNS_KEPT - 4) as u128 {
+            b.columns.push(column(1_000 + n, true));
+        }
+        b.columns[4].removed = Some(t(0));
+        b.add_column(Uuid::from_u128(77_777), "Nieuw", t(5))
+            .unwrap();
+        assert_eq!(b.columns.len(), MAX_COLUMNS_KEPT);
+        assert!(b.columns.iter().all(|c| c.id != Uuid::from_u128(1_000)));
+        assert_eq!(check(&b), Ok(()));
+        // Deletions beyond the bound forget the oldest.
+        let mut b = nieuw_west_zuid();
+        b.tombstones = (0..MAX_TOMBSTONES as u128)
+            .map(|n| crate::model::Tombstone {
+                id: Uuid::from_u128(100_000 + n),
+                deleted: t(n as i64),
+            })
+            .collect();
+        let id = b.items[0].id;
+        b.delete_item(id, t(1_000_000)).unwrap();
+        assert_eq!(b.tombstones.len(), MAX_TOMBSTONES);
+        assert!(b.tombstones.iter().any(|t| t.id == id));
+        assert!(b
+            .tombstones
+            .iter()
+            .all(|t| t.id != Uuid::from_u128(100_000)));
+        // A copy's title stays within its bound.
+        let mut b = nieuw_west_zuid();
+        b.title = "x".repeat(Field::BoardTitle.max_chars());
+        let copy = duplicate(&b, Uuid::new_v4, &format!("{} (kopie)", b.title), t(2));
+        assert_eq!(check(&copy), Ok(()));
+    }
+
+    #[test]
     fn shown_columns_and_kept_columns_are_bounded_apart() {
         let mut b = nieuw_west_zuid();
         for n in 0..MAX_COLUMNS as u128 {
@@ -363,6 +491,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         repair(&mut b, t(9));
+        assert!(b.validate().is_ok());
         assert_eq!(b.items[2].tags.len(), MAX_LABELS);
         assert_eq!(b.items[2].updated, t(9));
         assert_eq!(check(&b), Ok(()));
@@ -399,6 +528,7 @@ mod tests {
             }
             assert!(repair(&mut b, t(9)));
             assert_eq!(check(&b), Ok(()), "{field:?} repaired");
+            assert!(b.validate().is_ok());
         }
     }
 

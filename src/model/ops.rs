@@ -270,6 +270,15 @@ impl Board {
         let item = self.items.remove(pos);
         self.tombstones.retain(|t| t.id != id);
         self.tombstones.push(Tombstone { id, deleted: now });
+        if self.tombstones.len() > limits::MAX_TOMBSTONES {
+            // The oldest deletion is forgotten: only a copy older than it
+            // could still bring that card back.
+            if let Some(oldest) =
+                (0..self.tombstones.len()).min_by_key(|&i| self.tombstones[i].deleted)
+            {
+                self.tombstones.swap_remove(oldest);
+            }
+        }
         self.updated = now;
         Ok(item)
     }

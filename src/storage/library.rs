@@ -320,9 +320,18 @@ pub fn save_board(
     now: Timestamp,
 ) -> Result<String, SaveError> {
     let raw = encode(board, now);
-    store.set(&board_key(board.id), &raw)?;
+    let key = board_key(board.id);
+    let new = library.entry(board.id).is_none();
+    store.set(&key, &raw)?;
     library.record(board);
-    store.set(INDEX_KEY, &encode_index(library))?;
+    if let Err(e) = store.set(INDEX_KEY, &encode_index(library)) {
+        if new {
+            // Not half stored: a new board the index cannot list goes again.
+            store.remove(&key);
+            library.forget(board.id);
+        }
+        return Err(e);
+    }
     Ok(raw)
 }
 

@@ -230,7 +230,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
         place: Place::Activity,
         single_key: false,
         example: Press::with("ArrowRight", false, true, false),
-        test: |p| match (alt_only(p), p.key) {
+        test: |p| match (p.alt, p.key) {
             (true, "ArrowLeft") => Some(Command::Month(-1)),
             (true, "ArrowRight") => Some(Command::Month(1)),
             _ => None,

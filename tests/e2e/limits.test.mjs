@@ -179,14 +179,27 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
 });
 
 describe("a shared PC", () => {
-  test("Wis alle gegevens removes every board of this browser after saying how many, and nothing else", async (t) => {
+  test("Wis alle gegevens removes every board of this browser after saying how many, and nothing else; another tab does not write them back", async (t) => {
     const page = await open(t);
-    await page.evaluate(() => localStorage.setItem("andere-app", "blijft"));
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.locator(".card").first().waitFor();
+    await page.evaluate(() => {
+      localStorage.setItem("andere-app", "blijft");
+      localStorage.setItem("planbord.instelling.sneltoetsen", "uit");
+    });
+    // A third board, and a change in the other tab not yet saved long.
+    await page.getByRole("button", { name: "Nieuw bord" }).click();
+    await page.getByLabel("Team", { exact: true }).fill("Boven-IJ");
+    await page.getByRole("button", { name: "Bord maken" }).click();
+    await page.waitForFunction(() => !location.hash.includes("undefined") && document.querySelector("h1")?.textContent.includes("Boven-IJ"));
+    const before = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), INDEX_KEY)).library.boards.map((b) => b.id);
+    assert.equal(before.length, 3);
     await page.getByRole("button", { name: "Bordinstellingen" }).click();
     await page.getByRole("button", { name: "Wis alle gegevens…" }).click();
     const ask = page.getByRole("dialog", { name: "Alle gegevens van Planbord wissen?" });
     await ask.waitFor();
-    assert.ok((await ask.textContent()).includes("2 borden"));
+    assert.ok((await ask.textContent()).includes("3 borden"));
     assert.deepEqual(await axe(page), []);
     // Export is offered first.
     const [download] = await Promise.all([
@@ -194,12 +207,23 @@ describe("a shared PC", () => {
       ask.getByRole("button", { name: "Open bord exporteren" }).click(),
     ]);
     assert.ok(download.suggestedFilename().endsWith(".planbord.json"));
-    await Promise.all([page.waitForEvent("load"), ask.getByRole("button", { name: "Alles wissen" }).click()]);
+    await Promise.all([
+      page.waitForEvent("load"),
+      other.waitForEvent("load"),
+      ask.getByRole("button", { name: "Alles wissen" }).click(),
+    ]);
     await page.locator(".card").first().waitFor();
+    await other.locator(".card").first().waitFor();
+    await page.waitForTimeout(500);
     const keys = await page.evaluate(() => Object.keys(localStorage).sort());
     assert.ok(keys.includes("andere-app"), "another app's key stays");
-    // A first visit again: only the fresh sample boards of this visit.
-    const index = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), INDEX_KEY));
-    assert.equal(index.library.boards.length, 2);
+    assert.ok(!keys.includes("planbord.instelling.sneltoetsen"), "settings go");
+    for (const id of before) {
+      assert.ok(!keys.includes(boardKey(id)), `board ${id} is gone, not written back by the other tab`);
+    }
+    // A first visit again: only fresh sample boards.
+    const after = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), INDEX_KEY)).library.boards;
+    assert.ok(after.every((b) => !before.includes(b.id)), "new boards only");
+    assert.ok(!after.some((b) => b.title.includes("Boven-IJ")));
   });
 });

@@ -154,7 +154,7 @@ impl AppState {
         navigate(Route::Board(board.id));
     }
 
-    fn read_board(&self, id: Uuid) -> Option<Board> {
+    pub(super) fn read_board(&self, id: Uuid) -> Option<Board> {
         self.settle_storage();
         if self.doc.id() == id {
             return Some(self.doc.snapshot());
@@ -264,7 +264,8 @@ impl AppState {
         self.persist.with_store(store::wipe);
         self.feedback.announce(s::WIPED.into());
         leptos::task::spawn_local(async {
-            crate::ui::dom::delete_caches(store::library::KEY_PREFIX).await;
+            // The service worker's caches are named "planbord-…".
+            crate::ui::dom::delete_caches("planbord").await;
             // The URL's board is gone: the page opens as on a first visit.
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();

@@ -22,12 +22,17 @@ impl AppState {
     }
 
     fn travel(&self, forward: bool) {
+        // A board over its bounds is read-only (repair is the way out).
+        if self.doc.over_limit.with_untracked(Option::is_some) {
+            return;
+        }
         self.views.draw_all();
         let Some(patch) = self.doc.travel(forward) else {
             return;
         };
         self.feedback.clear_notice();
-        if patch.touches_head() {
+        // What comes back may be over a bound (a board replaced by a file).
+        if patch.touches_head() || !self.doc.check_limits() {
             self.rebuild();
         } else {
             let cells = self.views.cell_keys();

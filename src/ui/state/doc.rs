@@ -29,10 +29,15 @@ impl Meta {
             id: b.id,
             // Bounded: a board over its bounds still shows its title.
             title: bounded(Field::BoardTitle, &b.title),
-            team: b.team.clone(),
+            team: bounded(Field::Team, &b.team),
             year: b.year,
-            lines: b.lines.clone(),
-            columns: b.visible_columns().into_iter().cloned().collect(),
+            lines: b.lines.iter().map(bounded_line).collect(),
+            columns: b
+                .visible_columns()
+                .into_iter()
+                .take(limits::MAX_COLUMNS)
+                .cloned()
+                .collect(),
         }
     }
 
@@ -41,10 +46,14 @@ impl Meta {
     fn is_of(&self, b: &Board) -> bool {
         self.id == b.id
             && self.title == bounded(Field::BoardTitle, &b.title)
-            && self.team == b.team
+            && self.team == bounded(Field::Team, &b.team)
             && self.year == b.year
-            && self.lines == b.lines
-            && b.visible_columns().into_iter().eq(self.columns.iter())
+            && self.lines.iter().eq(b.lines.iter().map(bounded_line).collect::<Vec<_>>().iter())
+            && b
+                .visible_columns()
+                .into_iter()
+                .take(limits::MAX_COLUMNS)
+                .eq(self.columns.iter())
     }
 
     pub fn column_name(&self, id: Uuid) -> String {
@@ -70,6 +79,15 @@ impl Meta {
             .find(|l| l.number == number)
             .map(|l| l.name.clone())
             .unwrap_or_default()
+    }
+}
+
+/// A line with its texts within their bounds (what the page shows).
+fn bounded_line(l: &Line) -> Line {
+    Line {
+        name: bounded(Field::LineName, &l.name),
+        description: bounded(Field::LineDescription, &l.description),
+        ..l.clone()
     }
 }
 

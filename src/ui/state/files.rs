@@ -160,6 +160,15 @@ impl AppState {
         self.panels.import_preview.set(None);
         let incoming = preview.imported.board;
         if !preview.same_board {
+            // The bounds first: a refused merge leaves the open board open.
+            if let Some(theirs) = self.read_board(incoming.id) {
+                if let Err(e) = crate::model::limits::check(&merge(&theirs, &incoming)) {
+                    self.panels
+                        .import_error
+                        .set(Some(s::merge_over_limit(&e)));
+                    return;
+                }
+            }
             if preview.matching.is_none() || !self.open_board(incoming.id) {
                 return;
             }

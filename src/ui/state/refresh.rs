@@ -38,7 +38,10 @@ impl AppState {
             self.doc
                 .with_board(|b| self.views.rebuild(b, &matcher));
         } else {
+            // Not drawn, and no dialog stays open over it (the settings
+            // would list every column).
             self.views.clear();
+            self.panels.close_dialogs();
         }
         self.doc.reset_meta();
         self.views.rebuilt();

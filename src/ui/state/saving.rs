@@ -161,7 +161,13 @@ impl AppState {
         if theirs.id != local.id {
             return false;
         }
-        let merged = crate::model::merge(&local, theirs);
+        // A board over its bounds is read-only here: it has no edits of its
+        // own, and merging would bring back what a repair elsewhere cut.
+        let merged = if self.doc.over_limit.with_untracked(Option::is_some) {
+            theirs.clone()
+        } else {
+            crate::model::merge(&local, theirs)
+        };
         if crate::model::canonical(&merged) == crate::model::canonical(&local) {
             return false;
         }
@@ -180,6 +186,16 @@ impl AppState {
 
     /// Another tab changed a stored key (the `storage` event).
     pub fn storage_changed(&self, key: &str, value: Option<String>) {
+        if key == store::INDEX_KEY && value.is_none() {
+            // "Wis alle gegevens" in another tab: this one must not write
+            // its boards back. It starts afresh too.
+            self.persist.stop_saving();
+            self.persist.clear_unsaved();
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+            return;
+        }
         let open = store::board_key(self.doc.id());
         if key == open {
             let Some(raw) = value else { return };
