@@ -314,6 +314,9 @@ pub fn unreadable_untouched(p: &Problem) -> String {
 }
 
 pub const DOWNLOAD_BACKUP: &str = "Back-up downloaden";
+pub const UPDATE_AVAILABLE: &str =
+    "Nieuwe versie beschikbaar. Kies Herladen om over te stappen; je borden blijven bewaard.";
+pub const RELOAD: &str = "Herladen";
 pub const STORAGE_UNAVAILABLE: &str =
     "Deze browser staat opslaan niet toe. Het bord werkt, maar wijzigingen \
      worden niet bewaard als je het venster sluit.";

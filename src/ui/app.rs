@@ -24,6 +24,7 @@ use super::settings_dialog::SettingsDialog;
 use super::keys::{self, Command, Place};
 use super::state::{current_hash, filter_from_hash, navigate, AppState, Route, View};
 use super::toolbar::Toolbar;
+use super::update_notice::UpdateNotice;
 use super::view_tabs::ViewTabs;
 use crate::strings as s;
 
@@ -131,6 +132,7 @@ pub fn App() -> impl IntoView {
         </a>
         <Toolbar />
         <ViewTabs />
+        <UpdateNotice />
         <StorageBanner />
         <main id="bord" tabindex="-1">
             {move || match state.nav.route.get() {

@@ -48,6 +48,7 @@ wasm_only! {
     pub mod state;
     mod toolbar;
     mod touch;
+    mod update_notice;
     mod view_tabs;
 }
 

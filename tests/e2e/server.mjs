@@ -15,17 +15,22 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Serves `root` under `base` (e.g. "/planbord/"); resolves to { url, close }. */
+/** Serves `root` under `base` (e.g. "/planbord/"); resolves to
+ * { url, close, deploy }: `deploy(dir, { cacheControl })` serves another
+ * directory from then on (a new deploy), with another Cache-Control header
+ * for the app files if given. */
 export function serve(root, base = "/planbord/", port = 0) {
-  const rootDir = resolve(root);
+  let rootDir = resolve(root);
+  let cacheControl = "no-cache";
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (!path.startsWith(base)) {
       res.writeHead(404).end("not found");
       return;
     }
-    let file = normalize(join(rootDir, path.slice(base.length)));
-    if (!file.startsWith(rootDir)) {
+    const dir = rootDir; // the deploy this request started under
+    let file = normalize(join(dir, path.slice(base.length)));
+    if (!file.startsWith(dir)) {
       res.writeHead(403).end();
       return;
     }
@@ -34,7 +39,7 @@ export function serve(root, base = "/planbord/", port = 0) {
       const body = await readFile(file);
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-cache",
+        "cache-control": cacheControl,
       });
       res.end(body);
     } catch {
@@ -44,7 +49,14 @@ export function serve(root, base = "/planbord/", port = 0) {
   return new Promise((ok) => {
     server.listen(port, "127.0.0.1", () => {
       const url = `http://127.0.0.1:${server.address().port}${base}`;
-      ok({ url, close: () => new Promise((done) => server.close(done)) });
+      ok({
+        url,
+        close: () => new Promise((done) => server.close(done)),
+        deploy: (dir, options = {}) => {
+          rootDir = resolve(dir);
+          cacheControl = options.cacheControl ?? "no-cache";
+        },
+      });
     });
   });
 }
