@@ -3,6 +3,42 @@
 // (Importing the glue code runs nothing: the app starts with init().)
 import init from "./planbord.js";
 
+/** Whether this page is shown inside another page (a frame). A browser that
+ * will not even say counts as a frame. */
+function framed() {
+  try {
+    return window.top !== window.self;
+  } catch {
+    return true;
+  }
+}
+
+// Another page could show the board in a (hidden) frame and lure clicks onto
+// it. A CSP in a meta tag cannot forbid framing (frame-ancestors only works
+// as an HTTP header, see README "Hosting"), so the app refuses to start in a
+// frame at all: no wasm is loaded, storage is not touched. This Dutch text
+// lives here and not in src/strings.rs because it must show without (and
+// before) the app.
+function refuse() {
+  const main = document.createElement("main");
+  main.className = "framed";
+  const title = document.createElement("h1");
+  title.textContent = "Planbord start niet binnen een andere pagina";
+  const why = document.createElement("p");
+  why.textContent =
+    "Deze pagina probeert Planbord te tonen in een kader van een andere pagina. " +
+    "Om je borden te beschermen start Planbord alleen in een eigen venster.";
+  const what = document.createElement("p");
+  const link = document.createElement("a");
+  link.href = location.href;
+  link.target = "_blank";
+  link.rel = "noopener noreferrer";
+  link.textContent = "Open Planbord in een eigen venster";
+  what.append(link, ".");
+  main.append(title, why, what);
+  document.body.append(main);
+}
+
 /** Tells the app (src/ui/update_notice.rs) when a new build is installed
  * while this page runs, and switches to it when the user chooses "Herladen".
  * Until then the page keeps running its own build: builds never mix. */
@@ -51,4 +87,8 @@ async function start() {
   await started;
 }
 
-await start();
+if (framed()) {
+  refuse();
+} else {
+  await start();
+}

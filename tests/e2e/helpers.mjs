@@ -44,6 +44,16 @@ export function setup() {
 /** A fresh first visit. Collects errors, CSP violations and requests.
  * `options` go to the browser context (e.g. `{ hasTouch: true }`). */
 export async function open(t, viewport = { width: 1920, height: 1080 }, options = {}) {
+  const page = await blank(t, viewport, [], options);
+  await page.goto(server.url);
+  await page.locator(".card").first().waitFor();
+  return page;
+}
+
+/** A page in a fresh browser context that has not been anywhere yet (for a
+ * test to prepare it first), with the checks of `open`; `origins`: other
+ * origins the test means to visit; `options` go to the browser context. */
+export async function blank(t, viewport = { width: 1920, height: 1080 }, origins = [], options = {}) {
   const context = await browser.newContext({ viewport, locale: "nl-NL", ...options });
   const page = await context.newPage();
   const problems = [];
@@ -56,14 +66,12 @@ export async function open(t, viewport = { width: 1920, height: 1080 }, options 
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("request", (r) => requests.push(r.url()));
   t.after(async () => {
-    const origin = new URL(server.url).origin;
-    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:"));
+    const allowed = [new URL(server.url).origin, ...origins, "blob:", "data:"];
+    const foreign = requests.filter((u) => !allowed.some((o) => u.startsWith(o)));
     await context.close();
     assert.deepEqual(foreign, [], "no request may leave the origin");
     assert.deepEqual(problems, [], "no errors or CSP violations");
   });
-  await page.goto(server.url);
-  await page.locator(".card").first().waitFor();
   return page;
 }
 

@@ -1,5 +1,5 @@
 // End-to-end: safe to host. A new deploy reaches the browser as one whole
-// build (never a mix).
+// build (never a mix), the app refuses to run inside another page's frame.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -7,8 +7,9 @@ import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 
-import { DIST, OUT, axe, open, server, setup } from "./helpers.mjs";
+import { DIST, OUT, axe, blank, open, server, setup } from "./helpers.mjs";
 
 setup();
 
@@ -103,6 +104,53 @@ describe("hosting", () => {
     await tab.close();
     await page.context().setOffline(false);
   });
+
+  for (const [what, host] of [
+    ["a page of the same site", "127.0.0.1"],
+    ["a page of another site", "localhost"],
+  ]) {
+    test(`inside a frame of ${what} the app does not start and says why`, async (t) => {
+      const app = server.url;
+      server.page(
+        "/elders/kader.html",
+        `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Een andere pagina</title>` +
+          `<link rel="icon" href="data:,"></head>` +
+          `<body><h1>Een andere pagina</h1><iframe src="${app}" title="Planbord" width="900" height="600"></iframe></body></html>`,
+      );
+      const framing = new URL("/elders/kader.html", app);
+      framing.hostname = host;
+      const page = await blank(t, undefined, [framing.origin]);
+      const requests = [];
+      page.on("request", (r) => requests.push(r.url()));
+      await page.goto(framing.href);
+      const frame = page.frameLocator("iframe");
+      await frame.getByRole("heading", { name: "Planbord start niet binnen een andere pagina" }).waitFor();
+      assert.match(await frame.locator("main").innerText(), /alleen in een eigen venster/);
+      const link = frame.getByRole("link", { name: "Open Planbord in een eigen venster" });
+      assert.equal(await link.getAttribute("target"), "_blank");
+      if (host === "127.0.0.1") await page.screenshot({ path: `${OUT}/framed.png` });
+      // Time enough for an app that started anyway to show and save a board.
+      await page.waitForTimeout(1000);
+      assert.equal(await frame.locator(".app, .card").count(), 0, "no board");
+      assert.ok(!requests.some((u) => u.endsWith(".wasm")), "the wasm is not even loaded");
+      // The frame's storage (another site's frame gets none at all here:
+      // the browser blocks third-party storage).
+      const inFrame = page.frames().find((f) => f.url().startsWith(app));
+      const storage = await inFrame.evaluate(async () => {
+        try {
+          return { keys: Object.keys(localStorage), workers: (await navigator.serviceWorker.getRegistrations()).length };
+        } catch (e) {
+          return e.name;
+        }
+      });
+      const untouched = { keys: [], workers: 0 };
+      if (host === "127.0.0.1") {
+        assert.deepEqual(storage, untouched, "the framed page's storage is untouched, no service worker");
+      } else {
+        assert.ok(storage === "SecurityError" || isDeepStrictEqual(storage, untouched), `storage: ${JSON.stringify(storage)}`);
+      }
+    });
+  }
 
   });
 });

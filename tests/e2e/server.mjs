@@ -16,14 +16,20 @@ const TYPES = {
 };
 
 /** Serves `root` under `base` (e.g. "/planbord/"); resolves to
- * { url, close, deploy }: `deploy(dir, { cacheControl })` serves another
- * directory from then on (a new deploy), with another Cache-Control header
- * for the app files if given. */
+ * { url, close, deploy, page }: `deploy(dir, { cacheControl })` serves
+ * another directory from then on (a new deploy), with another
+ * Cache-Control header for the app files if given; `page(path, html)` serves
+ * one extra HTML page, outside the app (another page on the same host). */
 export function serve(root, base = "/planbord/", port = 0) {
   let rootDir = resolve(root);
   let cacheControl = "no-cache";
+  const pages = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (pages.has(path)) {
+      res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-cache" }).end(pages.get(path));
+      return;
+    }
     if (!path.startsWith(base)) {
       res.writeHead(404).end("not found");
       return;
@@ -56,6 +62,7 @@ export function serve(root, base = "/planbord/", port = 0) {
           rootDir = resolve(dir);
           cacheControl = options.cacheControl ?? "no-cache";
         },
+        page: (path, html) => pages.set(path, html),
       });
     });
   });
