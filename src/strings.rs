@@ -560,7 +560,12 @@ pub const NO_TREKKER: &str = "(geen trekker)";
 pub const NOTHING: &str = "Geen.";
 pub const COPY_PROGRESS: &str = "Kopieer voortgang";
 pub const COPIED: &str = "Voortgang gekopieerd: plak het in een e-mail.";
-pub const COPY_FAILED: &str = "Kopiëren lukte niet; selecteer de tekst hieronder en kopieer die.";
+pub const COPY_MANUAL_TITLE: &str = "Kopieer de voortgang zelf";
+pub const COPY_MANUAL: &str =
+    "Deze browser gaf Planbord geen toegang tot het klembord (dat kan alleen over \
+     https, en sommige browsers staan het niet toe). De tekst hieronder is al \
+     geselecteerd: druk op Ctrl+C (op een Mac Cmd+C) en plak hem in een e-mail.";
+pub const COPY_MANUAL_LABEL: &str = "Voortgang als tekst";
 pub const EXPORT_ICS: &str = "Agenda (.ics)";
 pub const EXPORT_CSV: &str = "Excel (.csv)";
 pub const PRINT: &str = "Afdrukken";

@@ -7,6 +7,7 @@ use super::board_list::BoardList;
 use super::calendar_view::CalendarView;
 use super::card_editor::CardEditor;
 use super::confirm_dialog::ConfirmDialog;
+use super::copy_dialog::CopyDialog;
 use super::dom;
 use super::file_drop::FileDrop;
 use super::filter_bar::FilterBar;
@@ -160,6 +161,7 @@ pub fn App() -> impl IntoView {
         <ImportDialog />
         <ImportFailed />
         <MergeSummary />
+        <CopyDialog />
         <FileDrop />
         <NoticeBar />
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">

@@ -53,6 +53,16 @@ pub fn card_below(container: &web_sys::Element, y: f64, skip: Uuid) -> Option<Uu
         .map(|(id, _)| id)
 }
 
+/// Starts writing `text` to the clipboard. `None` where this page has no
+/// clipboard (plain HTTP, a locked-down browser): never throws.
+pub fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
+    let navigator = web_sys::window()?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?;
+    let write = write.dyn_into::<js_sys::Function>().ok()?;
+    write.call1(&clipboard, &text.into()).ok()?.dyn_into().ok()
+}
+
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     download_bytes(filename, mime, text.as_bytes())

@@ -29,6 +29,7 @@ wasm_only! {
     mod card_events;
     mod cell;
     mod confirm_dialog;
+    mod copy_dialog;
     pub mod dom;
     mod file_drop;
     mod filter_bar;

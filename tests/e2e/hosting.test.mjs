@@ -1,5 +1,7 @@
 // End-to-end: safe to host. A new deploy reaches the browser as one whole
-// build (never a mix), the app refuses to run inside another page's frame.
+// build (never a mix), the app refuses to run inside another page's frame,
+// and "Kopieer voortgang" works without a clipboard (plain HTTP, a
+// locked-down browser).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -152,5 +154,47 @@ describe("hosting", () => {
     });
   }
 
+  test("without a clipboard (plain HTTP, a locked-down browser) the progress text is shown to copy by hand", async (t) => {
+    const page = await blank(t);
+    await page.addInitScript(() => {
+      delete Navigator.prototype.clipboard;
+    });
+    await page.goto(server.url);
+    await page.locator(".card").first().waitFor();
+    assert.equal(await page.evaluate(() => "clipboard" in navigator), false);
+    await page.getByRole("link", { name: "Overzicht" }).click();
+    await page.getByRole("button", { name: "Kopieer voortgang" }).click();
+    const dialog = page.getByRole("dialog", { name: "Kopieer de voortgang zelf" });
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Ctrl\+C/);
+    const box = dialog.getByRole("textbox", { name: "Voortgang als tekst" });
+    const text = await box.inputValue();
+    // The full text: the same as the overview shows under the buttons.
+    assert.equal(text, await page.locator("#voortgang-tekst").inputValue());
+    assert.match(text, /^Voortgang Teamplan Nieuw West Zuid \(Nieuw West Zuid\)/);
+    assert.match(text, /Lijn 5 Resultaat en borging/);
+    assert.equal(await box.getAttribute("readonly"), "");
+    assert.deepEqual(
+      await box.evaluate((el) => [document.activeElement === el, el.selectionStart, el.selectionEnd]),
+      [true, 0, text.length],
+      "focused and all selected: Ctrl+C copies it",
+    );
+    assert.deepEqual(await axe(page, ".copy-dialog"), []);
+    await page.screenshot({ path: `${OUT}/copy-by-hand.png` });
+    await dialog.getByRole("button", { name: "Sluiten" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    // A clipboard that refuses (permission denied) gets the same dialog.
+    await page.evaluate(() => {
+      Object.defineProperty(Navigator.prototype, "clipboard", {
+        configurable: true,
+        get: () => ({ writeText: () => Promise.reject(new DOMException("geweigerd", "NotAllowedError")) }),
+      });
+    });
+    await page.getByRole("button", { name: "Kopieer voortgang" }).click();
+    await dialog.waitFor();
+    assert.equal(await box.inputValue(), text);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
   });
 });

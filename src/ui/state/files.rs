@@ -67,17 +67,19 @@ impl AppState {
         ok
     }
 
-    /// Puts text on the clipboard ("Kopieer voortgang").
+    /// Puts text on the clipboard ("Kopieer voortgang"); where the browser
+    /// has no clipboard for this page or refuses, shows it to copy by hand.
     pub fn copy_text(&self, text: String) {
         let feedback = self.feedback;
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        let by_hand = self.panels.copy_by_hand;
+        let Some(promise) = crate::ui::dom::write_clipboard(&text) else {
+            by_hand.set(Some(text));
             return;
         };
-        let promise = clipboard.write_text(&text);
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(_) => feedback.notify(s::COPIED.into(), None),
-                Err(_) => feedback.notify(s::COPY_FAILED.into(), None),
+                Err(_) => by_hand.set(Some(text)),
             }
         });
     }

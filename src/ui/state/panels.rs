@@ -54,6 +54,8 @@ pub struct Panels {
     pub import_preview: RwSignal<Option<ImportPreview>>,
     pub import_error: RwSignal<Option<String>>,
     pub merge_summary: RwSignal<Option<MergeSummary>>,
+    /// Text the clipboard would not take, shown to copy by hand.
+    pub copy_by_hand: RwSignal<Option<String>>,
     /// A file is being dragged over the page.
     pub file_over: RwSignal<bool>,
     /// Presentation mode: full screen, large type, little chrome.
@@ -81,6 +83,7 @@ impl Panels {
             import_preview: RwSignal::new(None),
             import_error: RwSignal::new(None),
             merge_summary: RwSignal::new(None),
+            copy_by_hand: RwSignal::new(None),
             file_over: RwSignal::new(false),
             presenting: RwSignal::new(false),
             collapsed: RwSignal::new(Vec::new()),
