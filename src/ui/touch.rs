@@ -44,7 +44,11 @@ pub fn on_pointerdown(state: AppState, ev: web_sys::PointerEvent) {
         active: true,
     }));
     // Later events of this pointer come to the handle (and bubble here).
-    let _ = handle.set_pointer_capture(ev.pointer_id());
+    // Without capture the drag cannot be followed: no drag then (a tap's
+    // click still opens "Verplaats naar…").
+    if handle.set_pointer_capture(ev.pointer_id()).is_err() {
+        state.drag.touch.set_value(None);
+    }
 }
 
 pub fn on_pointermove(state: AppState, ev: web_sys::PointerEvent) {
