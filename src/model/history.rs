@@ -320,6 +320,105 @@ mod tests {
         assert_eq!(content(&b), content(&end));
     }
 
+    /// A named change to a board.
+    type Change<'a> = (&'a str, &'a dyn Fn(&mut Board));
+
+    /// Undoes and redoes `changes` one step at a time: each undo gives
+    /// exactly the board before its change, each redo the board after it.
+    fn undo_and_redo_step_by_step(mut b: Board, changes: &[Change]) {
+        let mut h = History::new(100);
+        let mut boards = vec![b.clone()];
+        for (n, (name, f)) in changes.iter().enumerate() {
+            change(&mut h, &mut b, name, n as i64 * 10_000, f);
+            assert_ne!(content(&b), content(&boards[n]), "{name} changed nothing");
+            boards.push(b.clone());
+        }
+        assert_eq!(h.len(), changes.len());
+        for (n, (name, _)) in changes.iter().enumerate().rev() {
+            h.undo(&mut b, t(99)).unwrap();
+            assert_eq!(content(&b), content(&boards[n]), "undo {name}");
+            assert_eq!(b.validate(), Ok(()), "undo {name}");
+        }
+        assert!(h.undo(&mut b, t(99)).is_none());
+        for (n, (name, _)) in changes.iter().enumerate() {
+            h.redo(&mut b, t(99)).unwrap();
+            assert_eq!(content(&b), content(&boards[n + 1]), "redo {name}");
+            assert_eq!(b.validate(), Ok(()), "redo {name}");
+        }
+        assert!(h.redo(&mut b, t(99)).is_none());
+    }
+
+    #[test]
+    fn undo_and_redo_settings_wip_limits_and_line_descriptions() {
+        undo_and_redo_step_by_step(
+            board(),
+            &[
+                ("title", &|b| {
+                    b.set_settings("Teamplan Boven-IJ", "", None, t(1))
+                }),
+                ("team", &|b| {
+                    b.set_settings("Teamplan Boven-IJ", "Boven-IJ", None, t(2))
+                }),
+                ("year", &|b| {
+                    b.set_settings("Teamplan Boven-IJ", "Boven-IJ", Some(2017), t(3))
+                }),
+                ("other year", &|b| {
+                    b.set_settings("Teamplan Boven-IJ", "Boven-IJ", Some(2018), t(4))
+                }),
+                ("wip limit", &|b| {
+                    b.set_wip_limit(uid(12), Some(3), t(5)).unwrap()
+                }),
+                ("other wip limit", &|b| {
+                    b.set_wip_limit(uid(12), Some(1), t(6)).unwrap()
+                }),
+                ("no wip limit", &|b| {
+                    b.set_wip_limit(uid(12), None, t(7)).unwrap()
+                }),
+                ("line description", &|b| {
+                    b.set_line_description(3, "Drie sessies", t(8)).unwrap()
+                }),
+                ("empty line description", &|b| {
+                    b.set_line_description(5, "", t(9)).unwrap()
+                }),
+            ],
+        );
+    }
+
+    #[test]
+    fn undo_and_redo_adding_renaming_reordering_and_removing_columns() {
+        let mut b = board();
+        b.add_item(uid(101), (2, uid(12)), "B", t(0)).unwrap();
+        undo_and_redo_step_by_step(
+            b,
+            &[
+                ("add column", &|b| {
+                    b.add_column(uid(14), "Geëvalueerd", t(1)).unwrap()
+                }),
+                ("rename column", &|b| {
+                    b.rename_column(uid(11), "Ingepland", t(2)).unwrap()
+                }),
+                ("rename added column", &|b| {
+                    b.rename_column(uid(14), "Klaar", t(3)).unwrap()
+                }),
+                ("column left", &|b| {
+                    assert!(b.shift_column(uid(14), -1, t(4)).unwrap())
+                }),
+                ("column right", &|b| {
+                    assert!(b.shift_column(uid(10), 1, t(5)).unwrap())
+                }),
+                ("remove empty column", &|b| {
+                    assert_eq!(b.remove_column(uid(13), None, t(6)), Ok(0))
+                }),
+                ("remove column with cards", &|b| {
+                    assert_eq!(b.remove_column(uid(12), Some(uid(14)), t(7)), Ok(1))
+                }),
+                ("remove column of the first card", &|b| {
+                    assert_eq!(b.remove_column(uid(10), Some(uid(11)), t(8)), Ok(1))
+                }),
+            ],
+        );
+    }
+
     #[test]
     fn what_undo_puts_back_wins_a_later_merge() {
         let mut h = History::new(100);
