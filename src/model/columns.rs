@@ -167,7 +167,7 @@ impl Board {
 
     /// Removes a column. Its cards first go to `move_cards_to` (same line,
     /// at the end); without a target a column with cards is refused. The
-    /// last visible column cannot be removed.
+    /// last visible column cannot be removed, nor the last one not removed.
     pub fn remove_column(
         &mut self,
         id: Uuid,
@@ -178,7 +178,13 @@ impl Board {
         if self.column(id).is_none() {
             return Err(OpError::UnknownColumn);
         }
-        if visible <= 1 {
+        // A removed column showing a card does not count: once the card
+        // goes, it hides.
+        let others = self
+            .columns
+            .iter()
+            .any(|c| c.id != id && c.removed.is_none());
+        if visible <= 1 || !others {
             return Err(OpError::LastColumn);
         }
         let cards: Vec<(Uuid, u8)> = self
@@ -265,6 +271,25 @@ mod tests {
             b.remove_column(uid(13), Some(uid(10)), t(5)),
             Err(OpError::LastColumn)
         );
+    }
+
+    #[test]
+    fn a_removed_column_still_showing_a_card_does_not_count_as_the_last_column() {
+        let mut b = board();
+        for c in [10, 11, 12] {
+            b.remove_column(uid(c), None, t(1)).unwrap();
+        }
+        // A card lands in a removed column (by a merge, or added there
+        // while it showed): it shows again, but is still removed.
+        b.add_item(uid(100), (1, uid(10)), "Kaart", t(2)).unwrap();
+        assert_eq!(names(&b), ["Idee", "Afgerond"]);
+        assert_eq!(
+            b.remove_column(uid(13), None, t(3)),
+            Err(OpError::LastColumn)
+        );
+        // Otherwise deleting that card would leave no column at all.
+        b.delete_item(uid(100), t(4)).unwrap();
+        assert_eq!(names(&b), ["Afgerond"]);
     }
 
     #[test]
