@@ -1,68 +1,221 @@
-//! Property tests: any sequence of operations keeps the board valid, and
-//! the stored form round-trips.
+//! Property tests. Random sequences of every operation (on cards, dates,
+//! labels, settings, lines and columns; on unknown targets too; at equal
+//! and decreasing times), with undo and redo in between: the board stays
+//! valid, a refused operation changes nothing, undo and redo follow a model
+//! of the history (typing coalesces, the cap drops the oldest step), and the
+//! stored form round-trips. Then the merge laws over copies that differ in
+//! every mergeable field.
 
-use chrono::{TimeZone, Utc};
+use std::cell::Cell;
+
+use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use uuid::Uuid;
 
-use super::{Board, Direction, Edit, Item, Timestamp};
+use super::calendar::span;
+use super::history::{History, Patch};
+use super::testutil::{content, nieuw_west_zuid};
+use super::{parse_tags, Board, Direction, Edit, Item, OpError, Scope, Timestamp};
+
+/// What an operation acts on: something on the board (by position, modulo
+/// how many there are), an id the board does not have, or what the last
+/// operation acted on (so that changes to one card follow each other).
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    Known(usize),
+    Unknown,
+    Last,
+}
+
+/// An id no generated board has.
+const UNKNOWN: Uuid = Uuid::from_u128(u128::MAX);
 
 #[derive(Clone, Debug)]
 enum Op {
     Add {
+        /// Reuse a card's id (refused) instead of a new one.
+        reuse: Option<usize>,
         line: u8,
-        column: usize,
+        column: Target,
         title: String,
     },
     Edit {
-        pick: usize,
-        title: String,
+        item: Target,
+        edit: Edit,
+    },
+    /// Typing in one text field: one change per keystroke, `gap_ms` apart,
+    /// recorded under the same key; with undo and redo after keystroke
+    /// `undo_redo_after`.
+    Typing {
+        item: Target,
+        field: usize,
+        text: String,
+        gap_ms: i64,
+        undo_redo_after: Option<usize>,
     },
     Move {
-        pick: usize,
+        item: Target,
         line: u8,
-        column: usize,
+        column: Target,
         index: Option<usize>,
     },
     Step {
-        pick: usize,
+        item: Target,
         direction: usize,
     },
     Delete {
-        pick: usize,
+        item: Target,
     },
     Restore,
+    ToMonth {
+        item: Target,
+        year: i32,
+        month: u32,
+    },
+    StepMonth {
+        item: Target,
+        delta: i32,
+        year: i32,
+    },
+    Settings {
+        title: String,
+        team: String,
+        year: Option<i32>,
+    },
+    LineDescription {
+        number: u8,
+        text: String,
+    },
+    AddColumn {
+        /// Reuse a column's id (refused) instead of a new one.
+        reuse: Option<usize>,
+        name: String,
+    },
+    RenameColumn {
+        column: Target,
+        name: String,
+    },
+    ShiftColumn {
+        column: Target,
+        right: bool,
+    },
+    WipLimit {
+        column: Target,
+        limit: Option<u32>,
+    },
+    RemoveColumn {
+        column: Target,
+        to: Option<Target>,
+    },
+    /// Undo `undo` times, then redo `redo` times.
+    History {
+        undo: usize,
+        redo: usize,
+    },
+}
+
+fn target() -> impl Strategy<Value = Target> {
+    prop_oneof![
+        6 => any::<usize>().prop_map(Target::Known),
+        1 => Just(Target::Unknown),
+        3 => Just(Target::Last),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    "[a-zA-Z ]{0,8}"
+}
+
+fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+    proptest::option::weighted(
+        0.8,
+        (0u64..500)
+            .prop_map(|d| NaiveDate::from_ymd_opt(2017, 1, 1).unwrap() + chrono::Days::new(d)),
+    )
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        1 => ".{0,8}".prop_map(Edit::Title),
+        1 => text().prop_map(Edit::Notes),
+        1 => text().prop_map(Edit::Trekker),
+        1 => text().prop_map(Edit::Team),
+        3 => date().prop_map(Edit::Start),
+        3 => date().prop_map(Edit::End),
+        1 => proptest::option::of(prop_oneof![Just(Scope::Intern), Just(Scope::Extern)])
+            .prop_map(Edit::Scope),
+        1 => "[a-cA-C ,]{0,10}".prop_map(|t| Edit::Tags(parse_tags(&t))),
+    ]
 }
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        (0u8..7, 0usize..5, "[a-zA-Z ]{0,12}").prop_map(|(line, column, title)| Op::Add {
-            line,
-            column,
-            title
-        }),
-        (any::<usize>(), ".{0,8}").prop_map(|(pick, title)| Op::Edit { pick, title }),
-        (
-            any::<usize>(),
-            1u8..=5,
+        4 => (proptest::option::weighted(0.1, any::<usize>()), 0u8..7, target(), "[a-zA-Z ]{0,12}")
+            .prop_map(|(reuse, line, column, title)| Op::Add { reuse, line, column, title }),
+        4 => (target(), edit()).prop_map(|(item, edit)| Op::Edit { item, edit }),
+        2 => (
+            target(),
             0usize..4,
-            proptest::option::of(0usize..6)
+            "[a-z]{1,6}",
+            prop_oneof![Just(0i64), Just(300), Just(1_499), Just(1_500), Just(-100)],
+            proptest::option::weighted(0.3, 1usize..4),
         )
-            .prop_map(|(pick, line, column, index)| Op::Move {
-                pick,
-                line,
-                column,
-                index
+            .prop_map(|(item, field, text, gap_ms, undo_redo_after)| Op::Typing {
+                item,
+                field,
+                text,
+                gap_ms,
+                undo_redo_after,
             }),
-        (any::<usize>(), 0usize..6).prop_map(|(pick, direction)| Op::Step { pick, direction }),
-        any::<usize>().prop_map(|pick| Op::Delete { pick }),
-        Just(Op::Restore),
+        3 => (target(), 0u8..7, target(), proptest::option::of(0usize..6))
+            .prop_map(|(item, line, column, index)| Op::Move { item, line, column, index }),
+        2 => (target(), 0usize..6).prop_map(|(item, direction)| Op::Step { item, direction }),
+        2 => target().prop_map(|item| Op::Delete { item }),
+        1 => Just(Op::Restore),
+        1 => (target(), 2016i32..2020, 0u32..14)
+            .prop_map(|(item, year, month)| Op::ToMonth { item, year, month }),
+        1 => (target(), -13i32..14, 2016i32..2020)
+            .prop_map(|(item, delta, year)| Op::StepMonth { item, delta, year }),
+        1 => (text(), text(), proptest::option::of(2016i32..2020))
+            .prop_map(|(title, team, year)| Op::Settings { title, team, year }),
+        1 => (0u8..7, text()).prop_map(|(number, text)| Op::LineDescription { number, text }),
+        1 => (proptest::option::weighted(0.2, any::<usize>()), text())
+            .prop_map(|(reuse, name)| Op::AddColumn { reuse, name }),
+        1 => (target(), text()).prop_map(|(column, name)| Op::RenameColumn { column, name }),
+        1 => (target(), any::<bool>()).prop_map(|(column, right)| Op::ShiftColumn { column, right }),
+        1 => (target(), proptest::option::of(0u32..4))
+            .prop_map(|(column, limit)| Op::WipLimit { column, limit }),
+        3 => (target(), proptest::option::weighted(0.8, target()))
+            .prop_map(|(column, to)| Op::RemoveColumn { column, to }),
+        3 => (0usize..4, 0usize..4).prop_map(|(undo, redo)| Op::History { undo, redo }),
     ]
+}
+
+/// Time between operations (ms): often equal or going back.
+fn gap() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        Just(-2_000i64),
+        Just(-1),
+        Just(0),
+        Just(1),
+        Just(700),
+        Just(1_499),
+        Just(1_500),
+        Just(60_000),
+    ]
+}
+
+fn ops(max: usize) -> impl Strategy<Value = Vec<(i64, Op)>> {
+    proptest::collection::vec((gap(), op()), 0..max)
 }
 
 fn at(sec: i64) -> Timestamp {
     Utc.timestamp_opt(1_700_000_000 + sec, 0).unwrap()
+}
+
+fn at_ms(ms: i64) -> Timestamp {
+    Utc.timestamp_millis_opt(1_700_000_000_000 + ms).unwrap()
 }
 
 const DIRECTIONS: [Direction; 6] = [
@@ -74,11 +227,61 @@ const DIRECTIONS: [Direction; 6] = [
     Direction::Later,
 ];
 
-/// Applies generated operations to a board, checking what each promises.
+/// A model of [`History`]: whole boards before and after each step.
+struct Step {
+    key: String,
+    at: i64,
+    before: Board,
+    after: Board,
+}
+
+struct Model {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    cap: usize,
+    /// Whether the cap dropped a step.
+    dropped: bool,
+}
+
+impl Model {
+    fn record(&mut self, key: &str, at: i64, before: Board, after: &Board) {
+        if before == *after {
+            return;
+        }
+        self.redo.clear();
+        if let Some(top) = self.undo.last_mut() {
+            // Same key within 1.5 s (or earlier): one step.
+            if !key.is_empty() && top.key == key && at - top.at < 1_500 {
+                top.after = after.clone();
+                top.at = at;
+                return;
+            }
+        }
+        self.undo.push(Step {
+            key: key.into(),
+            at,
+            before,
+            after: after.clone(),
+        });
+        if self.undo.len() > self.cap {
+            self.undo.remove(0);
+            self.dropped = true;
+        }
+    }
+}
+
+/// Applies generated operations to a board and its history, checking what
+/// each promises.
 struct Runner {
     board: Board,
+    start: Board,
     next_id: u128,
     deleted: Vec<Item>,
+    last_item: Cell<Uuid>,
+    last_column: Cell<Uuid>,
+    clock: i64,
+    history: History,
+    model: Model,
 }
 
 fn col(n: u128) -> Uuid {
@@ -86,100 +289,573 @@ fn col(n: u128) -> Uuid {
 }
 
 impl Runner {
-    fn new() -> Runner {
-        Runner {
-            board: Board::new_empty(
+    /// An empty board, or the Nieuw West Zuid sample (cards with dates,
+    /// labels and scopes; ids 1, 2, 3, ...).
+    fn new(sample: bool, cap: usize) -> Runner {
+        let board = if sample {
+            nieuw_west_zuid()
+        } else {
+            Board::new_empty(
                 Uuid::from_u128(1),
                 [col(0), col(1), col(2), col(3)],
                 "P",
                 at(0),
-            ),
-            next_id: 10,
+            )
+        };
+        Runner {
+            start: board.clone(),
+            board,
+            next_id: 10_000,
             deleted: Vec::new(),
+            last_item: Cell::new(UNKNOWN),
+            last_column: Cell::new(UNKNOWN),
+            clock: 0,
+            history: History::new(cap),
+            model: Model {
+                undo: Vec::new(),
+                redo: Vec::new(),
+                cap,
+                dropped: false,
+            },
         }
     }
 
-    fn pick(&self, p: usize) -> Option<Uuid> {
-        let items = &self.board.items;
-        (!items.is_empty()).then(|| items[p % items.len()].id)
+    fn now(&self) -> Timestamp {
+        at_ms(self.clock)
     }
 
-    fn apply(&mut self, op: Op, now: Timestamp) -> Result<(), TestCaseError> {
+    fn fresh_id(&mut self) -> Uuid {
+        self.next_id += 1;
+        Uuid::from_u128(self.next_id)
+    }
+
+    fn item_id(&self, t: Target) -> Uuid {
+        let id = match t {
+            Target::Known(n) if !self.board.items.is_empty() => {
+                self.board.items[n % self.board.items.len()].id
+            }
+            Target::Last => self.last_item.get(),
+            _ => UNKNOWN,
+        };
+        self.last_item.set(id);
+        id
+    }
+
+    fn column_id(&self, t: Target) -> Uuid {
+        let id = match t {
+            Target::Known(n) => self.board.columns[n % self.board.columns.len()].id,
+            Target::Unknown => UNKNOWN,
+            Target::Last => self.last_column.get(),
+        };
+        self.last_column.set(id);
+        id
+    }
+
+    fn item(&self, id: Uuid) -> &Item {
+        self.board.item(id).expect("item on the board")
+    }
+
+    /// Runs one change: its result must be `expected`, a refused change
+    /// leaves the board as it was, and the change is recorded under `key`.
+    fn change<R>(
+        &mut self,
+        key: &str,
+        expected: Result<(), OpError>,
+        f: impl FnOnce(&mut Board) -> Result<R, OpError>,
+    ) -> Result<Option<R>, TestCaseError> {
+        let before = self.board.clone();
+        let result = f(&mut self.board);
+        prop_assert_eq!(result.as_ref().map(|_| ()).map_err(Clone::clone), expected);
+        if result.is_err() {
+            prop_assert_eq!(&self.board, &before, "a refused change changed the board");
+        }
+        let patch = Patch::between(&before, &self.board);
+        prop_assert_eq!(patch.is_empty(), before == self.board);
+        self.history.record(key, patch, self.clock);
+        self.model.record(key, self.clock, before, &self.board);
+        Ok(result.ok())
+    }
+
+    /// Whether `edit` would give the card an end before its start.
+    fn end_before_start(&self, id: Uuid, edit: &Edit) -> bool {
+        let i = self.item(id);
+        let (s, e) = match edit {
+            Edit::Start(s) => (*s, i.end),
+            Edit::End(e) => (i.start, *e),
+            _ => (i.start, i.end),
+        };
+        matches!((s, e), (Some(s), Some(e)) if e < s)
+    }
+
+    fn edit(&mut self, id: Uuid, edit: Edit, key: &str) -> Result<(), TestCaseError> {
+        let now = self.now();
+        let expected = if self.board.item(id).is_none() {
+            Err(OpError::UnknownItem)
+        } else if self.end_before_start(id, &edit) {
+            Err(OpError::EndBeforeStart)
+        } else {
+            Ok(())
+        };
+        let old = self.board.item(id).cloned();
+        if let Some(changed) = self.change(key, expected, |b| b.edit_item(id, edit.clone(), now))? {
+            let i = self.item(id).clone();
+            let got = match &edit {
+                Edit::Title(_) => Edit::Title(i.title.clone()),
+                Edit::Notes(_) => Edit::Notes(i.notes.clone()),
+                Edit::Trekker(_) => Edit::Trekker(i.trekker.clone()),
+                Edit::Team(_) => Edit::Team(i.team.clone()),
+                Edit::Start(_) => Edit::Start(i.start),
+                Edit::End(_) => Edit::End(i.end),
+                Edit::Scope(_) => Edit::Scope(i.scope),
+                Edit::Tags(_) => Edit::Tags(i.tags.clone()),
+            };
+            prop_assert_eq!(got, edit);
+            let old = old.unwrap();
+            prop_assert_eq!(changed, old != i);
+            prop_assert_eq!(i.updated, if changed { now } else { old.updated });
+        }
+        Ok(())
+    }
+
+    fn apply(&mut self, op: Op) -> Result<(), TestCaseError> {
+        let now = self.now();
+        let b = &self.board;
         match op {
             Op::Add {
+                reuse,
                 line,
                 column,
                 title,
             } => {
-                self.next_id += 1;
-                let result = self.board.add_item(
-                    Uuid::from_u128(self.next_id),
-                    (line, col(column as u128)),
-                    &title,
-                    now,
-                );
-                let acceptable = (1..=5).contains(&line) && column < 4 && !title.trim().is_empty();
-                prop_assert_eq!(result.is_ok(), acceptable);
+                let id = match reuse {
+                    Some(n) => self.item_id(Target::Known(n)),
+                    None => self.fresh_id(),
+                };
+                let column = self.column_id(column);
+                self.last_item.set(id);
+                let b = &self.board;
+                let expected = if !(1..=5).contains(&line) {
+                    Err(OpError::UnknownLine)
+                } else if b.column(column).is_none() {
+                    Err(OpError::UnknownColumn)
+                } else if title.trim().is_empty() {
+                    Err(OpError::EmptyTitle)
+                } else if b.item(id).is_some() {
+                    Err(OpError::DuplicateId)
+                } else {
+                    Ok(())
+                };
+                let cell = (line, column);
+                if self
+                    .change("", expected, |b| b.add_item(id, cell, &title, now))?
+                    .is_some()
+                {
+                    let i = self.item(id);
+                    prop_assert_eq!(&i.title, title.trim());
+                    prop_assert_eq!((i.created, i.updated), (now, now));
+                    prop_assert_eq!(self.board.cell_ids(cell).last().copied(), Some(id));
+                }
             }
-            Op::Edit { pick, title } => {
-                if let Some(id) = self.pick(pick) {
-                    self.board
-                        .edit_item(id, Edit::Title(title.clone()), now)
-                        .unwrap();
-                    prop_assert_eq!(&self.board.item(id).unwrap().title, &title);
+            Op::Edit { item, edit } => {
+                let id = self.item_id(item);
+                let key = format!("edit {id} {}", edit.field());
+                self.edit(id, edit, &key)?;
+            }
+            Op::Typing {
+                item,
+                field,
+                text,
+                gap_ms,
+                undo_redo_after,
+            } => {
+                let id = self.item_id(item);
+                for n in 1..=text.len() {
+                    if undo_redo_after == Some(n - 1) {
+                        self.undo()?;
+                        self.redo()?;
+                    }
+                    let typed = text[..n].to_string();
+                    let edit = match field {
+                        0 => Edit::Title(typed),
+                        1 => Edit::Notes(typed),
+                        2 => Edit::Trekker(typed),
+                        _ => Edit::Team(typed),
+                    };
+                    let key = format!("edit {id} {}", edit.field());
+                    self.edit(id, edit, &key)?;
+                    self.clock += gap_ms;
                 }
             }
             Op::Move {
-                pick,
+                item,
                 line,
                 column,
                 index,
             } => {
-                if let Some(id) = self.pick(pick) {
-                    let cell = (line, col(column as u128));
-                    self.board.move_item(id, cell, index, now).unwrap();
+                let id = self.item_id(item);
+                let cell = (line, self.column_id(column));
+                let expected = if !(1..=5).contains(&line) {
+                    Err(OpError::UnknownLine)
+                } else if b.column(cell.1).is_none() {
+                    Err(OpError::UnknownColumn)
+                } else if b.item(id).is_none() {
+                    Err(OpError::UnknownItem)
+                } else {
+                    Ok(())
+                };
+                let from = b.item(id).map(Item::cell);
+                if let Some(came) =
+                    self.change("", expected, |b| b.move_item(id, cell, index, now))?
+                {
+                    prop_assert_eq!(Some(came), from);
                     let ids = self.board.cell_ids(cell);
                     let want = index.unwrap_or(usize::MAX).min(ids.len() - 1);
                     prop_assert_eq!(ids[want], id);
                 }
             }
-            Op::Step { pick, direction } => {
-                if let Some(id) = self.pick(pick) {
-                    self.board
-                        .step_item(id, DIRECTIONS[direction], now)
-                        .unwrap();
+            Op::Step { item, direction } => {
+                let id = self.item_id(item);
+                let expected = match b.item(id) {
+                    None => Err(OpError::UnknownItem),
+                    Some(_) => Ok(()),
+                };
+                let before = b.item(id).map(Item::cell);
+                let direction = DIRECTIONS[direction];
+                if let Some(moved) =
+                    self.change("", expected, |b| b.step_item(id, direction, now))?
+                {
+                    let (from, to) = (before.unwrap(), self.item(id).cell());
+                    match direction {
+                        Direction::Left | Direction::Right => prop_assert_eq!(from.0, to.0),
+                        Direction::Up | Direction::Down => prop_assert_eq!(from.1, to.1),
+                        Direction::Earlier | Direction::Later => prop_assert_eq!(from, to),
+                    }
+                    if let Some(came) = moved {
+                        prop_assert_eq!(came, from);
+                    } else {
+                        prop_assert_eq!(from, to);
+                    }
                 }
             }
-            Op::Delete { pick } => {
-                if let Some(id) = self.pick(pick) {
-                    self.deleted.push(self.board.delete_item(id, now).unwrap());
-                    prop_assert!(self.board.tombstones.iter().any(|t| t.id == id));
+            Op::Delete { item } => {
+                let id = self.item_id(item);
+                let expected = match b.item(id) {
+                    None => Err(OpError::UnknownItem),
+                    Some(_) => Ok(()),
+                };
+                if let Some(gone) = self.change("", expected, |b| b.delete_item(id, now))? {
+                    prop_assert_eq!(gone.id, id);
+                    prop_assert!(self.board.item(id).is_none());
+                    prop_assert_eq!(
+                        self.board
+                            .tombstones
+                            .iter()
+                            .filter(|t| t.id == id)
+                            .map(|t| t.deleted)
+                            .collect::<Vec<_>>(),
+                        vec![now]
+                    );
+                    self.deleted.push(gone);
                 }
             }
             Op::Restore => {
                 if let Some(item) = self.deleted.pop() {
                     let id = item.id;
-                    self.board.restore_item(item, now).unwrap();
-                    prop_assert!(self.board.tombstones.iter().all(|t| t.id != id));
+                    let has_column = b.column(item.column).is_some_and(|c| c.removed.is_none())
+                        || b.visible_columns().iter().any(|c| c.removed.is_none());
+                    let expected = if b.item(id).is_some() {
+                        Err(OpError::DuplicateId)
+                    } else if !has_column {
+                        Err(OpError::UnknownColumn)
+                    } else {
+                        Ok(())
+                    };
+                    if self
+                        .change("", expected, |b| b.restore_item(item, now))?
+                        .is_some()
+                    {
+                        prop_assert_eq!(self.item(id).updated, now);
+                        prop_assert!(self.board.tombstones.iter().all(|t| t.id != id));
+                    }
+                }
+            }
+            Op::ToMonth { item, year, month } => {
+                let id = self.item_id(item);
+                let expected = if !(1..=12).contains(&month) {
+                    Err(OpError::UnknownLine)
+                } else if b.item(id).is_none() {
+                    Err(OpError::UnknownItem)
+                } else {
+                    Ok(())
+                };
+                if self
+                    .change("", expected, |b| b.move_to_month(id, year, month, now))?
+                    .is_some()
+                {
+                    let (start, _) = span(self.item(id)).unwrap();
+                    prop_assert_eq!((start.year(), start.month()), (year, month));
+                }
+            }
+            Op::StepMonth { item, delta, year } => {
+                let id = self.item_id(item);
+                let expected = match b.item(id) {
+                    None => Err(OpError::UnknownItem),
+                    Some(_) => Ok(()),
+                };
+                if let Some((y, m)) =
+                    self.change("", expected, |b| b.step_month(id, delta, year, now))?
+                {
+                    let (start, _) = span(self.item(id)).unwrap();
+                    prop_assert_eq!((start.year(), start.month()), (y, m));
+                }
+            }
+            Op::Settings { title, team, year } => {
+                self.change("", Ok(()), |b| {
+                    b.set_settings(&title, &team, year, now);
+                    Ok(())
+                })?;
+                let b = &self.board;
+                prop_assert_eq!(
+                    (b.title.as_str(), b.team.as_str(), b.year),
+                    (title.as_str(), team.as_str(), year)
+                );
+            }
+            Op::LineDescription { number, text } => {
+                let expected = if (1..=5).contains(&number) {
+                    Ok(())
+                } else {
+                    Err(OpError::UnknownLine)
+                };
+                if self
+                    .change("", expected, |b| b.set_line_description(number, &text, now))?
+                    .is_some()
+                {
+                    prop_assert_eq!(&self.board.line(number).unwrap().description, &text);
+                }
+            }
+            Op::AddColumn { reuse, name } => {
+                let id = match reuse {
+                    Some(n) => self.column_id(Target::Known(n)),
+                    None => self.fresh_id(),
+                };
+                self.last_column.set(id);
+                let b = &self.board;
+                let expected = if name.trim().is_empty() {
+                    Err(OpError::EmptyTitle)
+                } else if b.column(id).is_some() {
+                    Err(OpError::DuplicateId)
+                } else {
+                    Ok(())
+                };
+                if self
+                    .change("", expected, |b| b.add_column(id, &name, now))?
+                    .is_some()
+                {
+                    let last = self
+                        .board
+                        .visible_columns()
+                        .last()
+                        .map(|c| (c.id, c.name.clone(), c.removed));
+                    prop_assert_eq!(last, Some((id, name.trim().to_string(), None)));
+                }
+            }
+            Op::RenameColumn { column, name } => {
+                let id = self.column_id(column);
+                let expected = if name.trim().is_empty() {
+                    Err(OpError::EmptyTitle)
+                } else if b.column(id).is_none() {
+                    Err(OpError::UnknownColumn)
+                } else {
+                    Ok(())
+                };
+                if self
+                    .change("", expected, |b| b.rename_column(id, &name, now))?
+                    .is_some()
+                {
+                    prop_assert_eq!(&self.board.column(id).unwrap().name, name.trim());
+                }
+            }
+            Op::ShiftColumn { column, right } => {
+                let id = self.column_id(column);
+                let order: Vec<Uuid> = b.visible_columns().iter().map(|c| c.id).collect();
+                let pos = order.iter().position(|c| *c == id);
+                let expected = match pos {
+                    None => Err(OpError::UnknownColumn),
+                    Some(_) => Ok(()),
+                };
+                let delta = if right { 1 } else { -1 };
+                if let Some(moved) =
+                    self.change("", expected, |b| b.shift_column(id, delta, now))?
+                {
+                    let pos = pos.unwrap();
+                    let target = pos as isize + delta as isize;
+                    let inside = (0..order.len() as isize).contains(&target);
+                    prop_assert_eq!(moved, inside);
+                    let mut want = order;
+                    if inside {
+                        want.swap(pos, target as usize);
+                    }
+                    let got: Vec<Uuid> =
+                        self.board.visible_columns().iter().map(|c| c.id).collect();
+                    prop_assert_eq!(got, want);
+                }
+            }
+            Op::WipLimit { column, limit } => {
+                let id = self.column_id(column);
+                let expected = match b.column(id) {
+                    None => Err(OpError::UnknownColumn),
+                    Some(_) => Ok(()),
+                };
+                if self
+                    .change("", expected, |b| b.set_wip_limit(id, limit, now))?
+                    .is_some()
+                {
+                    prop_assert_eq!(
+                        self.board.column(id).unwrap().wip_limit,
+                        limit.filter(|l| *l > 0)
+                    );
+                }
+            }
+            Op::RemoveColumn { column, to } => {
+                let id = self.column_id(column);
+                let to = to.map(|t| self.column_id(t));
+                let b = &self.board;
+                let cards: Vec<(Uuid, u8)> = b
+                    .items
+                    .iter()
+                    .filter(|i| i.column == id)
+                    .map(|i| (i.id, i.line))
+                    .collect();
+                let expected = if b.column(id).is_none() {
+                    Err(OpError::UnknownColumn)
+                } else if b.visible_columns().len() <= 1
+                    || b.columns.iter().all(|c| c.id == id || c.removed.is_some())
+                {
+                    Err(OpError::LastColumn)
+                } else if cards.is_empty() {
+                    Ok(())
+                } else if let Some(to) = to {
+                    if to == id || b.column(to).is_none_or(|c| c.removed.is_some()) {
+                        Err(OpError::UnknownColumn)
+                    } else {
+                        Ok(())
+                    }
+                } else {
+                    Err(OpError::ColumnNotEmpty(cards.len()))
+                };
+                if let Some(moved) = self.change("", expected, |b| b.remove_column(id, to, now))? {
+                    prop_assert_eq!(moved, cards.len());
+                    prop_assert_eq!(self.board.column(id).unwrap().removed, Some(now));
+                    prop_assert_eq!(self.board.column_count(id), 0);
+                    for (card, line) in cards {
+                        prop_assert_eq!(self.item(card).cell(), (line, to.unwrap()));
+                    }
+                }
+            }
+            Op::History { undo, redo } => {
+                for _ in 0..undo {
+                    self.undo()?;
+                }
+                for _ in 0..redo {
+                    self.redo()?;
                 }
             }
         }
         Ok(())
     }
-}
 
-proptest! {
-    #[test]
-    fn operations_keep_the_board_valid(ops in proptest::collection::vec(op(), 0..60)) {
-        let mut run = Runner::new();
-        for (step, op) in ops.into_iter().enumerate() {
-            run.apply(op, at(step as i64 + 1))?;
-            let board = &run.board;
+    fn undo(&mut self) -> Result<(), TestCaseError> {
+        let now = self.now();
+        let undone = self.history.undo(&mut self.board, now).is_some();
+        let step = self.model.undo.pop();
+        prop_assert_eq!(undone, step.is_some());
+        if let Some(step) = step {
+            prop_assert_eq!(content(&self.board), content(&step.before));
+            self.model.redo.push(step);
+        }
+        Ok(())
+    }
+
+    fn redo(&mut self) -> Result<(), TestCaseError> {
+        let now = self.now();
+        let redone = self.history.redo(&mut self.board, now).is_some();
+        let step = self.model.redo.pop();
+        prop_assert_eq!(redone, step.is_some());
+        if let Some(step) = step {
+            prop_assert_eq!(content(&self.board), content(&step.after));
+            // A redone step never coalesces with what follows.
+            self.model.undo.push(Step {
+                key: String::new(),
+                ..step
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs `ops`, checking the board after each.
+    fn run(&mut self, ops: Vec<(i64, Op)>) -> Result<(), TestCaseError> {
+        for (gap, op) in ops {
+            self.clock += gap;
+            self.apply(op)?;
+            let board = &self.board;
             prop_assert_eq!(board.validate(), Ok(()));
+            // A card can always be added somewhere.
+            prop_assert!(
+                board.columns.iter().any(|c| c.removed.is_none()),
+                "every column removed"
+            );
             // The cells partition the items.
             let in_cells: usize = board.cells().iter().map(|c| board.cell_ids(*c).len()).sum();
             prop_assert_eq!(in_cells, board.items.len());
+            prop_assert_eq!(self.history.len(), self.model.undo.len());
+            prop_assert_eq!(self.history.can_redo(), !self.model.redo.is_empty());
         }
+        Ok(())
+    }
+
+    /// Undoes everything (back to the oldest step the cap kept; the start
+    /// when none was dropped), then redoes everything (up to the last
+    /// change, including any already undone).
+    fn undo_all_then_redo_all(&mut self) -> Result<(), TestCaseError> {
+        let end = self
+            .model
+            .redo
+            .first()
+            .map_or(&self.board, |s| &s.after)
+            .clone();
+        let oldest = self
+            .model
+            .undo
+            .first()
+            .map_or(&self.board, |s| &s.before)
+            .clone();
+        self.clock += 1;
+        let now = self.now();
+        let mut undone = 0;
+        while self.history.undo(&mut self.board, now).is_some() {
+            undone += 1;
+            prop_assert_eq!(self.board.validate(), Ok(()));
+        }
+        prop_assert_eq!(undone, self.model.undo.len());
+        prop_assert_eq!(content(&self.board), content(&oldest));
+        if !self.model.dropped {
+            prop_assert_eq!(content(&self.board), content(&self.start));
+        }
+        while self.history.redo(&mut self.board, now).is_some() {
+            prop_assert_eq!(self.board.validate(), Ok(()));
+        }
+        prop_assert_eq!(content(&self.board), content(&end));
+        Ok(())
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn operations_keep_the_board_valid(sample in any::<bool>(), ops in ops(60)) {
+        let mut run = Runner::new(sample, 200);
+        run.run(ops)?;
         let board = run.board;
         let raw = crate::storage::encode(&board, at(10_000));
         match crate::storage::decode(Some(raw)) {
@@ -189,116 +865,180 @@ proptest! {
     }
 
     #[test]
-    fn undo_all_returns_to_the_start_and_redo_all_to_the_end(ops in proptest::collection::vec(op(), 0..40)) {
-        use crate::model::history::{History, Patch};
-        use crate::model::testutil::content;
-        let mut run = Runner::new();
-        let start = run.board.clone();
-        let mut history = History::new(1000);
-        for (step, op) in ops.into_iter().enumerate() {
-            let before = run.board.clone();
-            run.apply(op, at(step as i64 + 1))?;
-            // Distinct keys: every change its own step.
-            history.record(&format!("{step}"), Patch::between(&before, &run.board), step as i64);
-        }
-        let mut board = run.board;
-        let end = board.clone();
-        let now = at(100_000);
-        while history.undo(&mut board, now).is_some() {}
-        prop_assert_eq!(content(&board), content(&start));
-        while history.redo(&mut board, now).is_some() {}
-        prop_assert_eq!(content(&board), content(&end));
+    fn undo_all_returns_to_the_start_and_redo_all_to_the_end(
+        sample in any::<bool>(),
+        cap in prop_oneof![1usize..6, Just(200)],
+        ops in ops(40),
+    ) {
+        let mut run = Runner::new(sample, cap);
+        run.run(ops)?;
+        run.undo_all_then_redo_all()?;
     }
 }
 
 mod merge_laws {
     use super::*;
     use crate::model::testutil::uid;
-    use crate::model::{canonical, merge, Column, Line, Tombstone};
+    use crate::model::{canonical, merge, Column, Extra, Line, Tombstone};
 
     const TITLES: [&str; 3] = ["Open dag", "Kick-off", "Debat"];
+    const TEXTS: [&str; 3] = ["", "OE", "Boven-IJ"];
 
-    fn item() -> impl Strategy<Value = Item> {
-        (0u128..6, 0usize..3, 1u8..=5, 0u128..3, 0i64..4, 0i64..5).prop_map(
-            |(id, title, line, column, rank, time)| Item {
-                id: uid(100 + id),
-                title: TITLES[title].into(),
-                notes: String::new(),
-                trekker: String::new(),
-                team: String::new(),
-                start: None,
-                end: None,
-                scope: None,
-                tags: vec![],
-                line,
-                column: uid(10 + column),
-                rank: rank as f64,
-                created: at(0),
-                updated: at(time),
-                extra: Default::default(),
-            },
-        )
+    /// Unknown fields, as a newer version might write them.
+    fn extra() -> impl Strategy<Value = Extra> {
+        proptest::option::of((0usize..2, 0i64..2)).prop_map(|e| {
+            let mut m = Extra::new();
+            if let Some((k, v)) = e {
+                m.insert(["kleur", "prioriteit"][k].into(), v.into());
+            }
+            m
+        })
     }
 
-    fn column() -> impl Strategy<Value = (usize, i64, i64)> {
-        (0usize..3, 0i64..3, 0i64..4)
+    fn dates() -> impl Strategy<Value = (Option<NaiveDate>, Option<NaiveDate>)> {
+        (proptest::option::of(0u64..3), proptest::option::of(0u64..3)).prop_map(|(s, len)| {
+            let day = |d| NaiveDate::from_ymd_opt(2017, 3, 1).unwrap() + chrono::Days::new(d);
+            (s.map(day), s.zip(len).map(|(s, l)| day(s + l)))
+        })
+    }
+
+    /// An item; `column` picks one of the board's columns.
+    fn item() -> impl Strategy<Value = (Item, usize)> {
+        (
+            (0u128..6, 0usize..3, 1u8..=5, 0usize..6, 0i64..4, 0i64..5),
+            (
+                0usize..3,
+                0usize..3,
+                dates(),
+                proptest::collection::vec(0usize..3, 0..3),
+                extra(),
+                0usize..3,
+                proptest::option::of(prop_oneof![Just(Scope::Intern), Just(Scope::Extern)]),
+            ),
+        )
+            .prop_map(
+                |(
+                    (id, title, line, column, rank, time),
+                    (notes, team, (start, end), tags, extra, trekker, scope),
+                )| {
+                    let item = Item {
+                        id: uid(100 + id),
+                        title: TITLES[title].into(),
+                        notes: TEXTS[notes].into(),
+                        trekker: TEXTS[trekker].into(),
+                        team: TEXTS[team].into(),
+                        start,
+                        end,
+                        scope,
+                        tags: tags.into_iter().map(|t| TITLES[t].to_string()).collect(),
+                        line,
+                        column: Uuid::nil(),
+                        rank: rank as f64,
+                        created: at(0),
+                        updated: at(time),
+                        extra,
+                    };
+                    (item, column)
+                },
+            )
+    }
+
+    /// Column `uid(10 + n)`, or absent from this copy.
+    fn column(n: u128) -> impl Strategy<Value = Option<Column>> {
+        proptest::option::weighted(
+            0.8,
+            (
+                0usize..3,
+                0i64..3,
+                proptest::option::of(1u32..3),
+                proptest::option::of(0i64..3),
+                0i64..4,
+                extra(),
+            )
+                .prop_map(move |(name, rank, wip_limit, removed, time, extra)| {
+                    Column {
+                        id: uid(10 + n),
+                        name: TITLES[name].into(),
+                        rank: rank as f64,
+                        wip_limit,
+                        removed: removed.map(at),
+                        updated: at(time),
+                        extra,
+                    }
+                }),
+        )
     }
 
     fn board() -> impl Strategy<Value = Board> {
         (
             proptest::collection::vec(item(), 0..8),
             proptest::collection::vec((0u128..6, 0i64..5), 0..4),
-            proptest::collection::vec(column(), 3),
-            (0usize..3, 0i64..4),
-            proptest::collection::vec((0usize..3, 0i64..3), 5),
+            (column(0), column(1), column(2), column(3), column(4)),
+            (
+                0usize..3,
+                0usize..3,
+                proptest::option::of(2017i32..2019),
+                extra(),
+                0i64..4,
+            ),
+            proptest::collection::vec((0usize..3, 0i64..3, extra()), 5),
             proptest::option::of(0i64..5),
         )
-            .prop_map(|(items, tombs, cols, (title, set_at), lines, synced)| {
-                let mut b =
-                    Board::new_empty(uid(1), [uid(10), uid(11), uid(12), uid(13)], "x", at(0));
-                b.columns.truncate(3);
-                for (c, (name, rank, time)) in b.columns.iter_mut().zip(cols) {
-                    *c = Column {
-                        name: TITLES[name].into(),
-                        rank: rank as f64,
-                        updated: at(time),
-                        ..c.clone()
-                    };
-                }
-                b.columns
-                    .sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
-                for (l, (d, time)) in b.lines.iter_mut().zip(lines) {
-                    *l = Line {
-                        description: TITLES[d].into(),
-                        updated: at(time),
-                        ..l.clone()
-                    };
-                }
-                b.title = TITLES[title].into();
-                b.settings_updated = at(set_at);
-                b.synced = synced.map(at);
-                for i in items {
-                    if b.item(i.id).is_none() {
-                        b.items.push(i);
+            .prop_map(
+                |(items, tombs, cols, (title, team, year, extra, set_at), lines, synced)| {
+                    let mut b =
+                        Board::new_empty(uid(1), [uid(10), uid(11), uid(12), uid(13)], "x", at(0));
+                    let first = b.columns[0].clone();
+                    b.columns = [cols.0, cols.1, cols.2, cols.3, cols.4]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    if b.columns.is_empty() {
+                        b.columns.push(first);
                     }
-                }
-                for (id, time) in tombs {
-                    if b.tombstones.iter().all(|t| t.id != uid(100 + id)) {
-                        b.tombstones.push(Tombstone {
-                            id: uid(100 + id),
-                            deleted: at(time),
-                        });
+                    b.columns
+                        .sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
+                    for (l, (d, time, extra)) in b.lines.iter_mut().zip(lines) {
+                        *l = Line {
+                            description: TITLES[d].into(),
+                            updated: at(time),
+                            extra,
+                            ..l.clone()
+                        };
                     }
-                }
-                // A board as operations leave it: no item older than its tombstone.
-                let tombs = b.tombstones.clone();
-                b.items
-                    .retain(|i| tombs.iter().all(|t| t.id != i.id || i.updated > t.deleted));
-                b
-            })
+                    b.title = TITLES[title].into();
+                    b.team = TEXTS[team].into();
+                    b.year = year;
+                    b.extra = extra;
+                    b.settings_updated = at(set_at);
+                    b.synced = synced.map(at);
+                    for (mut i, column) in items {
+                        i.column = b.columns[column % b.columns.len()].id;
+                        if b.item(i.id).is_none() {
+                            b.items.push(i);
+                        }
+                    }
+                    for (id, time) in tombs {
+                        if b.tombstones.iter().all(|t| t.id != uid(100 + id)) {
+                            b.tombstones.push(Tombstone {
+                                id: uid(100 + id),
+                                deleted: at(time),
+                            });
+                        }
+                    }
+                    // A board as operations leave it: no item older than its tombstone.
+                    let tombs = b.tombstones.clone();
+                    b.items
+                        .retain(|i| tombs.iter().all(|t| t.id != i.id || i.updated > t.deleted));
+                    assert_eq!(b.validate(), Ok(()));
+                    b
+                },
+            )
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
         #[test]
         fn merge_is_commutative(a in board(), b in board()) {
             prop_assert_eq!(canonical(&merge(&a, &b)), canonical(&merge(&b, &a)));
