@@ -688,7 +688,7 @@ pub fn wipe_text(boards: usize, trashed: usize) -> String {
     format!(
         "Dit verwijdert {all} uit deze browser (waarvan {trashed} in de prullenbak), met alle \
          reservekopieën en instellingen. Dit kan niet ongedaan worden gemaakt. Exporteer eerst \
-         elk bord dat u wilt bewaren; het open bord kan hier."
+         elk bord dat je wilt bewaren; het open bord kan hier."
     )
 }
 
