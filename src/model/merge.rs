@@ -21,11 +21,13 @@ use uuid::Uuid;
 use super::{Board, Column, Item, Line, Timestamp, Tombstone};
 
 /// Whether version `a` (changed at `ta`) wins over `b` (changed at `tb`):
-/// the later one, or on equal times the greater JSON.
-fn a_wins<T: Serialize>(a: &T, ta: Timestamp, b: &T, tb: Timestamp) -> bool {
+/// the later one, or on equal times the greater JSON. Equal versions (most
+/// cards of two copies) need no JSON: either may stand.
+fn a_wins<T: Serialize + PartialEq>(a: &T, ta: Timestamp, b: &T, tb: Timestamp) -> bool {
     match ta.cmp(&tb) {
         Ordering::Greater => true,
         Ordering::Less => false,
+        Ordering::Equal if a == b => true,
         Ordering::Equal => {
             serde_json::to_string(a).unwrap_or_default()
                 >= serde_json::to_string(b).unwrap_or_default()
@@ -34,7 +36,7 @@ fn a_wins<T: Serialize>(a: &T, ta: Timestamp, b: &T, tb: Timestamp) -> bool {
 }
 
 /// Joins two keyed collections, keeping the newer version of each key.
-fn join<K: Ord + Copy, T: Serialize + Clone>(
+fn join<K: Ord + Copy, T: Serialize + Clone + PartialEq>(
     a: &[T],
     b: &[T],
     key: impl Fn(&T) -> K,
@@ -51,7 +53,7 @@ fn join<K: Ord + Copy, T: Serialize + Clone>(
 }
 
 /// The settings register: title, team, year and unknown board fields.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct Settings<'a> {
     title: &'a str,
     team: &'a str,

@@ -10,7 +10,8 @@ import { launch } from "../e2e/browser.mjs";
 import { serve } from "../e2e/server.mjs";
 
 const RUNS = Number(process.argv[2] ?? 5);
-// DIST: another build to measure; ONLY=load: first-load figures only.
+// DIST: another build to measure; ONLY=load: first-load figures only;
+// ONLY=merge: merging only.
 const DIST = process.env.DIST ?? "dist";
 const ONLY = process.env.ONLY;
 
@@ -348,13 +349,13 @@ try {
   console.log(`Planbord benchmark, median of ${RUNS} runs, ${new Date().toISOString()}`);
   console.log("\n1. First load");
   console.log(loadLine("sample board (11 cards)", await firstLoad(browser, server.url, null, 11)));
-  for (const n of [500, 2000, 10000]) {
+  for (const n of ONLY === "merge" ? [] : [500, 2000, 10000]) {
     console.log(loadLine(`${n} cards`, await firstLoad(browser, server.url, seeded(n), n)));
   }
   const big = seeded(10000);
   const units = Object.entries(big.entries).reduce((sum, [k, v]) => sum + k.length + v.length, 0);
   console.log(`   a 10000-card board takes ${(units / 1048576).toFixed(2)} Mi of the 5 Mi UTF-16 units localStorage allows (${Math.round((units * 100) / (5 * 1048576))} %)`);
-  for (const n of ONLY === "load" ? [] : [2000, 10000]) {
+  for (const n of ONLY === "load" || ONLY === "merge" ? [] : [2000, 10000]) {
     const r = await interactions(browser, server.url, n);
     console.log(`\n2-4. ${n} cards`);
     console.log(`   keyboard move of one card until the DOM shows it: ${ms(r.move)}`);
@@ -365,7 +366,7 @@ try {
     console.log(`   filter by text until the board shows it: ${ms(r.filter)}`);
     console.log(`   JS heap after loading: ${(r.heap / 1048576).toFixed(1)} MB`);
   }
-  const f = ONLY === "load" ? null : await files(browser, server.url, 2000);
+  const f = ONLY === "load" || ONLY === "merge" ? null : await files(browser, server.url, 2000);
   if (f) {
   console.log("\n5. Files, 2000 cards");
   console.log(`   export (click to download): ${f.exportMs} ms, ${(f.bytes / 1024).toFixed(0)} KB`);

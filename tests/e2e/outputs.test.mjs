@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 
-import { axe, open, OUT, setup, stored } from "./helpers.mjs";
+import { axe, open, OUT, readCsv, setup, stored } from "./helpers.mjs";
 
 setup();
 
@@ -110,15 +110,7 @@ print(json.dumps([[str(e["SUMMARY"]), e["DTSTART"].dt.isoformat(), e["DTEND"].dt
     assert.match(csv.name, /\.csv$/);
     const bytes = await readFile(csv.path);
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 with BOM");
-    const rows = JSON.parse(
-      execFileSync("python3", [
-        "-c",
-        `import csv, json, sys
-with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
-    print(json.dumps(list(csv.reader(f, delimiter=";"))))`,
-        csv.path,
-      ]).toString(),
-    );
+    const rows = readCsv(csv.path);
     assert.equal(rows[0][2], "Titel");
     assert.equal(rows.length, 12);
     const row = rows.find((r) => r[2] === "Open dag");

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 
-import { OUT, card, open, rawStored, rawStoredUnsaved, server, setup, stored, titlesIn } from "./helpers.mjs";
+import { OUT, card, open, rawStored, rawStoredUnsaved, secondTab, server, setup, stored, titlesIn } from "./helpers.mjs";
 
 setup();
 
@@ -18,9 +18,7 @@ async function addCard(page, lane, column, title) {
 describe("storage", () => {
   test("two tabs on one board: changes appear in the other, simultaneous edits are both kept", async (t) => {
     const one = await open(t);
-    const two = await one.context().newPage();
-    await two.goto(one.url());
-    await two.locator(".card").first().waitFor();
+    const two = await secondTab(one);
 
     await addCard(one, 4, "Idee", "Uit tab één");
     await two.waitForFunction(

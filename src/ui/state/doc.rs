@@ -236,6 +236,13 @@ impl Doc {
         }
     }
 
+    /// Whether `meta` still describes the board (same title, lines and
+    /// columns).
+    pub(super) fn meta_is_current(&self) -> bool {
+        self.board
+            .with_value(|b| self.meta.with_untracked(|m| m.is_of(b)))
+    }
+
     /// Sets `meta` afresh (the whole board was replaced).
     pub(super) fn reset_meta(&self) {
         self.meta.set(self.board.with_value(Meta::of));

@@ -265,7 +265,7 @@ impl AppState {
         let previous = self.doc.snapshot();
         self.record("", |b| *b = board);
         self.panels.close_dialogs();
-        self.rebuild();
+        self.refresh_all();
         self.feedback.announce(message.to_string());
         self.feedback.notify(
             message.to_string(),
@@ -282,7 +282,7 @@ impl AppState {
             Revert::Card(item) => self.restore_card(*item),
             Revert::Board(board) => {
                 self.record("", |b| *b = *board);
-                self.rebuild();
+                self.refresh_all();
                 self.feedback.announce(s::BOARD_RESTORED.into());
                 self.changed();
             }

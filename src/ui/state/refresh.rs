@@ -68,12 +68,28 @@ impl AppState {
     /// Every card and cell set from the board (after another copy was
     /// merged in: any of them may have changed).
     pub(super) fn sync_all(&self) {
-        let ids: Vec<Uuid> = self.doc.with_board(|b| b.items.iter().map(|i| i.id).collect());
-        for id in ids {
-            self.sync_card(id);
-        }
-        for cell in self.doc.with_board(|b| b.cells()) {
-            self.sync_cell(cell);
+        // One pass over the board (not a lookup per card).
+        let matcher = self.nav.filter.with_untracked(|f| f.matcher());
+        self.doc.with_board(|b| {
+            for i in &b.items {
+                self.views.sync_card(i.clone(), matcher.matches(i));
+            }
+            for cell in b.cells() {
+                self.views.sync_cell(cell, b.cell_ids(cell));
+            }
+        });
+    }
+
+    /// After the whole board was swapped for another version of itself (a
+    /// merge, a replace, its undo): with the same lines and columns only
+    /// what changed is set, as after another tab's change, so the cards on
+    /// screen stay; otherwise, or over a bound, everything is rebuilt.
+    pub(super) fn refresh_all(&self) {
+        let within = self.doc.over_limit.with_untracked(Option::is_none);
+        if within && self.doc.meta_is_current() && self.doc.check_limits() {
+            self.sync_all();
+        } else {
+            self.rebuild();
         }
     }
 
