@@ -685,8 +685,12 @@ pub fn wipe_text(boards: usize, trashed: usize) -> String {
         1 => "1 bord".to_string(),
         n => format!("{n} borden"),
     };
+    let trash = match trashed {
+        0 => String::new(),
+        n => format!(" (waarvan {n} in de prullenbak)"),
+    };
     format!(
-        "Dit verwijdert {all} uit deze browser (waarvan {trashed} in de prullenbak), met alle \
+        "Dit verwijdert {all} uit deze browser{trash}, met alle \
          reservekopieën en instellingen. Dit kan niet ongedaan worden gemaakt. Exporteer eerst \
          elk bord dat je wilt bewaren; het open bord kan hier."
     )

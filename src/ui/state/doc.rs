@@ -44,11 +44,20 @@ impl Meta {
     /// Whether this is still what [`Meta::of`] would make of `b`, without
     /// copying anything.
     fn is_of(&self, b: &Board) -> bool {
+        // Runs after every change (every keystroke): no copies.
+        let line_shown = |m: &Line, l: &Line| {
+            m.number == l.number
+                && m.updated == l.updated
+                && m.extra == l.extra
+                && shows(&m.name, Field::LineName, &l.name)
+                && shows(&m.description, Field::LineDescription, &l.description)
+        };
         self.id == b.id
-            && self.title == bounded(Field::BoardTitle, &b.title)
-            && self.team == bounded(Field::Team, &b.team)
+            && shows(&self.title, Field::BoardTitle, &b.title)
+            && shows(&self.team, Field::Team, &b.team)
             && self.year == b.year
-            && self.lines.iter().eq(b.lines.iter().map(bounded_line).collect::<Vec<_>>().iter())
+            && self.lines.len() == b.lines.len()
+            && self.lines.iter().zip(&b.lines).all(|(m, l)| line_shown(m, l))
             && b
                 .visible_columns()
                 .into_iter()
@@ -79,6 +88,16 @@ impl Meta {
             .find(|l| l.number == number)
             .map(|l| l.name.clone())
             .unwrap_or_default()
+    }
+}
+
+/// Whether `shown` is what the page shows of `full` (cut to its bound),
+/// without copying a text that is within it (nearly always).
+fn shows(shown: &str, field: Field, full: &str) -> bool {
+    if full.len() <= field.max_chars() {
+        shown == full
+    } else {
+        shown == bounded(field, full)
     }
 }
 

@@ -30,9 +30,9 @@ pub struct Drag {
     /// A touch on a card's ⇄ handle.
     pub touch: StoredValue<Option<Touch>>,
     /// Which card is being dragged, per card (one card notified, not all).
-    pub dragging_card: StoredValue<Selector<Option<Uuid>>>,
+    dragging_card: StoredValue<Selector<Option<Uuid>>>,
     /// Before which card a drop would land, per card.
-    pub drop_before_card: StoredValue<Selector<Option<Uuid>>>,
+    drop_before_card: StoredValue<Selector<Option<Uuid>>>,
 }
 
 impl Drag {

@@ -167,11 +167,14 @@ impl Views {
 
     /// Sets a cell's ids if they changed.
     pub(super) fn sync_cell(&self, key: CellKey, ids: Vec<Uuid>) {
-        let mut ids = Some(ids);
-        let sig = self.cell(key, || ids.take().unwrap_or_default());
-        if let Some(ids) = ids {
-            if sig.with_untracked(|cur| *cur != ids) {
-                sig.set(ids);
+        match self.cells.with_value(|c| c.get(&key).copied()) {
+            Some(sig) if sig.with_untracked(|cur| *cur != ids) => sig.set(ids),
+            Some(_) => {}
+            None => {
+                let sig = self.signal(ids);
+                self.cells.update_value(|c| {
+                    c.insert(key, sig);
+                });
             }
         }
     }
