@@ -14,7 +14,6 @@ use super::filter_bar::FilterBar;
 use super::help_dialog::HelpDialog;
 use super::import_dialog::ImportDialog;
 use super::import_error::ImportFailed;
-use super::merge_summary::MergeSummary;
 use super::move_dialog::MoveDialog;
 use super::new_board_dialog::NewBoardDialog;
 use super::notice::NoticeBar;
@@ -160,7 +159,6 @@ pub fn App() -> impl IntoView {
         <RenameDialog />
         <ImportDialog />
         <ImportFailed />
-        <MergeSummary />
         <CopyDialog />
         <FileDrop />
         <NoticeBar />

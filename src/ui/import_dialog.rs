@@ -1,24 +1,40 @@
 use leptos::prelude::*;
 
+use super::merge_summary::MergeSummary;
 use super::modal::Modal;
 use super::state::use_state;
 use crate::strings as s;
 
 /// The preview of a board file before anything changes: what is in it, how
 /// it relates to the open board, and the choices (merge, replace, cancel).
+/// After a merge the same dialog shows its summary: it stays open, so the
+/// browser does not make the page behind inert twice (on a board of
+/// 10,000 cards each costs a style pass over every card).
 #[component]
 pub fn ImportDialog() -> impl IntoView {
     let state = use_state();
     let preview = state.panels.import_preview;
+    let summary = state.panels.merge_summary;
     let cancel = move || preview.set(None);
+    let label = move || {
+        if summary.with(Option::is_some) {
+            s::MERGED_TITLE.to_string()
+        } else {
+            s::IMPORT_TITLE.to_string()
+        }
+    };
     view! {
         <Modal
-            open=Signal::derive(move || preview.with(|p| p.is_some()))
-            on_close=move |_| cancel()
-            label=Signal::derive(|| s::IMPORT_TITLE.to_string())
+            open=Signal::derive(move || preview.with(Option::is_some) || summary.with(Option::is_some))
+            on_close=move |_| {
+                preview.set(None);
+                summary.set(None);
+            }
+            label=Signal::derive(label)
             class="import"
         >
-            {move || preview.get().map(|p| {
+            {move || summary.with(Option::is_some).then(|| view! { <MergeSummary /> })}
+            {move || summary.with(Option::is_none).then(|| preview.get()).flatten().map(|p| {
                 let board = p.imported.board.clone();
                 let open_title = state.doc.meta.with_untracked(|m| m.title.clone());
                 let open_cards = state.doc.with_board(|b| b.items.len());

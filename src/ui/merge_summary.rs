@@ -1,22 +1,20 @@
 use leptos::prelude::*;
 
-use super::modal::Modal;
 use super::state::use_state;
 use crate::strings as s;
 
-/// After a merge: how many cards came in, changed and went, and which cards
-/// both copies changed (for the group to check).
+/// After a merge, in the import dialog that asked for it: how many cards
+/// came in, changed and went, and which cards both copies changed (for the
+/// group to check).
 #[component]
 pub fn MergeSummary() -> impl IntoView {
     let state = use_state();
     let summary = state.panels.merge_summary;
+    // The dialog was already open, so `autofocus` does not apply: focus
+    // moves to the close button once it is drawn.
+    request_animation_frame(|| crate::ui::dom::focus(".merge-summary .dialog-actions button"));
     view! {
-        <Modal
-            open=Signal::derive(move || summary.with(|m| m.is_some()))
-            on_close=move |_| summary.set(None)
-            label=Signal::derive(|| s::MERGED_TITLE.to_string())
-            class="merge-summary"
-        >
+        <div class="merge-summary">
             {move || summary.get().map(|m| {
                 let r = m.report;
                 let counts = if r.is_empty() {
@@ -38,12 +36,12 @@ pub fn MergeSummary() -> impl IntoView {
                     <p class="merge-counts">{counts}</p>
                     {conflicts}
                     <div class="dialog-actions">
-                        <button type="button" class="button" autofocus on:click=move |_| summary.set(None)>
+                        <button type="button" class="button" on:click=move |_| summary.set(None)>
                             {s::CLOSE}
                         </button>
                     </div>
                 }
             })}
-        </Modal>
+        </div>
     }
 }

@@ -315,14 +315,30 @@ async function merging(browser, url, n) {
       await p.waitForSelector("dialog[open]");
     };
     await pick();
-    let t0 = Date.now();
+    // Timed in the page, from the click to the frame that shows the
+    // summary (the board behind it updated in the same task): polling from
+    // here would add its own work on a busy main thread.
+    await p.evaluate(() => {
+      window.__merged = new Promise((resolve) => {
+        const button = [...document.querySelectorAll("dialog[open] button")].find((b) => b.textContent === "Samenvoegen");
+        button.addEventListener("click", () => {
+          const t0 = performance.now();
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - t0);
+          const look = () => {
+            if (document.querySelector("dialog[open].merge-summary, dialog[open] .merge-summary")) channel.port2.postMessage(0);
+            else requestAnimationFrame(look);
+          };
+          requestAnimationFrame(look);
+        }, { capture: true, once: true });
+      });
+    });
     await p.locator("dialog[open] button", { hasText: /^Samenvoegen$/ }).click();
-    await p.locator("dialog[open]", { hasText: "Samengevoegd" }).waitFor();
-    mergeTimes.push(Date.now() - t0);
+    mergeTimes.push(Math.round(await p.evaluate(() => window.__merged)));
     await p.keyboard.press("Escape");
     await pick();
     await p.locator("dialog[open] button", { hasText: /^Vervangen…$/ }).click();
-    t0 = Date.now();
+    const t0 = Date.now();
     await p.locator("dialog[open] button", { hasText: /^Ja, vervangen$/ }).click();
     await p.locator(".notice").waitFor();
     replaceTimes.push(Date.now() - t0);

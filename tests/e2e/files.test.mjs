@@ -120,7 +120,11 @@ describe("board files", () => {
     const s = await summary.innerText();
     assert.match(s, /1 nieuw, 1 bijgewerkt, 1 verwijderd\./);
     assert.match(s, /'Open dag \(Anna\)': jouw versie is gehouden; de andere versie heette 'Open dag \(Bram\)'\./);
-    await summary.getByRole("button", { name: "Sluiten" }).click();
+    // The preview turned into the summary (one dialog): focus is on its
+    // close button, not left on the gone "Samenvoegen".
+    await anna.waitForFunction(() => document.activeElement?.textContent === "Sluiten");
+    await anna.keyboard.press("Enter");
+    await summary.waitFor({ state: "hidden" });
 
     assert.deepEqual(await titlesIn(anna, 4, "Idee"), ["Wervingsdag met de buurt"]);
     assert.deepEqual(await titlesIn(anna, 4, "Bezig"), ["Hardloopwedstrijd in PvI-shirts"]);
