@@ -828,6 +828,28 @@ pub fn date_range(start: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDat
     }
 }
 
+// Your name (the author of each change, kept in this browser)
+pub const YOUR_NAME: &str = "Jouw naam";
+pub const YOUR_NAME_WHY: &str =
+    "Bij elke wijziging wordt bewaard wie hem maakte, ook in bestanden die je mailt.";
+pub const YOUR_NAME_ASKED: &str =
+    "Boven het bord wordt je naam gevraagd. Bij elke wijziging wordt bewaard wie hem maakte.";
+pub const SAVE_NAME: &str = "Opslaan";
+pub const SKIP_NAME: &str = "Overslaan";
+pub const NAME_SKIPPED: &str =
+    "Geen naam opgeslagen. Je kunt hem later invullen bij Bordinstellingen.";
+pub const YOUR_NAME_SETTING: &str = "Jouw naam (in deze browser)";
+pub const YOUR_NAME_HINT: &str = "Alleen in deze browser bewaard, niet in het bord. Hij gaat \
+     mee met elke wijziging die je maakt, ook in bestanden die je mailt.";
+
+pub fn name_saved(name: &str) -> String {
+    if name.is_empty() {
+        NAME_SKIPPED.to_string()
+    } else {
+        format!("Naam opgeslagen: {name}.")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 /// What the state (`src/ui/state/`) may use from `src/ui`.
-const STATE_MAY_USE: &[&str] = &["dom", "keys", "policy", "route"];
+const STATE_MAY_USE: &[&str] = &["author", "dom", "keys", "policy", "route"];
 
 /// Longest a file under `src/ui/` may be (lines).
 const MAX_LINES: usize = 600;

@@ -15,6 +15,7 @@ use super::help_dialog::HelpDialog;
 use super::import_dialog::ImportDialog;
 use super::import_error::ImportFailed;
 use super::move_dialog::MoveDialog;
+use super::name_prompt::NamePrompt;
 use super::new_board_dialog::NewBoardDialog;
 use super::notice::NoticeBar;
 use super::overview_view::OverviewView;
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
     // Another tab changed storage: take in its changes (merged).
     let storage_handle = window_event_listener(leptos::ev::storage, move |ev| {
         if let Some(key) = ev.key() {
+            state.name_stored_elsewhere(&key, ev.new_value());
             state.storage_changed(&key, ev.new_value());
         }
     });
@@ -135,6 +137,8 @@ pub fn App() -> impl IntoView {
         <UpdateNotice />
         <StorageBanner />
         <main id="bord" tabindex="-1">
+            // Above whichever view of a board: any of them makes changes.
+            <NamePrompt />
             {move || match state.nav.route.get() {
                 Route::Board(_) if state.doc.over_limit.with(Option::is_some) => {
                     view! { <SafeMode /> }.into_any()

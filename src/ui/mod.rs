@@ -1,8 +1,9 @@
 //! The browser UI. Leptos components, one per file, thin over
 //! [`state::AppState`], which is the only place that calls model
-//! operations. `route`, `policy` and `keys` are pure and compile (and are
-//! tested) natively too; everything else is wasm only.
+//! operations. `route`, `policy`, `keys` and `author` are pure and compile
+//! (and are tested) natively too; everything else is wasm only.
 
+pub mod author;
 pub mod keys;
 pub mod policy;
 pub mod route;
@@ -40,6 +41,7 @@ wasm_only! {
     mod merge_summary;
     mod modal;
     mod move_dialog;
+    mod name_prompt;
     mod new_board_dialog;
     mod notice;
     mod overview_view;

@@ -122,6 +122,14 @@ fn SettingsForm() -> impl IntoView {
             }).collect_view()}
 
             <h3>{s::WIPE_SECTION}</h3>
+            <div class="field name-field">
+                <label for="instelling-naam">{s::YOUR_NAME_SETTING}</label>
+                <input id="instelling-naam" type="text" maxlength=crate::ui::author::MAX_NAME_CHARS
+                    autocomplete="name" aria-describedby="instelling-naam-uitleg"
+                    prop:value=move || state.who.name.get()
+                    on:change=move |ev| state.set_name(&event_target_value(&ev)) />
+                <p id="instelling-naam-uitleg" class="hint-text">{s::YOUR_NAME_HINT}</p>
+            </div>
             <p class="hint-text">{s::WIPE_HINT}</p>
             <button
                 type="button"

@@ -12,6 +12,8 @@
 //! - [`drag`]: mouse and touch dragging.
 //! - [`feedback`]: notices, the storage banner, announcements, editor
 //!   errors.
+//! - [`who`]: the name of the person using this browser (the author of
+//!   each change) and whether they were asked for it.
 //!
 //! Commands that need several parts are `impl AppState` blocks, by
 //! subject: [`cards`] (add, edit, move, delete, undo/redo), [`boards`]
@@ -20,8 +22,8 @@
 //! tabs, the room left).
 //!
 //! Dependencies run one way: components → `state` → `dom`, `route`,
-//! `policy`, `keys`, `model`, `storage`, `exchange`, `strings`. Nothing
-//! here imports a component (`tests/architecture.rs` checks).
+//! `policy`, `keys`, `author`, `model`, `storage`, `exchange`, `strings`.
+//! Nothing here imports a component (`tests/architecture.rs` checks).
 
 mod boards;
 mod cards;
@@ -35,6 +37,7 @@ pub mod persist;
 mod refresh;
 mod saving;
 pub mod views;
+pub mod who;
 
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -47,6 +50,7 @@ pub use nav::{current_hash, filter_from_hash, navigate, replace_hash, Nav, Route
 pub use panels::{Confirm, ImportPreview, MergeSummary, Panels};
 pub use persist::{AnyStore, Persist};
 pub use views::Views;
+pub use who::Who;
 
 use crate::model::library::Library;
 use crate::model::{sample, Board};
@@ -71,6 +75,7 @@ pub struct AppState {
     pub panels: Panels,
     pub drag: Drag,
     pub feedback: Feedback,
+    pub who: Who,
 }
 
 pub fn use_state() -> AppState {
@@ -137,6 +142,7 @@ impl AppState {
         state.feedback.banner.set(banner);
         let off = state.persist.with_store(|st| st.get(SINGLE_KEYS_KEY)).as_deref() == Some("uit");
         state.panels.single_keys.set(!off);
+        state.read_name();
         state.persist.set_last_written(raw);
         replace_hash(&state.nav.url());
         if let Route::Board(id) = route {
@@ -161,6 +167,7 @@ impl AppState {
             panels: Panels::new(),
             drag: Drag::new(),
             feedback: Feedback::new(),
+            who: Who::new(),
         };
         state.rebuild();
         // The filter changed: show and hide the cards it concerns.

@@ -106,6 +106,8 @@ impl AppState {
     }
 
     fn changed_at(&self, pace: Pace) {
+        // The first change made here asks for the author's name.
+        self.who.note_change();
         self.doc.bump_revision();
         self.doc.refresh_meta();
         self.schedule_save(pace);
