@@ -157,6 +157,7 @@ fn field_name(f: Field) -> &'static str {
         Field::Notes => "de notities",
         Field::Trekker => "de trekker",
         Field::Label => "een label",
+        Field::Author => "een naam",
     }
 }
 
@@ -225,6 +226,11 @@ pub fn over_limit(e: &OverLimit) -> String {
             n(*count),
             limits::MAX_LABELS
         ),
+        OverLimit::Conflicts { card, count } => format!(
+            "kaart '{card}' heeft {} open conflicten, en een kaart heeft er hoogstens {}",
+            n(*count),
+            limits::MAX_CONFLICTS
+        ),
         OverLimit::Text { field, card, chars } => {
             let on = card
                 .as_ref()
@@ -253,6 +259,7 @@ pub fn over_limit(e: &OverLimit) -> String {
 pub fn op_error(e: &OpError) -> &'static str {
     match e {
         OpError::UnknownItem => "Deze kaart bestaat niet meer.",
+        OpError::BadValue => "Deze waarde past niet in dit veld; er is niets veranderd.",
         OpError::UnknownLine => "Die lijn bestaat niet.",
         OpError::UnknownColumn => "Die kolom bestaat niet.",
         OpError::EmptyTitle => "Een kaart heeft een titel nodig.",
@@ -345,17 +352,17 @@ pub const FILE_UNKNOWN: &str = "onbekend";
 pub const CARDS: &str = "Kaarten";
 pub const TOTAL: &str = "Totaal";
 pub const SAME_BOARD: &str =
-    "Dit is een versie van het bord dat nu open is. Samenvoegen neemt van elke kaart de \
-     laatst gewijzigde versie over; een kaart die in een van beide versies later is \
-     verwijderd dan gewijzigd, verdwijnt. Er gaat geen andere kaart verloren.";
+    "Dit is een versie van het bord dat nu open is. Samenvoegen neemt van elk veld van \
+     elke kaart de laatste wijziging over, dus wijzigingen van beide kanten blijven. \
+     Hebben beide kanten hetzelfde veld gewijzigd, dan zie je beide waarden en kies je.";
 pub const IMPORT_FAILED_TITLE: &str = "Importeren lukt niet";
 pub const NOTHING_CHANGED: &str = "Er is niets veranderd aan het bord.";
 pub const MERGED_TITLE: &str = "Samengevoegd";
 pub const MERGED: &str = "Bestand samengevoegd.";
 pub const REPLACED: &str = "Bord vervangen door het geïmporteerde bord.";
 pub const MERGE_NOTHING_NEW: &str = "Er was niets nieuws: het bord had alles al.";
-pub const CONFLICTS_INTRO: &str =
-    "Door beide kanten gewijzigd sinds de vorige uitwisseling. Controleer deze kaarten:";
+pub const CONFLICTS_INTRO: &str = "Door beide kanten gewijzigd sinds de vorige uitwisseling. \
+     De laatste waarde staat nu op het bord; de andere is bewaard. Kies per veld:";
 
 pub fn other_board(open_title: &str) -> String {
     format!(
@@ -375,22 +382,6 @@ pub fn replace_warning(title: &str, cards: usize) -> String {
 
 pub fn merge_counts(added: usize, updated: usize, removed: usize) -> String {
     format!("{added} nieuw, {updated} bijgewerkt, {removed} verwijderd.")
-}
-
-/// One line of the conflict list after a merge.
-pub fn conflict(title: &str, other_title: &str, kept_local: bool, deleted: bool) -> String {
-    let kept = if deleted {
-        "verwijderd (de verwijdering was later)".to_string()
-    } else if kept_local {
-        "jouw versie is gehouden".to_string()
-    } else {
-        "de versie uit het bestand is gehouden".to_string()
-    };
-    if other_title.is_empty() || other_title == title {
-        format!("'{title}': {kept}.")
-    } else {
-        format!("'{title}': {kept}; de andere versie heette '{other_title}'.")
-    }
 }
 
 /// The common serde/chrono/uuid reasons in Dutch; anything else as it is.
@@ -848,6 +839,138 @@ pub fn name_saved(name: &str) -> String {
     } else {
         format!("Naam opgeslagen: {name}.")
     }
+}
+
+// Merging field by field: the preview, the summary and deciding conflicts
+pub const WILL_HAPPEN: &str = "Wat samenvoegen doet";
+pub const CONFLICTS_AHEAD: &str = "Door beide kanten gewijzigd sinds de vorige uitwisseling. \
+     Na het samenvoegen zie je beide waarden en kies je welke blijft:";
+pub const NOTHING_WILL_CHANGE: &str = "Samenvoegen verandert niets: dit bord heeft alles al.";
+pub const ADDED_HEAD: &str = "Nieuw";
+pub const CHANGED_HEAD: &str = "Gewijzigd";
+pub const REMOVED_HEAD: &str = "Verwijderd";
+pub const CONFLICTS_HEAD: &str = "Conflicten";
+pub const DUPLICATES_HEAD: &str = "Mogelijk dubbel";
+pub const USE_THIS: &str = "Gebruik deze";
+pub const KEEP_BOTH: &str = "Beide houden";
+pub const DECIDED: &str = "Besloten.";
+pub const COMBINE: &str = "Samenvoegen tot één kaart";
+pub const COMBINED: &str = "Kaarten samengevoegd tot één kaart. Ctrl+Z maakt het ongedaan.";
+pub const RESTORE_CARD: &str = "Terugzetten";
+pub const CARD_RESTORED: &str = "Kaart teruggezet.";
+pub const OPEN_CONFLICT: &str = "Twee versies";
+pub const OPEN_CONFLICTS_HEAD: &str = "Twee versies: kies wat blijft";
+pub const NO_NAME: &str = "iemand zonder naam";
+pub const YOU: &str = "jij";
+pub const NO_VALUE: &str = "(leeg)";
+
+/// A section heading with its count: "Nieuw (3)".
+pub fn counted(head: &str, n: usize) -> String {
+    format!("{head} ({n})")
+}
+
+/// A card field as the editor names it.
+pub fn field_label(f: crate::model::CardField) -> &'static str {
+    use crate::model::CardField as F;
+    match f {
+        F::Title => "titel",
+        F::Notes => "notities",
+        F::Trekker => "trekker",
+        F::Team => "team",
+        F::Dates => "datums",
+        F::Scope => "intern/extern",
+        F::Position => "plaats op het bord",
+    }
+}
+
+/// What changed on a card: "Titel: trekker, datums" (labels included).
+pub fn changed_fields(title: &str, fields: &[crate::model::CardField], labels: bool) -> String {
+    let mut names: Vec<&str> = fields.iter().map(|f| field_label(*f)).collect();
+    if labels {
+        names.push("labels");
+    }
+    format!("'{title}': {}", names.join(", "))
+}
+
+/// Who made a change: their name, "jij" when it is this browser's name.
+pub fn who(by: &str, me: &str) -> String {
+    if by.is_empty() {
+        NO_NAME.to_string()
+    } else if by == me {
+        YOU.to_string()
+    } else {
+        by.to_string()
+    }
+}
+
+/// A field's value as a person reads it; `column` names a column id.
+pub fn field_value(
+    f: crate::model::CardField,
+    value: &serde_json::Value,
+    column: impl Fn(uuid::Uuid) -> Option<String>,
+) -> String {
+    use crate::model::CardField as F;
+    let mut probe = crate::model::Item::blank();
+    if !probe.set_value(f, value) {
+        return NO_VALUE.to_string();
+    }
+    let text = match f {
+        F::Title => probe.title,
+        F::Notes => {
+            let mut t: String = probe.notes.chars().take(300).collect();
+            if t.len() < probe.notes.len() {
+                t.push('…');
+            }
+            t
+        }
+        F::Trekker => probe.trekker,
+        F::Team => probe.team,
+        F::Dates => date_range(probe.start, probe.end),
+        F::Scope => probe.scope.map(scope).unwrap_or_default().to_string(),
+        F::Position => format!(
+            "lijn {}, {}",
+            probe.line,
+            column(probe.column).unwrap_or_else(|| "?".into())
+        ),
+    };
+    if text.trim().is_empty() {
+        NO_VALUE.to_string()
+    } else {
+        text
+    }
+}
+
+/// One of the two values of a conflict: "Bram: 17-12-2027".
+pub fn conflict_value(who: &str, value: &str) -> String {
+    format!("{who}: {value}")
+}
+
+/// A conflict's heading: "'Dialoogsessie': datums".
+pub fn conflict_head(title: &str, f: crate::model::CardField) -> String {
+    format!("'{title}': {}", field_label(f))
+}
+
+/// A card deleted on one side and changed on the other.
+pub fn deleted_conflict(title: &str, deleted_here: bool, deleted: bool) -> String {
+    match (deleted_here, deleted) {
+        (true, true) => format!(
+            "'{title}' is hier verwijderd, maar in het bestand daarna nog gewijzigd; hij blijft verwijderd."
+        ),
+        (false, true) => format!(
+            "'{title}' is in het bestand verwijderd, maar hier nog gewijzigd; hij is nu verwijderd."
+        ),
+        (true, false) => format!(
+            "'{title}' was hier verwijderd, maar is in het bestand later gewijzigd; hij staat weer op het bord."
+        ),
+        (false, false) => format!(
+            "'{title}' was in het bestand verwijderd, maar is hier later gewijzigd; hij blijft op het bord."
+        ),
+    }
+}
+
+/// A likely duplicate pair.
+pub fn duplicate_pair(title: &str, line: u8) -> String {
+    format!("'{title}' staat twee keer in lijn {line}.")
 }
 
 #[cfg(test)]

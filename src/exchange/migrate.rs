@@ -13,7 +13,7 @@ use serde_json::Value;
 
 type Migration = fn(Value) -> Value;
 
-const BOARD_MIGRATIONS: &[Migration] = &[board_1_to_2];
+const BOARD_MIGRATIONS: &[Migration] = &[board_1_to_2, board_2_to_3];
 
 /// The board body version this app writes.
 pub const BOARD_VERSION: u64 = BOARD_MIGRATIONS.len() as u64 + 1;
@@ -21,13 +21,14 @@ pub const BOARD_VERSION: u64 = BOARD_MIGRATIONS.len() as u64 + 1;
 /// Board file versions, oldest first, with the board body version each
 /// carries; the last is written. Version 1 files were written with body 1
 /// and, from the same day on, body 2: reading them as body 1 is right for
-/// both, since step 1 → 2 only fills what is missing.
-pub const FILE_VERSIONS: &[(u64, u64)] = &[(1, 1)];
+/// both, since step 1 → 2 only fills what is missing. Version 2 carries
+/// body 3 (cards merge field by field).
+pub const FILE_VERSIONS: &[(u64, u64)] = &[(1, 1), (2, 3)];
 
 /// Storage envelope schemas, oldest first, with their board body version;
 /// the last is written. Schema 1 was one board under one key; schema 2
-/// is one key per board plus an index.
-pub const STORAGE_SCHEMAS: &[(u32, u64)] = &[(1, 1), (2, 2)];
+/// is one key per board plus an index; schema 3 the same with body 3.
+pub const STORAGE_SCHEMAS: &[(u32, u64)] = &[(1, 1), (2, 2), (3, 3)];
 
 /// The file format version this app writes.
 pub const VERSION: u64 = FILE_VERSIONS[FILE_VERSIONS.len() - 1].0;
@@ -101,6 +102,28 @@ fn board_1_to_2(mut board: Value) -> Value {
         {
             column.entry("rank").or_insert(Value::from(n as f64));
             column.entry("updated").or_insert(updated.clone());
+        }
+    }
+    board
+}
+
+/// Board 2 → 3. Cards now carry a stamp per field (`changed`); before,
+/// a card had one time for all its fields. Every field of a card changed
+/// since it was made gets that time, as one shared stamp (`others`): a
+/// merge treats it as changed then, as the old merge did.
+fn board_2_to_3(mut board: Value) -> Value {
+    if let Some(Value::Array(items)) = board.get_mut("items") {
+        for item in items.iter_mut().filter_map(Value::as_object_mut) {
+            let (Some(created), Some(updated)) = (item.get("created"), item.get("updated")) else {
+                continue;
+            };
+            if created != updated && !item.contains_key("changed") {
+                let at = updated.clone();
+                item.insert(
+                    "changed".into(),
+                    serde_json::json!({ "others": { "at": at } }),
+                );
+            }
         }
     }
     board
@@ -186,5 +209,61 @@ mod tests {
     fn storage_schemas_map_to_their_board() {
         assert_eq!(storage_body(1), 1);
         assert_eq!(storage_body(2), 2);
+        assert_eq!(storage_body(3), 3);
+    }
+
+    #[test]
+    fn board_2_to_3_gives_every_field_of_a_changed_card_its_time() {
+        let board = json!({
+            "items": [
+                {"id": "x", "created": "2026-01-01T00:00:00Z", "updated": "2026-02-01T00:00:00Z"},
+                {"id": "y", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z"},
+                {"id": "z", "created": "2026-01-01T00:00:00Z", "updated": "2026-03-01T00:00:00Z",
+                 "changed": {"title": {"at": "2026-03-01T00:00:00Z"}}}
+            ]
+        });
+        let b = migrate_board(board, 2);
+        assert_eq!(
+            b["items"][0]["changed"],
+            json!({"others": {"at": "2026-02-01T00:00:00Z"}})
+        );
+        assert!(b["items"][1].get("changed").is_none());
+        assert_eq!(
+            b["items"][2]["changed"],
+            json!({"title": {"at": "2026-03-01T00:00:00Z"}})
+        );
+    }
+
+    /// A file as the previous release wrote it (version 1, body 2): every
+    /// card reads with its fields stamped at its own `updated`, and merges
+    /// field by field with a current copy.
+    #[test]
+    fn a_version_1_file_of_the_previous_release_merges_field_by_field() {
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let mut board = crate::model::testutil::nieuw_west_zuid();
+        let id = board.items[0].id;
+        board
+            .edit_item(id, crate::model::Edit::Trekker("OE".into()), now)
+            .unwrap();
+        let mut file: Value = serde_json::from_str(&crate::exchange::export(&board, now)).unwrap();
+        // The old shape: version 1, no stamps.
+        file["version"] = json!(1);
+        for item in file["board"]["items"].as_array_mut().unwrap() {
+            item.as_object_mut().unwrap().remove("changed");
+        }
+        let text = file.to_string();
+        let old = crate::exchange::import(text.as_bytes()).unwrap().board;
+        let card = old.item(id).unwrap();
+        assert_eq!(card.stamp(crate::model::CardField::Title).at, now);
+        assert_eq!(card.stamp(crate::model::CardField::Notes).at, now);
+        // A current copy changed the notes later: both changes stand.
+        let later = now + chrono::Duration::seconds(60);
+        let mut current = board.clone();
+        current
+            .edit_item(id, crate::model::Edit::Notes("later".into()), later)
+            .unwrap();
+        let m = crate::model::merge(&old, &current);
+        let x = m.item(id).unwrap();
+        assert_eq!((x.trekker.as_str(), x.notes.as_str()), ("OE", "later"));
     }
 }

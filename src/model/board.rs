@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::stamps::{Changed, FieldConflict};
 use super::{CellKey, Timestamp};
 
 /// The programme has exactly five lines; they are the board's swimlanes.
@@ -82,8 +83,18 @@ pub struct Item {
     pub rank: f64,
     #[serde(deserialize_with = "fast_time")]
     pub created: Timestamp,
+    /// Last change of anything on the card (the latest of its stamps, or
+    /// a restore): a deletion earlier than this does not remove it.
     #[serde(deserialize_with = "fast_time")]
     pub updated: Timestamp,
+    /// When and by whom each field last changed, for merging field by
+    /// field (see `stamps.rs`). Empty: nothing changed since `created`.
+    #[serde(default, skip_serializing_if = "Changed::is_empty")]
+    pub changed: Changed,
+    /// Values that lost a merge while both copies had changed the field,
+    /// kept until someone decides.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<FieldConflict>,
     /// Fields this version does not know, kept so that a newer app's data
     /// survives a round trip through this one.
     #[serde(flatten)]

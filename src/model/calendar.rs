@@ -5,7 +5,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use uuid::Uuid;
 
-use super::{Board, Item, OpError, Timestamp};
+use super::{Board, Item, OpError};
 
 /// The dates an item covers: start to end, or its one date.
 pub fn span(item: &Item) -> Option<(NaiveDate, NaiveDate)> {
@@ -82,10 +82,12 @@ impl Board {
         id: Uuid,
         year: i32,
         month: u32,
-        now: Timestamp,
+        now: impl Into<crate::model::Stamp>,
     ) -> Result<(), OpError> {
+        let stamp: crate::model::Stamp = now.into();
+        let now = stamp.at;
         if !(1..=12).contains(&month) {
-            return Err(OpError::UnknownLine);
+            return Err(OpError::BadValue);
         }
         let item = self.item_mut(id).ok_or(OpError::UnknownItem)?;
         let (start, end) = match span(item) {
@@ -108,6 +110,7 @@ impl Board {
         }
         item.start = start;
         item.end = end;
+        item.touch(crate::model::CardField::Dates, &stamp);
         item.updated = now;
         self.updated = now;
         Ok(())
@@ -123,7 +126,7 @@ impl Board {
         id: Uuid,
         delta: i32,
         year: i32,
-        now: Timestamp,
+        now: impl Into<crate::model::Stamp>,
     ) -> Result<(i32, u32), OpError> {
         let item = self.item(id).ok_or(OpError::UnknownItem)?;
         let (y, m) = match span(item) {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
+use super::stamps::Stamp;
 use super::{Board, Column, Extra, Item, Line, Timestamp, Tombstone};
 
 /// Everything on a board except its items and tombstones.
@@ -115,25 +116,43 @@ impl Patch {
     /// Puts one side of the patch on the board. What is put back counts as
     /// a change made `now`, so that a later merge keeps it (an undone
     /// deletion must not lose to its own tombstone).
-    fn put(&self, b: &mut Board, forward: bool, now: Timestamp) {
+    fn put(&self, b: &mut Board, forward: bool, stamp: &Stamp) {
+        let now = stamp.at;
+        let (mut gone, mut back) = (Vec::new(), Vec::new());
         for (id, before, after) in &self.items {
             let want = if forward { after } else { before };
+            let at = b.items.iter().position(|i| i.id == *id);
             let want = want.clone().map(|mut item| {
+                // Each field put back is changed now (by whoever undoes).
+                if let Some(current) = at.map(|p| &b.items[p]) {
+                    item.restamp_differences(current, stamp);
+                }
                 item.updated = now;
                 item
             });
-            match (b.items.iter().position(|i| i.id == *id), want) {
+            match (at, want) {
                 (Some(p), Some(item)) => b.items[p] = item,
                 (Some(p), None) => {
                     b.items.remove(p);
+                    gone.push(*id);
                 }
-                (None, Some(item)) => b.items.push(item),
+                (None, Some(item)) => {
+                    back.push(*id);
+                    b.items.push(item);
+                }
                 (None, None) => {}
             }
         }
         if let Some((before, after)) = &self.tombstones {
             b.tombstones = if forward { after } else { before }.clone();
         }
+        // A card taken away (an undone add, a redone delete) is deleted now,
+        // so a merge with an older copy does not bring it back; a card put
+        // back has no tombstone.
+        b.tombstones
+            .retain(|t| !gone.contains(&t.id) && !back.contains(&t.id));
+        b.tombstones
+            .extend(gone.iter().map(|&id| Tombstone { id, deleted: now }));
         if let Some(heads) = &self.head {
             if forward { &heads.1 } else { &heads.0 }.put(b);
             b.settings_updated = now;
@@ -148,13 +167,13 @@ impl Patch {
     }
 
     /// Takes the board back to before the change.
-    pub fn undo(&self, b: &mut Board, now: Timestamp) {
-        self.put(b, false, now);
+    pub fn undo(&self, b: &mut Board, now: impl Into<Stamp>) {
+        self.put(b, false, &now.into());
     }
 
     /// Applies the change again.
-    pub fn redo(&self, b: &mut Board, now: Timestamp) {
-        self.put(b, true, now);
+    pub fn redo(&self, b: &mut Board, now: impl Into<Stamp>) {
+        self.put(b, true, &now.into());
     }
 
     /// Folds a later patch into this one (typing in one field becomes one
@@ -233,7 +252,7 @@ impl History {
     }
 
     /// Undoes the last change; returns its patch (to refresh the views).
-    pub fn undo(&mut self, board: &mut Board, now: Timestamp) -> Option<Patch> {
+    pub fn undo(&mut self, board: &mut Board, now: impl Into<Stamp>) -> Option<Patch> {
         let step = self.undo.pop()?;
         step.patch.undo(board, now);
         let patch = step.patch.clone();
@@ -241,7 +260,7 @@ impl History {
         Some(patch)
     }
 
-    pub fn redo(&mut self, board: &mut Board, now: Timestamp) -> Option<Patch> {
+    pub fn redo(&mut self, board: &mut Board, now: impl Into<Stamp>) -> Option<Patch> {
         let step = self.redo.pop()?;
         step.patch.redo(board, now);
         let patch = step.patch.clone();

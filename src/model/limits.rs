@@ -18,6 +18,10 @@ pub const MAX_COLUMNS_KEPT: usize = 200;
 pub const MAX_LABELS: usize = 20;
 /// Remembered deletions (tombstones).
 pub const MAX_TOMBSTONES: usize = 50_000;
+/// Label changes a card remembers (added and removed labels).
+pub const MAX_LABEL_MARKS: usize = 100;
+/// Open merge conflicts on one card.
+pub const MAX_CONFLICTS: usize = 30;
 /// All unknown fields of a board together, as JSON (bytes).
 pub const MAX_EXTRA_BYTES: usize = 64 * 1024;
 
@@ -33,6 +37,8 @@ pub enum Field {
     Notes,
     Trekker,
     Label,
+    /// A name in a change stamp ("Jouw naam").
+    Author,
 }
 
 impl Field {
@@ -40,7 +46,7 @@ impl Field {
         match self {
             Field::BoardTitle | Field::Title => 300,
             Field::Team | Field::Trekker | Field::LineName => 120,
-            Field::ColumnName | Field::Label => 60,
+            Field::ColumnName | Field::Label | Field::Author => 60,
             Field::LineDescription => 2_000,
             Field::Notes => 20_000,
         }
@@ -66,6 +72,11 @@ pub enum OverLimit {
     },
     Tombstones(usize),
     Extra(usize),
+    /// A card (its title, cut short) with too many open conflicts.
+    Conflicts {
+        card: String,
+        count: usize,
+    },
 }
 
 fn text(field: Field, value: &str, card: Option<&str>) -> Result<(), OverLimit> {
@@ -140,6 +151,31 @@ pub fn check(b: &Board) -> Result<(), OverLimit> {
         text(Field::Team, &i.team, card)?;
         for t in &i.tags {
             text(Field::Label, t, card)?;
+        }
+        if i.changed.labels.len() > MAX_LABEL_MARKS {
+            return Err(OverLimit::Labels {
+                card: short(&i.title),
+                count: i.changed.labels.len(),
+            });
+        }
+        if i.conflicts.len() > MAX_CONFLICTS {
+            return Err(OverLimit::Conflicts {
+                card: short(&i.title),
+                count: i.conflicts.len(),
+            });
+        }
+        for (label, mark) in &i.changed.labels {
+            text(Field::Label, label, card)?;
+            text(Field::Author, &mark.by, card)?;
+        }
+        for c in &i.conflicts {
+            let value = c.value.to_string();
+            text(Field::Notes, &value, card)?;
+            text(Field::Author, &c.stamp.by, card)?;
+            text(Field::Author, &c.against.by, card)?;
+        }
+        for f in super::CardField::ALL {
+            text(Field::Author, &i.stamp(f).by, card)?;
         }
     }
     let mut extra = extra_bytes(&b.extra);
@@ -255,6 +291,37 @@ pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
         b.tombstones.sort_by_key(|t| std::cmp::Reverse(t.deleted));
         b.tombstones.truncate(MAX_TOMBSTONES);
         changed = true;
+    }
+    for i in &mut b.items {
+        if i.conflicts.len() > MAX_CONFLICTS {
+            i.conflicts.truncate(MAX_CONFLICTS);
+            changed = true;
+        }
+        if i.changed.labels.len() > MAX_LABEL_MARKS
+            || i.conflicts
+                .iter()
+                .any(|c| c.value.to_string().len() > Field::Notes.max_chars())
+        {
+            i.changed.labels.retain(|_, m| !m.removed);
+            i.conflicts
+                .retain(|c| c.value.to_string().len() <= Field::Notes.max_chars());
+            changed = true;
+        }
+        let mut stamps = i.stamps();
+        let too_long = |by: &str| by.chars().count() > Field::Author.max_chars();
+        if stamps.fields.iter().any(|s| too_long(&s.by))
+            || stamps.labels.values().any(|m| too_long(&m.by))
+        {
+            for st in &mut stamps.fields {
+                st.by = bounded(Field::Author, &st.by);
+            }
+            for m in stamps.labels.values_mut() {
+                m.by = bounded(Field::Author, &m.by);
+            }
+            i.conflicts.clear();
+            i.set_stamps(stamps);
+            changed = true;
+        }
     }
     // What is cut is stamped now, so a merge with an older copy keeps the
     // cut text rather than bringing the long one back.

@@ -1,16 +1,21 @@
 //! Merging two copies of a board, as the kerngroep does with board files
-//! that travelled by email.
+//! that travelled by email, and as two tabs do.
 //!
-//! The grain is the element: each item, column and line is taken whole
-//! from the copy that changed it last (`updated`); title, team and year
-//! merge as one (`settings_updated`). Equal times are broken by comparing
-//! the elements' JSON, so the result never depends on argument order.
-//! Deletions: tombstones are united (latest deletion time per id), and an
-//! item survives only if it changed after its deletion: a deletion after
-//! the last edit wins, an edit after a deletion brings the item back.
+//! Cards merge field by field (`stamps.rs`): each field takes the value
+//! with the later stamp, each label its latest addition or removal, so
+//! edits to different fields of one card are both kept. Columns and lines
+//! are taken whole from the copy that changed them last (`updated`);
+//! title, team and year merge as one (`settings_updated`). Equal times are
+//! broken by comparing JSON, so the result never depends on argument order.
+//! Deletions: tombstones are united (latest deletion time per id), and a
+//! card survives only if it changed after its deletion: a deletion after
+//! the last edit wins, an edit after a deletion brings the card back.
 //!
 //! `merge` is a join: commutative, associative and idempotent (proptest
 //! checks all three), so any number of copies combine in any order.
+//! [`merge_files`] adds what a person must decide: a field both copies
+//! changed since they last exchanged keeps the value that lost as a
+//! conflict on the card ([`FieldConflict`]), which then travels with it.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -18,6 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::stamps::{merge_item, CardField, FieldConflict};
 use super::{Board, Column, Item, Line, Timestamp, Tombstone};
 
 /// Whether version `a` (changed at `ta`) wins over `b` (changed at `tb`):
@@ -84,7 +90,17 @@ pub fn merge(a: &Board, b: &Board) -> Board {
     };
 
     let tombstones = join(&a.tombstones, &b.tombstones, |t| t.id, |t| t.deleted);
-    let items = join(&a.items, &b.items, |i| i.id, |i| i.updated);
+    let mut items: BTreeMap<Uuid, Item> = a.items.iter().map(|i| (i.id, i.clone())).collect();
+    for i in &b.items {
+        match items.get_mut(&i.id) {
+            // Most cards of two copies are equal: nothing to merge.
+            Some(x) if x == i => {}
+            Some(x) => *x = merge_item(x, i),
+            None => {
+                items.insert(i.id, i.clone());
+            }
+        }
+    }
     let items: Vec<Item> = items
         .into_values()
         .filter(|i| tombstones.get(&i.id).is_none_or(|t| i.updated > t.deleted))
@@ -114,30 +130,46 @@ pub fn merge(a: &Board, b: &Board) -> Board {
     }
 }
 
-/// What a merge did to the local board, for the summary shown after it.
+/// What a merge did to the local board, for the preview before it and the
+/// summary after it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MergeReport {
-    /// Items that came in new.
+    /// Cards that came in new.
     pub added: Vec<Uuid>,
-    /// Items whose local version was replaced by the other copy's.
-    pub updated: Vec<Uuid>,
-    /// Local items removed by a deletion in the other copy.
+    /// Cards the other copy changed, with what changed.
+    pub updated: Vec<Updated>,
+    /// Local cards removed by a deletion in the other copy.
     pub removed: Vec<Uuid>,
-    /// Items both copies changed since they were last exported or merged:
-    /// the group should check these.
+    /// Cards deleted in one copy and changed in the other since they last
+    /// exchanged: the later of the two stands, the group should check.
     pub conflicts: Vec<Conflict>,
+    /// Fields both copies changed since they last exchanged (new ones and
+    /// ones recorded by the other copy): the value kept is on the card,
+    /// the other is in the conflict.
+    pub field_conflicts: Vec<(Uuid, FieldConflict)>,
+    /// Likely duplicates: a card this merge adds and another card in the
+    /// same line with the same title (ignoring case and spaces).
+    pub duplicates: Vec<(Uuid, Uuid)>,
+}
+
+/// A card changed by a merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Updated {
+    pub id: Uuid,
+    /// The fields whose value changed.
+    pub fields: Vec<CardField>,
+    /// Whether its labels changed.
+    pub labels: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict {
     pub id: Uuid,
-    /// The title the merged board has (or had, when deleted).
+    /// The card's title.
     pub title: String,
-    /// The other version's title.
-    pub other_title: String,
-    /// Whether the merged board kept the local version.
-    pub kept_local: bool,
-    /// Whether the item is gone after the merge (a deletion won).
+    /// Whether the local copy is the one that deleted it.
+    pub deleted_here: bool,
+    /// Whether the card is gone after the merge (the deletion was later).
     pub deleted: bool,
 }
 
@@ -147,6 +179,7 @@ impl MergeReport {
             && self.updated.is_empty()
             && self.removed.is_empty()
             && self.conflicts.is_empty()
+            && self.field_conflicts.is_empty()
     }
 }
 
@@ -185,72 +218,152 @@ thread_local! {
     static LOOKUPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// Describes `merged` (= `merge(local, incoming)`) relative to `local`.
+fn changed_since_sync(b: &Board, t: Timestamp) -> bool {
+    b.synced.is_none_or(|s| t > s)
+}
+
+/// Merges a copy that came by file into the local board: the join, plus
+/// every field both changed since they last exchanged recorded as a
+/// conflict on the card. Returns the merged board and what it did.
+pub fn merge_files(local: &Board, incoming: &Board) -> (Board, MergeReport) {
+    let mut merged = merge(local, incoming);
+    let (li, ii) = (Index::of(local), Index::of(incoming));
+    for m in &mut merged.items {
+        let (Some(l), Some(i)) = (li.item(m.id), ii.item(m.id)) else {
+            continue;
+        };
+        if l == i {
+            continue;
+        }
+        let (sl, si) = (l.stamps(), i.stamps());
+        for f in CardField::ALL {
+            let k = f as usize;
+            let (vl, vi) = (l.value(f), i.value(f));
+            if vl == vi
+                || !changed_since_sync(local, sl.fields[k].at)
+                || !changed_since_sync(incoming, si.fields[k].at)
+            {
+                continue;
+            }
+            let kept = m.value(f);
+            let (value, stamp) = if kept == vl {
+                (vi, si.fields[k].clone())
+            } else {
+                (vl, sl.fields[k].clone())
+            };
+            m.conflicts.push(FieldConflict {
+                field: f,
+                value,
+                stamp,
+                against: m.stamp(f),
+            });
+        }
+        m.normalize();
+    }
+    let r = report(local, incoming, &merged);
+    (merged, r)
+}
+
+/// Describes `merged` (= `merge_files(local, incoming)`) relative to
+/// `local`.
 pub fn report(local: &Board, incoming: &Board, merged: &Board) -> MergeReport {
-    let changed_since_sync = |b: &Board, t: Timestamp| b.synced.is_none_or(|s| t > s);
-    let (li, ii, mi) = (Index::of(local), Index::of(incoming), Index::of(merged));
+    let (li, ii) = (Index::of(local), Index::of(incoming));
     let mut r = MergeReport::default();
+    let mut here: HashMap<Uuid, &Item> = HashMap::with_capacity(merged.items.len());
     for m in &merged.items {
+        here.insert(m.id, m);
         match li.item(m.id) {
             None => r.added.push(m.id),
-            Some(l) if l != m => r.updated.push(m.id),
+            Some(l) if l != m => {
+                let fields: Vec<CardField> = CardField::ALL
+                    .into_iter()
+                    .filter(|f| l.value(*f) != m.value(*f))
+                    .collect();
+                // The set, not the order (a merge orders labels by stamp).
+                let labels = l.tags.len() != m.tags.len()
+                    || l.tags.iter().any(|t| !m.tags.contains(t));
+                if !fields.is_empty() || labels {
+                    r.updated.push(Updated {
+                        id: m.id,
+                        fields,
+                        labels,
+                    });
+                }
+                for c in &m.conflicts {
+                    if !l.conflicts.contains(c) {
+                        r.field_conflicts.push((m.id, c.clone()));
+                    }
+                }
+            }
             Some(_) => {}
         }
     }
     for l in &local.items {
-        if mi.item(l.id).is_none() {
+        if !here.contains_key(&l.id) {
             r.removed.push(l.id);
         }
     }
-    // Conflicts: both sides touched the item after their last exchange.
-    let ids: std::collections::BTreeSet<Uuid> = local
-        .items
-        .iter()
-        .chain(&incoming.items)
-        .map(|i| i.id)
-        .collect();
-    for id in ids {
-        let (l, i) = (li.item(id), ii.item(id));
-        let local_touch = l
-            .map(|x| x.updated)
-            .or_else(|| li.deleted_at(id))
-            .filter(|t| changed_since_sync(local, *t));
-        let incoming_touch = i
-            .map(|x| x.updated)
-            .or_else(|| ii.deleted_at(id))
-            .filter(|t| changed_since_sync(incoming, *t));
-        let differ = match (l, i) {
-            (Some(x), Some(y)) => x != y,
-            (Some(_), None) | (None, Some(_)) => true,
-            (None, None) => false,
-        };
-        if local_touch.is_none() || incoming_touch.is_none() || !differ {
-            continue;
-        }
-        let kept = mi.item(id);
-        let kept_local = match (kept, l) {
-            (Some(k), Some(x)) => k == x,
-            (None, None) => true,
-            _ => false,
-        };
-        let title_of = |x: Option<&Item>| x.map(|x| x.title.clone()).unwrap_or_default();
-        let (mine, theirs) = (title_of(l), title_of(i));
-        let title = kept.map(|k| k.title.clone()).unwrap_or_else(|| {
-            if mine.is_empty() {
-                theirs.clone()
-            } else {
-                mine.clone()
+    // Deleted on one side, changed on the other since the last exchange.
+    for (this, other, ti, oi, deleted_here) in [
+        (local, incoming, &li, &ii, false),
+        (incoming, local, &ii, &li, true),
+    ] {
+        for x in &this.items {
+            let Some(at) = oi.deleted_at(x.id) else {
+                continue;
+            };
+            if ti.deleted_at(x.id).is_some() || oi.item(x.id).is_some() {
+                continue;
             }
-        });
-        r.conflicts.push(Conflict {
-            id,
-            title,
-            other_title: if kept_local { theirs } else { mine },
-            kept_local,
-            deleted: kept.is_none(),
-        });
+            if changed_since_sync(this, x.updated) && changed_since_sync(other, at) {
+                r.conflicts.push(Conflict {
+                    id: x.id,
+                    title: x.title.clone(),
+                    deleted_here,
+                    deleted: !here.contains_key(&x.id),
+                });
+            }
+        }
     }
+    r.duplicates = duplicates(merged, &r.added);
     r
+}
+
+/// A title as compared for duplicates: lower case, without spaces.
+fn title_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Pairs (new card, other card) in the same line with the same title
+/// (ignoring case and spaces), for each card in `new`.
+pub fn duplicates(b: &Board, new: &[Uuid]) -> Vec<(Uuid, Uuid)> {
+    if new.is_empty() {
+        return Vec::new();
+    }
+    let mut by_title: HashMap<(u8, String), Vec<Uuid>> = HashMap::new();
+    for i in &b.items {
+        by_title
+            .entry((i.line, title_key(&i.title)))
+            .or_default()
+            .push(i.id);
+    }
+    let items: HashMap<Uuid, &Item> = b.items.iter().map(|i| (i.id, i)).collect();
+    let new_set: std::collections::HashSet<Uuid> = new.iter().copied().collect();
+    let mut out = Vec::new();
+    for id in new {
+        let Some(i) = items.get(id) else { continue };
+        for other in &by_title[&(i.line, title_key(&i.title))] {
+            // A pair of two new cards once, from the smaller id.
+            if other != id && !(new_set.contains(other) && other < id) {
+                out.push((*id, *other));
+            }
+        }
+    }
+    out
 }
 
 /// A board in a canonical order (items, tombstones by id), for comparing
@@ -342,7 +455,14 @@ mod tests {
         let m = merge(&local, &other);
         assert_eq!(m.item(uid(100)).unwrap().title, "A, bewerkt");
         let r = report(&local, &other, &m);
-        assert_eq!(r.updated, [uid(100)]);
+        assert_eq!(
+            r.updated,
+            [Updated {
+                id: uid(100),
+                fields: vec![CardField::Title],
+                labels: false
+            }]
+        );
         assert!(r.added.is_empty() && r.removed.is_empty() && r.conflicts.is_empty());
     }
 
@@ -372,39 +492,235 @@ mod tests {
         assert_eq!(m.item(uid(101)).unwrap().notes, "toch doen");
         assert_eq!(m, merge(&other, &local));
         let r = report(&local, &other, &m);
-        assert_eq!(r.conflicts.len(), 1);
-        assert!(r.conflicts[0].kept_local && !r.conflicts[0].deleted);
-    }
-
-    #[test]
-    fn both_edited_since_the_exchange_is_a_conflict_listing_both_titles() {
-        let mut local = shared();
-        let mut other = shared();
-        local
-            .edit_item(uid(100), Edit::Title("A volgens ons".into()), t(30))
-            .unwrap();
-        other
-            .edit_item(uid(100), Edit::Title("A volgens hen".into()), t(20))
-            .unwrap();
-        let m = merge(&local, &other);
-        let r = report(&local, &other, &m);
         assert_eq!(
             r.conflicts,
             [Conflict {
-                id: uid(100),
-                title: "A volgens ons".into(),
-                other_title: "A volgens hen".into(),
-                kept_local: true,
-                deleted: false,
+                id: uid(101),
+                title: "B".into(),
+                deleted_here: false,
+                deleted: false
             }]
         );
+    }
+
+    #[test]
+    fn a_deletion_after_an_edit_elsewhere_is_a_conflict_naming_the_card() {
+        let mut local = shared();
+        let mut other = shared();
+        local.delete_item(uid(101), t(30)).unwrap();
+        other
+            .edit_item(uid(101), Edit::Notes("gesproken".into()), t(20))
+            .unwrap();
+        let (m, r) = merge_files(&local, &other);
+        assert!(m.item(uid(101)).is_none());
+        assert_eq!(
+            r.conflicts,
+            [Conflict {
+                id: uid(101),
+                title: "B".into(),
+                deleted_here: true,
+                deleted: true
+            }]
+        );
+    }
+
+    fn by(at: i64, name: &str) -> crate::model::Stamp {
+        crate::model::Stamp {
+            at: t(at),
+            by: name.into(),
+        }
+    }
+
+    #[test]
+    fn both_changing_one_field_keeps_the_later_and_records_the_other() {
+        let mut local = shared();
+        let mut other = shared();
+        local
+            .edit_item(
+                uid(100),
+                Edit::Title("A volgens ons".into()),
+                by(30, "Anna"),
+            )
+            .unwrap();
+        other
+            .edit_item(
+                uid(100),
+                Edit::Title("A volgens hen".into()),
+                by(20, "Bram"),
+            )
+            .unwrap();
+        let (m, r) = merge_files(&local, &other);
+        let a = m.item(uid(100)).unwrap();
+        assert_eq!(a.title, "A volgens ons");
+        let lost = FieldConflict {
+            field: CardField::Title,
+            value: "A volgens hen".into(),
+            stamp: by(20, "Bram"),
+            against: by(30, "Anna"),
+        };
+        assert_eq!(a.conflicts, std::slice::from_ref(&lost));
+        assert_eq!(r.field_conflicts, [(uid(100), lost.clone())]);
+        // The other side, merging the same two, agrees on value and conflict.
+        let (m2, r2) = merge_files(&other, &local);
+        assert_eq!(canonical(&m2), canonical(&m));
+        assert_eq!(r2.field_conflicts, [(uid(100), lost)]);
         // Only the other side changed B: an update, not a conflict.
         other
             .edit_item(uid(101), Edit::Trekker("OE".into()), t(25))
             .unwrap();
-        let r = report(&local, &other, &merge(&local, &other));
-        assert_eq!(r.conflicts.len(), 1);
-        assert_eq!(r.updated, [uid(101)]);
+        let (_, r) = merge_files(&local, &other);
+        assert_eq!(r.field_conflicts.len(), 1);
+        assert_eq!(r.updated.len(), 1);
+        assert_eq!(r.updated[0].fields, [CardField::Trekker]);
+    }
+
+    /// The scenario: A and B change different fields of two cards;
+    /// every change of both survives, in both directions.
+    #[test]
+    fn edits_to_different_fields_of_one_card_are_all_kept() {
+        let base = shared();
+        let (mut a, mut b) = (base.clone(), base.clone());
+        a.edit_item(uid(100), Edit::Trekker("Anna".into()), by(20, "Anna"))
+            .unwrap();
+        b.move_item(uid(100), (1, uid(12)), None, by(21, "Bram"))
+            .unwrap();
+        b.edit_item(
+            uid(100),
+            Edit::Notes("B: al 12 sleutelfiguren gesproken".into()),
+            by(22, "Bram"),
+        )
+        .unwrap();
+        a.edit_item(
+            uid(101),
+            Edit::Title("Dialoogsessie polarisatie".into()),
+            by(23, "Anna"),
+        )
+        .unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2027, 12, 17);
+        b.edit_item(uid(101), Edit::End(date), by(24, "Bram"))
+            .unwrap();
+        b.move_item(uid(101), (2, uid(13)), None, by(25, "Bram"))
+            .unwrap();
+        let (m, r) = merge_files(&a, &b);
+        assert_eq!(canonical(&m), canonical(&merge_files(&b, &a).0));
+        let x = m.item(uid(100)).unwrap();
+        assert_eq!((x.trekker.as_str(), x.column), ("Anna", uid(12)));
+        assert_eq!(x.notes, "B: al 12 sleutelfiguren gesproken");
+        let y = m.item(uid(101)).unwrap();
+        assert_eq!(
+            (y.title.as_str(), y.end, y.column),
+            ("Dialoogsessie polarisatie", date, uid(13))
+        );
+        assert!(r.field_conflicts.is_empty() && r.conflicts.is_empty());
+        assert_eq!(x.stamp(CardField::Trekker).by, "Anna");
+        assert_eq!(x.stamp(CardField::Notes).by, "Bram");
+    }
+
+    #[test]
+    fn labels_added_and_removed_on_two_sides_both_hold() {
+        let mut base = shared();
+        base.edit_item(
+            uid(100),
+            Edit::Tags(vec!["training".into(), "oud".into()]),
+            t(5),
+        )
+        .unwrap();
+        let (mut a, mut b) = (base.clone(), base.clone());
+        a.edit_item(
+            uid(100),
+            Edit::Tags(vec!["training".into(), "oud".into(), "extern".into()]),
+            t(20),
+        )
+        .unwrap();
+        b.edit_item(uid(100), Edit::Tags(vec!["training".into()]), t(21))
+            .unwrap();
+        let m = merge(&a, &b);
+        let mut tags = m.item(uid(100)).unwrap().tags.clone();
+        tags.sort();
+        assert_eq!(tags, ["extern", "training"]);
+        assert_eq!(canonical(&m), canonical(&merge(&b, &a)));
+    }
+
+    #[test]
+    fn start_and_end_merge_as_one_so_the_end_never_precedes_the_start() {
+        let d = |day| chrono::NaiveDate::from_ymd_opt(2027, 3, day);
+        let mut base = shared();
+        base.edit_item(uid(100), Edit::Start(d(1)), t(3)).unwrap();
+        base.edit_item(uid(100), Edit::End(d(5)), t(3)).unwrap();
+        let (mut a, mut b) = (base.clone(), base.clone());
+        a.edit_item(uid(100), Edit::End(d(12)), t(20)).unwrap();
+        a.edit_item(uid(100), Edit::Start(d(10)), t(20)).unwrap();
+        b.edit_item(uid(100), Edit::End(d(3)), t(21)).unwrap();
+        let m = merge(&a, &b);
+        let x = m.item(uid(100)).unwrap();
+        assert_eq!((x.start, x.end), (d(1), d(3)));
+        assert_eq!(m.validate(), Ok(()));
+        assert_eq!(canonical(&m), canonical(&merge(&b, &a)));
+    }
+
+    #[test]
+    fn deciding_closes_the_conflict_everywhere() {
+        let mut local = shared();
+        let mut other = shared();
+        local
+            .edit_item(uid(100), Edit::Notes("ons".into()), t(30))
+            .unwrap();
+        other
+            .edit_item(uid(100), Edit::Notes("hen".into()), t(20))
+            .unwrap();
+        let (mut m, _) = merge_files(&local, &other);
+        assert_eq!(m.item(uid(100)).unwrap().conflicts.len(), 1);
+        m.decide(uid(100), CardField::Notes, &"hen".into(), by(40, "Anna"))
+            .unwrap();
+        let x = m.item(uid(100)).unwrap();
+        assert_eq!((x.notes.as_str(), x.conflicts.len()), ("hen", 0));
+        // The other copy still has its record; merging the decision closes it.
+        let (mut o, _) = merge_files(&other, &local);
+        assert_eq!(o.item(uid(100)).unwrap().conflicts.len(), 1);
+        o.mark_synced(t(35));
+        let (back, _) = merge_files(&o, &m);
+        assert!(back.item(uid(100)).unwrap().conflicts.is_empty());
+        assert_eq!(back.item(uid(100)).unwrap().notes, "hen");
+    }
+
+    #[test]
+    fn likely_duplicates_are_new_cards_with_the_same_title_in_the_line() {
+        let local = shared();
+        let mut other = shared();
+        let mut local = local;
+        local
+            .add_item(
+                uid(200),
+                (3, uid(10)),
+                "Training OPCO's na de meivakantie",
+                t(20),
+            )
+            .unwrap();
+        other
+            .add_item(
+                uid(201),
+                (3, uid(11)),
+                "training  opco's na de  Meivakantie",
+                t(21),
+            )
+            .unwrap();
+        other
+            .add_item(
+                uid(202),
+                (4, uid(11)),
+                "Training OPCO's na de meivakantie",
+                t(21),
+            )
+            .unwrap();
+        let (mut m, r) = merge_files(&local, &other);
+        assert_eq!(r.duplicates, [(uid(201), uid(200))]);
+        let gone = m.combine(uid(200), uid(201), t(30)).unwrap();
+        assert_eq!(gone.id, uid(201));
+        assert!(m.item(uid(201)).is_none());
+        // The later title and position win; the other is deleted for good.
+        let kept = m.item(uid(200)).unwrap();
+        assert_eq!(kept.column, uid(11));
+        assert!(merge(&m, &other).item(uid(201)).is_none());
     }
 
     #[test]

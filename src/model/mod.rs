@@ -12,6 +12,7 @@ pub mod limits;
 mod merge;
 mod ops;
 pub mod sample;
+pub mod stamps;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props;
@@ -22,8 +23,11 @@ pub use board::{
     default_columns, default_lines, Board, Column, Extra, Invalid, Item, Line, Scope, Tombstone,
     LINE_COUNT,
 };
-pub use merge::{canonical, merge, report, Conflict, MergeReport};
+pub use merge::{
+    canonical, duplicates, merge, merge_files, report, Conflict, MergeReport, Updated,
+};
 pub use ops::{parse_tags, Direction, Edit, OpError};
+pub use stamps::{CardField, FieldConflict, Stamp};
 
 /// All timestamps are UTC instants.
 pub type Timestamp = chrono::DateTime<chrono::Utc>;

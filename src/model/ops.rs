@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::limits::{self, bounded, Field};
+use super::stamps::{CardField, Stamp};
 use super::{Board, CellKey, Item, Scope, Timestamp, Tombstone, LINE_COUNT};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub enum OpError {
     TooManyCards,
     /// The board shows `limits::MAX_COLUMNS` columns already.
     TooManyColumns,
+    /// A value that does not fit the field.
+    BadValue,
 }
 
 /// A change to one field of an item.
@@ -40,6 +43,19 @@ pub enum Edit {
 }
 
 impl Edit {
+    /// The stamped field this edit changes (`None`: the labels).
+    pub fn card_field(&self) -> Option<CardField> {
+        Some(match self {
+            Edit::Title(_) => CardField::Title,
+            Edit::Notes(_) => CardField::Notes,
+            Edit::Trekker(_) => CardField::Trekker,
+            Edit::Team(_) => CardField::Team,
+            Edit::Start(_) | Edit::End(_) => CardField::Dates,
+            Edit::Scope(_) => CardField::Scope,
+            Edit::Tags(_) => return None,
+        })
+    }
+
     /// The field this edit changes (names an undo step).
     pub fn field(&self) -> &'static str {
         match self {
@@ -101,8 +117,10 @@ impl Board {
         id: Uuid,
         cell: CellKey,
         title: &str,
-        now: Timestamp,
+        now: impl Into<Stamp>,
     ) -> Result<(), OpError> {
+        let stamp: Stamp = now.into();
+        let now = stamp.at;
         self.check_cell(cell)?;
         let title = title.trim();
         if title.is_empty() {
@@ -130,15 +148,31 @@ impl Board {
             rank,
             created: now,
             updated: now,
+            changed: Default::default(),
+            conflicts: Vec::new(),
             extra: Default::default(),
         });
+        if !stamp.by.is_empty() {
+            // Who made it: every field starts with their stamp.
+            if let Some(item) = self.items.last_mut() {
+                item.changed.others = Some(stamp);
+            }
+        }
         self.updated = now;
         Ok(())
     }
 
     /// Changes one field. Returns whether anything changed (an edit that
     /// sets the same value does not touch `updated`).
-    pub fn edit_item(&mut self, id: Uuid, edit: Edit, now: Timestamp) -> Result<bool, OpError> {
+    pub fn edit_item(
+        &mut self,
+        id: Uuid,
+        edit: Edit,
+        now: impl Into<Stamp>,
+    ) -> Result<bool, OpError> {
+        let stamp: Stamp = now.into();
+        let now = stamp.at;
+        let field = edit.card_field();
         let item = self.item_mut(id).ok_or(OpError::UnknownItem)?;
         let mut next = item.clone();
         // Texts are cut to their bound (as a field's maxlength would).
@@ -164,6 +198,14 @@ impl Board {
         if next == *item {
             return Ok(false);
         }
+        match field {
+            Some(f) => next.touch(f, &stamp),
+            None => {
+                let tags = std::mem::take(&mut next.tags);
+                next.tags = item.tags.clone();
+                next.set_labels(tags, &stamp);
+            }
+        }
         next.updated = now;
         *item = next;
         self.updated = now;
@@ -177,8 +219,10 @@ impl Board {
         id: Uuid,
         cell: CellKey,
         index: Option<usize>,
-        now: Timestamp,
+        now: impl Into<Stamp>,
     ) -> Result<CellKey, OpError> {
+        let stamp: Stamp = now.into();
+        let now = stamp.at;
         self.check_cell(cell)?;
         let from = self.item(id).ok_or(OpError::UnknownItem)?.cell();
         let others: Vec<Uuid> = self
@@ -208,8 +252,11 @@ impl Board {
                 for (n, o) in others.iter().enumerate() {
                     let r = if n < index { n as f64 } else { n as f64 + 1.0 };
                     if let Some(x) = self.item_mut(*o) {
-                        x.rank = r;
-                        x.updated = now;
+                        if x.rank != r {
+                            x.rank = r;
+                            x.touch(CardField::Position, &stamp);
+                            x.updated = now;
+                        }
                     }
                 }
                 index as f64
@@ -222,6 +269,7 @@ impl Board {
         item.line = cell.0;
         item.column = cell.1;
         item.rank = rank;
+        item.touch(CardField::Position, &stamp);
         item.updated = now;
         self.updated = now;
         Ok(from)
@@ -233,7 +281,7 @@ impl Board {
         &mut self,
         id: Uuid,
         direction: Direction,
-        now: Timestamp,
+        now: impl Into<Stamp>,
     ) -> Result<Option<CellKey>, OpError> {
         let (line, column) = self.item(id).ok_or(OpError::UnknownItem)?.cell();
         let ids = self.cell_ids((line, column));
@@ -261,7 +309,8 @@ impl Board {
 
     /// Removes a card, leaving a tombstone. Returns the card so that the
     /// deletion can be undone with [`Board::restore_item`].
-    pub fn delete_item(&mut self, id: Uuid, now: Timestamp) -> Result<Item, OpError> {
+    pub fn delete_item(&mut self, id: Uuid, now: impl Into<Stamp>) -> Result<Item, OpError> {
+        let now = now.into().at;
         let pos = self
             .items
             .iter()
@@ -286,7 +335,9 @@ impl Board {
     /// Puts a deleted card back where it was (or in the first column when
     /// its column is gone). Restoring counts as a change, so it wins over
     /// the deletion in a later merge.
-    pub fn restore_item(&mut self, mut item: Item, now: Timestamp) -> Result<(), OpError> {
+    pub fn restore_item(&mut self, mut item: Item, now: impl Into<Stamp>) -> Result<(), OpError> {
+        let stamp: Stamp = now.into();
+        let now = stamp.at;
         if self.item(item.id).is_some() {
             return Err(OpError::DuplicateId);
         }
@@ -301,12 +352,99 @@ impl Board {
                 .ok_or(OpError::UnknownColumn)?
                 .id;
             item.rank = self.end_rank(item.cell());
+            item.touch(CardField::Position, &stamp);
         }
         self.tombstones.retain(|t| t.id != item.id);
         item.updated = now;
         self.items.push(item);
         self.updated = now;
         Ok(())
+    }
+
+    /// Decides a field of a card: sets it to `value` (one of the values
+    /// a merge reported, or both notes joined) as a change made now, which
+    /// closes the conflicts open on that field.
+    pub fn decide(
+        &mut self,
+        id: Uuid,
+        field: CardField,
+        value: &serde_json::Value,
+        now: impl Into<Stamp>,
+    ) -> Result<(), OpError> {
+        let stamp: Stamp = now.into();
+        let item = self.item_mut(id).ok_or(OpError::UnknownItem)?;
+        let mut next = item.clone();
+        if !next.set_value(field, value) {
+            return Err(OpError::BadValue);
+        }
+        let text = |f, v: &str| bounded(f, v);
+        match field {
+            CardField::Title if next.title.trim().is_empty() => return Err(OpError::EmptyTitle),
+            CardField::Title => next.title = text(Field::Title, &next.title),
+            CardField::Notes => next.notes = text(Field::Notes, &next.notes),
+            CardField::Trekker => next.trekker = text(Field::Trekker, &next.trekker),
+            CardField::Team => next.team = text(Field::Team, &next.team),
+            _ => {}
+        }
+        if matches!((next.start, next.end), (Some(s), Some(e)) if e < s) {
+            return Err(OpError::EndBeforeStart);
+        }
+        let cell = next.cell();
+        if field == CardField::Position
+            && (!(1..=LINE_COUNT).contains(&cell.0) || self.column(cell.1).is_none())
+        {
+            return Err(OpError::UnknownColumn);
+        }
+        next.touch(field, &stamp);
+        next.updated = stamp.at;
+        if let Some(item) = self.item_mut(id) {
+            *item = next;
+        }
+        self.updated = stamp.at;
+        Ok(())
+    }
+
+    /// Combines two cards that are one activity (a likely duplicate): each
+    /// field takes the later of the two values, the labels are joined, the
+    /// other card's notes are added below (when they differ), and the other
+    /// card is deleted. Returns the deleted card.
+    pub fn combine(
+        &mut self,
+        keep: Uuid,
+        other: Uuid,
+        now: impl Into<Stamp>,
+    ) -> Result<Item, OpError> {
+        let stamp: Stamp = now.into();
+        if keep == other {
+            return Err(OpError::DuplicateId);
+        }
+        let a = self.item(keep).ok_or(OpError::UnknownItem)?.clone();
+        let b = self.item(other).ok_or(OpError::UnknownItem)?.clone();
+        let mut as_one = b.clone();
+        as_one.id = a.id;
+        as_one.conflicts.clear();
+        let mut merged = super::stamps::merge_item(&a, &as_one);
+        merged.id = keep;
+        // What the merge did not take from one of them counts as changed now.
+        merged.restamp_differences(&a, &stamp);
+        let (na, nb) = (a.notes.trim(), b.notes.trim());
+        let notes = if nb.is_empty() || na.contains(nb) {
+            a.notes.clone()
+        } else if na.is_empty() || nb.contains(na) {
+            b.notes.clone()
+        } else {
+            format!("{}\n\n{}", a.notes.trim_end(), b.notes.trim())
+        };
+        let notes = bounded(Field::Notes, &notes);
+        if merged.notes != notes {
+            merged.notes = notes;
+            merged.touch(CardField::Notes, &stamp);
+        }
+        merged.updated = stamp.at;
+        if let Some(item) = self.item_mut(keep) {
+            *item = merged;
+        }
+        self.delete_item(other, stamp)
     }
 
     /// Records that this copy was exported or merged now: later changes are

@@ -37,7 +37,13 @@ pub fn content(b: &Board) -> Board {
     b.settings_updated = t(0);
     for i in &mut b.items {
         i.updated = t(0);
+        // Stamps say when, not what: undo stamps what it puts back.
+        i.changed = Default::default();
+        i.tags.sort();
     }
+    // An undone add leaves a tombstone (so a merge does not bring the card
+    // back); what the board holds is compared by its items.
+    b.tombstones.clear();
     for l in &mut b.lines {
         l.updated = t(0);
     }

@@ -23,6 +23,7 @@ pub fn Card(id: Uuid) -> impl IntoView {
             end: i.end,
             scope: i.scope,
             tags: i.tags.clone(),
+            conflicts: i.conflicts.len(),
         })
     });
     // An effect for the card's classes, one for its face and one for the
@@ -74,7 +75,12 @@ pub fn Card(id: Uuid) -> impl IntoView {
                     </span>
                 }
             });
+            // Marked until someone decides (in the editor or the summary).
+            let conflict = (f.conflicts > 0).then(|| {
+                view! { <span class="card-conflict">{s::OPEN_CONFLICT}</span> }
+            });
             view! {
+                {conflict}
                 <span class="card-title">{title(f)}</span>
                 <span class="card-meta">{trekker}{dates}{scope}</span>
                 {tags}
@@ -105,4 +111,6 @@ struct Face {
     end: Option<chrono::NaiveDate>,
     scope: Option<crate::model::Scope>,
     tags: Vec<String>,
+    /// Open merge conflicts.
+    conflicts: usize,
 }

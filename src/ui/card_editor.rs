@@ -4,6 +4,7 @@ use uuid::Uuid;
 
 use super::modal::Modal;
 use super::dom::focus_card_later;
+use super::conflict_choice::ConflictChoice;
 use super::state::use_state;
 use crate::model::{parse_tags, Edit, Scope};
 use crate::strings as s;
@@ -195,6 +196,17 @@ fn EditorForm(id: Uuid, on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
                         .collect_view()}
                 </select>
             </div>
+            {move || {
+                let open = item.with(|i| i.conflicts.clone());
+                (!open.is_empty()).then(|| view! {
+                    <section class="editor-conflicts merge-list conflicts">
+                        <h3>{s::OPEN_CONFLICTS_HEAD}</h3>
+                        <ul>
+                            {open.into_iter().map(|c| view! { <ConflictChoice id=id conflict=c /> }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
             <p class="editor-error" role="alert">
                 {move || state.feedback.edit_error.get()}
             </p>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::merge_lists::MergeLists;
 use super::merge_summary::MergeSummary;
 use super::modal::Modal;
 use super::state::use_state;
@@ -115,6 +116,16 @@ pub fn ImportDialog() -> impl IntoView {
                         <tfoot><tr><th scope="row">{s::TOTAL}</th><td>{total}</td></tr></tfoot>
                     </table>
                     <p class="relation">{relation}</p>
+                    {p.forecast.clone().map(|f| {
+                        let nothing = f.report.is_empty() && f.report.duplicates.is_empty();
+                        view! {
+                            <section class="forecast">
+                                <h3>{s::WILL_HAPPEN}</h3>
+                                {nothing.then(|| view! { <p>{s::NOTHING_WILL_CHANGE}</p> })}
+                                <MergeLists outcome=f live=false />
+                            </section>
+                        }
+                    })}
                     {choices}
                 }
             })}

@@ -38,6 +38,8 @@ wasm_only! {
     mod import_dialog;
     mod import_error;
     mod lane;
+    mod conflict_choice;
+    mod merge_lists;
     mod merge_summary;
     mod modal;
     mod move_dialog;

@@ -38,7 +38,7 @@ describe("the board", () => {
     assert.deepEqual(await titlesIn(page, 5, "Afgerond"), ["Kerngroep en klankbord gevormd"]);
     // Saved at once, under the versioned key.
     const saved = await stored(page);
-    assert.equal(saved.schema, 2);
+    assert.equal(saved.schema, 3);
     assert.equal(saved.board.items.length, 11);
     // Every lane is on screen at 1920×1080 without scrolling.
     for (const lane of await page.locator(".lane").all()) {
@@ -354,7 +354,7 @@ describe("the board", () => {
     });
     assert.equal(download.suggestedFilename(), `teamplan-nieuw-west-zuid-${today}.planbord.json`);
     const text = await readFile(await download.path(), "utf8");
-    assert.ok(text.startsWith('{\n  "format": "planbord",\n  "version": 1,'), "pretty-printed, versioned");
+    assert.ok(text.startsWith('{\n  "format": "planbord",\n  "version": 2,'), "pretty-printed, versioned");
     const file = JSON.parse(text);
     const board = (await stored(page)).board;
     // The copy records the export as its latest exchange, after writing the file.

@@ -11,6 +11,14 @@ use crate::strings as s;
 use crate::ui::dom::{add_button_id, focus, focus_card_later};
 
 impl AppState {
+    /// A change made now by this browser's person ("Jouw naam").
+    pub(super) fn stamp(&self) -> crate::model::Stamp {
+        crate::model::Stamp {
+            at: now(),
+            by: self.author(),
+        }
+    }
+
     /// Ctrl+Z: takes back the last change to the open board.
     pub fn undo(&self) {
         self.travel(false);
@@ -27,7 +35,7 @@ impl AppState {
             return;
         }
         self.views.draw_all();
-        let Some(patch) = self.doc.travel(forward) else {
+        let Some(patch) = self.doc.travel(forward, self.stamp()) else {
             return;
         };
         self.feedback.clear_notice();
@@ -52,7 +60,8 @@ impl AppState {
     /// Adds a card at the end of `cell`; returns its id.
     pub fn add(&self, cell: CellKey, title: &str) -> Result<Uuid, OpError> {
         let id = Uuid::new_v4();
-        self.record("", |b| b.add_item(id, cell, title, now()))?;
+        let stamp = self.stamp();
+        self.record("", |b| b.add_item(id, cell, title, stamp))?;
         self.sync_card(id);
         self.sync_cell(cell);
         self.feedback.announce(s::added(&self.doc.title_of(id)));
@@ -64,7 +73,8 @@ impl AppState {
     /// the typing pauses).
     pub fn edit(&self, id: Uuid, edit: Edit) -> Result<(), OpError> {
         let key = format!("edit {id} {}", edit.field());
-        let result = self.record(&key, |b| b.edit_item(id, edit, now()));
+        let stamp = self.stamp();
+        let result = self.record(&key, |b| b.edit_item(id, edit, stamp));
         match result {
             Ok(changed) => {
                 self.feedback.set_edit_error(None);
@@ -102,14 +112,16 @@ impl AppState {
     }
 
     pub fn move_to(&self, id: Uuid, cell: CellKey, index: Option<usize>) -> Result<(), OpError> {
-        let from = self.record("", |b| b.move_item(id, cell, index, now()))?;
+        let stamp = self.stamp();
+        let from = self.record("", |b| b.move_item(id, cell, index, stamp))?;
         self.after_move(id, from);
         Ok(())
     }
 
     /// One keyboard step. Returns false when the card is at the edge.
     pub fn step(&self, id: Uuid, direction: Direction) -> Result<bool, OpError> {
-        let from = self.record("", |b| b.step_item(id, direction, now()))?;
+        let stamp = self.stamp();
+        let from = self.record("", |b| b.step_item(id, direction, stamp))?;
         match from {
             Some(from) => {
                 self.after_move(id, from);
@@ -136,8 +148,9 @@ impl AppState {
 
     /// Moves an activity to another month (the year calendar).
     pub fn move_to_month(&self, id: Uuid, year: i32, month: u32) {
+        let stamp = self.stamp();
         if self
-            .record("", |b| b.move_to_month(id, year, month, now()))
+            .record("", |b| b.move_to_month(id, year, month, stamp))
             .is_ok()
         {
             self.sync_card(id);
@@ -149,7 +162,8 @@ impl AppState {
 
     /// Alt+←/→ on an activity in the calendar: a month earlier or later.
     pub fn step_month(&self, id: Uuid, delta: i32, year: i32) {
-        if let Ok((y, m)) = self.record("", |b| b.step_month(id, delta, year, now())) {
+        let stamp = self.stamp();
+        if let Ok((y, m)) = self.record("", |b| b.step_month(id, delta, year, stamp)) {
             self.sync_card(id);
             self.feedback
                 .announce(s::moved_to_month(&self.doc.title_of(id), m, y));
@@ -161,7 +175,8 @@ impl AppState {
     pub fn restore_card(&self, item: Item) {
         let id = item.id;
         let title = item.title.clone();
-        let result = self.record("", |b| b.restore_item(item, now()));
+        let stamp = self.stamp();
+        let result = self.record("", |b| b.restore_item(item, stamp));
         if result.is_ok() {
             self.sync_card(id);
             if let Some(i) = self.doc.item(id) {
@@ -197,7 +212,8 @@ impl AppState {
     }
 
     pub fn delete(&self, id: Uuid) -> Result<(), OpError> {
-        let item = self.record("", |b| b.delete_item(id, now()))?;
+        let stamp = self.stamp();
+        let item = self.record("", |b| b.delete_item(id, stamp))?;
         if self.panels.editing.get_untracked() == Some(id) {
             self.panels.editing.set(None);
         }

@@ -209,11 +209,11 @@ impl Doc {
 
     /// Undoes (`forward` false) or redoes the last change; the patch that
     /// was applied, if there was one.
-    pub(super) fn travel(&self, forward: bool) -> Option<Patch> {
+    pub(super) fn travel(&self, forward: bool, stamp: crate::model::Stamp) -> Option<Patch> {
         let patch = self
             .board
             .try_update_value(|b| {
-                let at = now();
+                let at = stamp;
                 self.history
                     .try_update_value(|h| {
                         if forward {

@@ -5,10 +5,12 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{navigate, now, replace_hash, AppState, ImportPreview, MergeSummary, Revert, Route};
+use super::{
+    navigate, now, replace_hash, AppState, ImportPreview, MergeSummary, Outcome, Revert, Route,
+};
 use crate::exchange::{self, ImportError};
 use crate::model::library::duplicate;
-use crate::model::{merge, report, Board};
+use crate::model::{merge, merge_files, Board, MergeReport};
 use crate::strings as s;
 
 impl AppState {
@@ -134,6 +136,14 @@ impl AppState {
                         (l.number, l.name.clone(), n)
                     })
                     .collect();
+                // What merging would do, before anything is chosen.
+                let forecast = (same_board || matching.is_some())
+                    .then(|| self.read_board(id))
+                    .flatten()
+                    .map(|local| {
+                        let (merged, report) = merge_files(&local, &imported.board);
+                        outcome(&local, &imported.board, &merged, report)
+                    });
                 self.panels.import_error.set(None);
                 self.panels.import_preview.set(Some(ImportPreview {
                     file_name: file_name.to_string(),
@@ -142,6 +152,7 @@ impl AppState {
                     matching,
                     per_line,
                     confirming_replace: false,
+                    forecast,
                 }));
             }
         }
@@ -177,7 +188,7 @@ impl AppState {
             replace_hash(&Route::Board(incoming.id).hash());
         }
         let local = self.doc.snapshot();
-        let mut merged = merge(&local, &incoming);
+        let (mut merged, report) = merge_files(&local, &incoming);
         if let Err(e) = crate::model::limits::check(&merged) {
             // Two boards within bounds can merge past one (more cards).
             self.panels
@@ -185,12 +196,12 @@ impl AppState {
                 .set(Some(s::merge_over_limit(&e)));
             return;
         }
-        let report = report(&local, &incoming, &merged);
+        let outcome = outcome(&local, &incoming, &merged, report);
         merged.mark_synced(now());
         self.replace(merged, s::MERGED);
         self.panels
             .merge_summary
-            .set(Some(MergeSummary { report }));
+            .set(Some(MergeSummary { outcome }));
     }
 
     /// Puts the previewed board in place of the open one (undoable): the
@@ -299,5 +310,37 @@ impl AppState {
                 self.feedback.announce(s::BOARD_RESTORED.into());
             }
         }
+    }
+}
+
+/// A merge report with what the dialogs show of each card it names.
+fn outcome(local: &Board, incoming: &Board, merged: &Board, report: MergeReport) -> Outcome {
+    use std::collections::{HashMap, HashSet};
+    let mut named: HashSet<Uuid> = HashSet::new();
+    named.extend(report.added.iter().chain(&report.removed).copied());
+    named.extend(report.updated.iter().map(|u| u.id));
+    named.extend(report.conflicts.iter().map(|c| c.id));
+    named.extend(report.field_conflicts.iter().map(|c| c.0));
+    named.extend(report.duplicates.iter().flat_map(|d| [d.0, d.1]));
+    let mut cards = HashMap::new();
+    let mut restorable = HashMap::new();
+    // Later boards first: the merged title wins over an older one.
+    for b in [local, incoming, merged] {
+        for i in &b.items {
+            if named.contains(&i.id) {
+                cards.insert(i.id, (i.title.clone(), i.line));
+            }
+        }
+    }
+    for c in report.conflicts.iter().filter(|c| c.deleted) {
+        let side = if c.deleted_here { incoming } else { local };
+        if let Some(i) = side.items.iter().find(|i| i.id == c.id) {
+            restorable.insert(c.id, i.clone());
+        }
+    }
+    Outcome {
+        report,
+        cards,
+        restorable,
     }
 }

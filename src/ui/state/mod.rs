@@ -18,6 +18,7 @@
 //! Commands that need several parts are `impl AppState` blocks, by
 //! subject: [`cards`] (add, edit, move, delete, undo/redo), [`boards`]
 //! (routing, the library, settings), [`files`] (export, import, merge),
+//! [`decide`] (what a merge leaves to a person: conflicts, duplicates),
 //! [`refresh`] (views after a change) and [`saving`] (the save, other
 //! tabs, the room left).
 //!
@@ -27,6 +28,7 @@
 
 mod boards;
 mod cards;
+mod decide;
 pub mod doc;
 pub mod drag;
 pub mod feedback;
@@ -47,7 +49,7 @@ pub use doc::{Doc, Meta};
 pub use drag::{Drag, DropTarget, Touch};
 pub use feedback::{Feedback, Notice, Revert};
 pub use nav::{current_hash, filter_from_hash, navigate, replace_hash, Nav, Route, View};
-pub use panels::{Confirm, ImportPreview, MergeSummary, Panels};
+pub use panels::{Confirm, ImportPreview, MergeSummary, Outcome, Panels};
 pub use persist::{AnyStore, Persist};
 pub use views::Views;
 pub use who::Who;

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::exchange::Imported;
-use crate::model::{CellKey, MergeReport};
+use std::collections::HashMap;
+
+use crate::model::{CellKey, Item, MergeReport};
 
 /// A question asked before something that cannot be undone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,12 +31,31 @@ pub struct ImportPreview {
     pub per_line: Vec<(u8, String, usize)>,
     /// The user chose "Vervangen…" and is asked to confirm.
     pub confirming_replace: bool,
+    /// What merging would do, when there is a board to merge with.
+    pub forecast: Option<Outcome>,
+}
+
+/// What a merge does (or did), with the cards' titles and lines (removed
+/// cards are no longer on the board to ask).
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub report: MergeReport,
+    pub cards: HashMap<uuid::Uuid, (String, u8)>,
+    /// Cards a later deletion removed while the other copy had changed
+    /// them: that version, to put back.
+    pub restorable: HashMap<uuid::Uuid, Item>,
+}
+
+impl Outcome {
+    pub fn title(&self, id: uuid::Uuid) -> String {
+        self.cards.get(&id).map(|c| c.0.clone()).unwrap_or_default()
+    }
 }
 
 /// The outcome of a merge, for the summary dialog.
 #[derive(Clone, Debug)]
 pub struct MergeSummary {
-    pub report: MergeReport,
+    pub outcome: Outcome,
 }
 
 #[derive(Clone, Copy)]

@@ -1,0 +1,539 @@
+//! Per-field change stamps on a card, so that two copies merge field by
+//! field: each field of a card (title, notes, trekker, team, the dates,
+//! scope, and its position) remembers when and by whom it last changed;
+//! each label remembers when it was last added or removed.
+//!
+//! Start and end are one value ("dates"): taken apart, one copy's new start
+//! and the other's new end could merge into an end before the start, and
+//! no rule that repairs that keeps the merge a join. Two people changing
+//! the dates at once is a conflict with both values kept instead.
+//!
+//! Stored compactly in a card's `changed` (see [`Changed`]): a field
+//! without its own stamp has the stamp `others`, and without that the
+//! card's `created` (no name). [`Item::normalize`] keeps that form
+//! canonical (a function of the stamps alone), so two copies that agree on
+//! every stamp are equal, which the merge laws need.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{Item, Scope, Timestamp};
+
+/// When and by whom something changed. Ordered by time, then name: the
+/// later stamp wins a merge.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Stamp {
+    pub at: Timestamp,
+    /// The name from "Jouw naam" ("" when not given).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+}
+
+impl From<Timestamp> for Stamp {
+    fn from(at: Timestamp) -> Stamp {
+        Stamp {
+            at,
+            by: String::new(),
+        }
+    }
+}
+
+impl From<&Stamp> for Stamp {
+    fn from(s: &Stamp) -> Stamp {
+        s.clone()
+    }
+}
+
+/// A field of a card that merges as one value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardField {
+    Title,
+    Notes,
+    Trekker,
+    Team,
+    /// Start and end together (see the module documentation).
+    Dates,
+    Scope,
+    /// Line, column and order within the cell, as one value: a move is
+    /// one change.
+    Position,
+}
+
+impl CardField {
+    pub const ALL: [CardField; 7] = [
+        CardField::Title,
+        CardField::Notes,
+        CardField::Trekker,
+        CardField::Team,
+        CardField::Dates,
+        CardField::Scope,
+        CardField::Position,
+    ];
+}
+
+/// A label's last change: added (present) or removed.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct LabelMark {
+    pub at: Timestamp,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// The label was removed at `at` (a removal merges like an addition).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+}
+
+impl LabelMark {
+    fn stamp(&self) -> Stamp {
+        Stamp {
+            at: self.at,
+            by: self.by.clone(),
+        }
+    }
+}
+
+/// The stamps of a card's fields, in canonical form (see the module
+/// documentation). Empty for a card not changed since it was made.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Changed {
+    /// The stamp of every field not named below.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub others: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trekker: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Stamp>,
+    /// Labels added or removed since `others`; a present label not named
+    /// here has the stamp `others`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, LabelMark>,
+}
+
+impl Changed {
+    pub fn is_empty(&self) -> bool {
+        *self == Changed::default()
+    }
+
+    fn slot(&self, f: CardField) -> &Option<Stamp> {
+        match f {
+            CardField::Title => &self.title,
+            CardField::Notes => &self.notes,
+            CardField::Trekker => &self.trekker,
+            CardField::Team => &self.team,
+            CardField::Dates => &self.dates,
+            CardField::Scope => &self.scope,
+            CardField::Position => &self.position,
+        }
+    }
+
+    fn slot_mut(&mut self, f: CardField) -> &mut Option<Stamp> {
+        match f {
+            CardField::Title => &mut self.title,
+            CardField::Notes => &mut self.notes,
+            CardField::Trekker => &mut self.trekker,
+            CardField::Team => &mut self.team,
+            CardField::Dates => &mut self.dates,
+            CardField::Scope => &mut self.scope,
+            CardField::Position => &mut self.position,
+        }
+    }
+}
+
+/// A value that lost a merge to a value set at the same time on the other
+/// copy (both changed the field since they last exchanged). Kept on the
+/// card, and travelling with it, until someone decides: it is open while
+/// the field still carries the stamp `against`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldConflict {
+    pub field: CardField,
+    /// The value that was not chosen, as in the file (text, date, ...).
+    pub value: Value,
+    /// When and by whom that value was set.
+    pub stamp: Stamp,
+    /// The stamp of the value the merge chose.
+    pub against: Stamp,
+}
+
+/// The effective stamps of a card: one per field, one per label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamps {
+    pub fields: [Stamp; 7],
+    /// Every label the card has or had, with whether it is present.
+    pub labels: BTreeMap<String, LabelMark>,
+}
+
+impl Item {
+    /// A card with nothing in it, to read a field's value into.
+    pub fn blank() -> Item {
+        Item {
+            id: uuid::Uuid::nil(),
+            title: String::new(),
+            notes: String::new(),
+            trekker: String::new(),
+            team: String::new(),
+            start: None,
+            end: None,
+            scope: None,
+            tags: Vec::new(),
+            line: 1,
+            column: uuid::Uuid::nil(),
+            rank: 0.0,
+            created: chrono::DateTime::UNIX_EPOCH,
+            updated: chrono::DateTime::UNIX_EPOCH,
+            changed: Changed::default(),
+            conflicts: Vec::new(),
+            extra: Default::default(),
+        }
+    }
+
+    /// The stamp a field without its own has.
+    fn default_stamp(&self) -> Stamp {
+        self.changed
+            .others
+            .clone()
+            .unwrap_or_else(|| Stamp::from(self.created))
+    }
+
+    /// When and by whom `field` last changed.
+    pub fn stamp(&self, field: CardField) -> Stamp {
+        self.changed
+            .slot(field)
+            .clone()
+            .unwrap_or_else(|| self.default_stamp())
+    }
+
+    /// Every field's and label's stamp.
+    pub fn stamps(&self) -> Stamps {
+        let default = self.default_stamp();
+        let fields =
+            CardField::ALL.map(|f| self.changed.slot(f).clone().unwrap_or(default.clone()));
+        let mut labels: BTreeMap<String, LabelMark> = self
+            .changed
+            .labels
+            .iter()
+            .filter(|(_, m)| m.removed)
+            .map(|(k, m)| (k.clone(), m.clone()))
+            .collect();
+        for t in &self.tags {
+            let mark = match self.changed.labels.get(t) {
+                Some(m) if !m.removed => m.clone(),
+                _ => LabelMark {
+                    at: default.at,
+                    by: default.by.clone(),
+                    removed: false,
+                },
+            };
+            labels.insert(t.clone(), mark);
+        }
+        Stamps { fields, labels }
+    }
+
+    /// Puts `stamps` on the card in canonical form: `others` is the stamp
+    /// most fields share (ties: the latest), left out when it is the
+    /// card's `created`; a field or label is named only when it differs.
+    /// Labels keep their order; labels new to the card follow, ordered by
+    /// when they were added, then by name. Conflicts no longer open are
+    /// dropped.
+    pub fn set_stamps(&mut self, stamps: Stamps) {
+        let mut counts: BTreeMap<&Stamp, usize> = BTreeMap::new();
+        for s in &stamps.fields {
+            *counts.entry(s).or_default() += 1;
+        }
+        let common = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0)))
+            .map(|(s, _)| (*s).clone())
+            .unwrap_or_else(|| Stamp::from(self.created));
+        let mut changed = Changed {
+            others: (common != Stamp::from(self.created)).then(|| common.clone()),
+            ..Changed::default()
+        };
+        for (f, s) in CardField::ALL.iter().zip(&stamps.fields) {
+            if *s != common {
+                *changed.slot_mut(*f) = Some(s.clone());
+            }
+        }
+        let mut present: Vec<(&LabelMark, &String)> = Vec::new();
+        for (label, mark) in &stamps.labels {
+            if mark.removed || mark.stamp() != common {
+                changed.labels.insert(label.clone(), mark.clone());
+            }
+            if !mark.removed {
+                present.push((mark, label));
+            }
+        }
+        // Labels keep their order; new ones follow by when they were added.
+        present.sort_by(|a, b| (a.0.at, &a.0.by, a.1).cmp(&(b.0.at, &b.0.by, b.1)));
+        let mut tags: Vec<String> = self
+            .tags
+            .iter()
+            .filter(|t| stamps.labels.get(*t).is_some_and(|m| !m.removed))
+            .cloned()
+            .collect();
+        for (_, label) in present {
+            if !tags.contains(label) {
+                tags.push(label.clone());
+            }
+        }
+        self.tags = tags;
+        self.changed = changed;
+        self.drop_decided_conflicts();
+    }
+
+    /// Brings `changed` into canonical form (after the fields were set by
+    /// hand, e.g. by a migration or a test).
+    pub fn normalize(&mut self) {
+        let stamps = self.stamps();
+        self.set_stamps(stamps);
+    }
+
+    /// Records that `field` changed at `stamp` (its value is already set).
+    pub fn touch(&mut self, field: CardField, stamp: &Stamp) {
+        let mut stamps = self.stamps();
+        stamps.fields[field as usize] = stamp.clone();
+        self.set_stamps(stamps);
+        self.updated = self.updated.max(stamp.at);
+    }
+
+    /// Sets the labels to `tags` (in that order of adding): labels added
+    /// and removed get `stamp`; labels kept keep theirs.
+    pub fn set_labels(&mut self, tags: Vec<String>, stamp: &Stamp) {
+        let mut stamps = self.stamps();
+        for (label, mark) in stamps.labels.iter_mut() {
+            let want = tags.contains(label);
+            if want == mark.removed {
+                *mark = LabelMark {
+                    at: stamp.at,
+                    by: stamp.by.clone(),
+                    removed: !want,
+                };
+            }
+        }
+        for t in &tags {
+            stamps.labels.entry(t.clone()).or_insert_with(|| LabelMark {
+                at: stamp.at,
+                by: stamp.by.clone(),
+                removed: false,
+            });
+        }
+        // Removed labels are remembered up to a bound, the latest kept.
+        let removed = stamps.labels.values().filter(|m| m.removed).count();
+        let over = (removed + tags.len()).saturating_sub(super::limits::MAX_LABEL_MARKS);
+        if over > 0 {
+            let mut old: Vec<(LabelMark, String)> = stamps
+                .labels
+                .iter()
+                .filter(|(_, m)| m.removed)
+                .map(|(k, m)| (m.clone(), k.clone()))
+                .collect();
+            old.sort();
+            for (_, k) in old.into_iter().take(over) {
+                stamps.labels.remove(&k);
+            }
+        }
+        // In the order given.
+        self.tags = tags;
+        self.set_stamps(stamps);
+        self.updated = self.updated.max(stamp.at);
+    }
+
+    /// Gives every field whose value differs from `other`'s the stamp
+    /// `stamp` (what undo puts back counts as a change made now).
+    pub fn restamp_differences(&mut self, other: &Item, stamp: &Stamp) {
+        let mut stamps = self.stamps();
+        for f in CardField::ALL {
+            if self.value(f) != other.value(f) {
+                stamps.fields[f as usize] = stamp.clone();
+            }
+        }
+        let theirs = other.stamps().labels;
+        for (label, mark) in stamps.labels.iter_mut() {
+            let present_there = theirs.get(label).is_some_and(|m| !m.removed);
+            if present_there == mark.removed {
+                mark.at = stamp.at;
+                mark.by = stamp.by.clone();
+            }
+        }
+        for (label, mark) in theirs {
+            if !mark.removed && !stamps.labels.contains_key(&label) {
+                stamps.labels.insert(
+                    label,
+                    LabelMark {
+                        at: stamp.at,
+                        by: stamp.by.clone(),
+                        removed: true,
+                    },
+                );
+            }
+        }
+        self.set_stamps(stamps);
+    }
+
+    /// A field's value as it is written in a board file.
+    pub fn value(&self, field: CardField) -> Value {
+        fn json<T: Serialize>(v: &T) -> Value {
+            serde_json::to_value(v).unwrap_or(Value::Null)
+        }
+        match field {
+            CardField::Title => Value::from(self.title.clone()),
+            CardField::Notes => Value::from(self.notes.clone()),
+            CardField::Trekker => Value::from(self.trekker.clone()),
+            CardField::Team => Value::from(self.team.clone()),
+            CardField::Dates => serde_json::json!({ "start": self.start, "end": self.end }),
+            CardField::Scope => json(&self.scope),
+            CardField::Position => serde_json::json!({
+                "line": self.line,
+                "column": self.column,
+                "rank": self.rank,
+            }),
+        }
+    }
+
+    /// Sets a field from a value written as by [`Item::value`]. `false`
+    /// (and nothing changed) when the value does not fit the field.
+    pub fn set_value(&mut self, field: CardField, value: &Value) -> bool {
+        fn read<T: serde::de::DeserializeOwned>(v: &Value) -> Option<T> {
+            serde_json::from_value(v.clone()).ok()
+        }
+        match field {
+            CardField::Title => read(value).map(|v| self.title = v),
+            CardField::Notes => read(value).map(|v| self.notes = v),
+            CardField::Trekker => read(value).map(|v| self.trekker = v),
+            CardField::Team => read(value).map(|v| self.team = v),
+            CardField::Dates => {
+                #[derive(Deserialize)]
+                struct Dates {
+                    start: Option<chrono::NaiveDate>,
+                    end: Option<chrono::NaiveDate>,
+                }
+                read::<Dates>(value).map(|d| {
+                    self.start = d.start;
+                    self.end = d.end;
+                })
+            }
+            CardField::Scope => read::<Option<Scope>>(value).map(|v| self.scope = v),
+            CardField::Position => {
+                #[derive(Deserialize)]
+                struct Position {
+                    line: u8,
+                    column: uuid::Uuid,
+                    rank: f64,
+                }
+                read::<Position>(value).map(|p| {
+                    self.line = p.line;
+                    self.column = p.column;
+                    self.rank = p.rank;
+                })
+            }
+        }
+        .is_some()
+    }
+
+    /// The conflicts still open on this card.
+    pub fn open_conflicts(&self) -> impl Iterator<Item = &FieldConflict> {
+        self.conflicts.iter()
+    }
+
+    fn drop_decided_conflicts(&mut self) {
+        if self.conflicts.is_empty() {
+            return;
+        }
+        let stamps = self.stamps();
+        let values: Vec<Value> = CardField::ALL.iter().map(|f| self.value(*f)).collect();
+        self.conflicts.retain(|c| {
+            stamps.fields[c.field as usize] == c.against && values[c.field as usize] != c.value
+        });
+        let key = |c: &FieldConflict| {
+            (
+                c.field,
+                c.stamp.clone(),
+                c.against.clone(),
+                c.value.to_string(),
+            )
+        };
+        self.conflicts.sort_by_key(key);
+        self.conflicts.dedup();
+    }
+
+    /// The latest stamp on the card (fields and labels).
+    pub fn last_stamp(&self) -> Stamp {
+        let s = self.stamps();
+        let fields = s.fields.into_iter().max();
+        let labels = s.labels.values().map(LabelMark::stamp).max();
+        fields
+            .into_iter()
+            .chain(labels)
+            .max()
+            .unwrap_or_else(|| Stamp::from(self.created))
+    }
+}
+
+/// Merges two versions of one card field by field: each field takes the
+/// value with the later stamp (equal stamps: the greater value as JSON);
+/// each label its latest addition or removal. Conflict records of both are
+/// kept while open.
+pub fn merge_item(a: &Item, b: &Item) -> Item {
+    let (sa, sb) = (a.stamps(), b.stamps());
+    let extra_from_a = match a.updated.cmp(&b.updated) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => {
+            a.extra == b.extra
+                || serde_json::to_string(&a.extra).unwrap_or_default()
+                    >= serde_json::to_string(&b.extra).unwrap_or_default()
+        }
+    };
+    let mut out = if extra_from_a { a.clone() } else { b.clone() };
+    out.created = a.created.min(b.created);
+    out.updated = a.updated.max(b.updated);
+    let mut fields = sa.fields.clone();
+    for f in CardField::ALL {
+        let i = f as usize;
+        let (va, vb) = (a.value(f), b.value(f));
+        let take_a = match sa.fields[i].cmp(&sb.fields[i]) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Less => false,
+            std::cmp::Ordering::Equal => va == vb || json_ge(&va, &vb),
+        };
+        let (v, s) = if take_a {
+            (va, &sa.fields[i])
+        } else {
+            (vb, &sb.fields[i])
+        };
+        out.set_value(f, &v);
+        fields[i] = s.clone();
+    }
+    let mut labels = sa.labels;
+    for (label, mark) in sb.labels {
+        match labels.get(&label) {
+            Some(m) if *m >= mark => {}
+            _ => {
+                labels.insert(label, mark);
+            }
+        }
+    }
+    // Neither copy's order may win (the merge would depend on which came
+    // first): labels follow their stamps, then their names.
+    out.tags.clear();
+    out.conflicts = a.conflicts.iter().chain(&b.conflicts).cloned().collect();
+    out.set_stamps(Stamps { fields, labels });
+    out
+}
+
+/// Orders two values by their JSON text (ties between equal stamps).
+fn json_ge(a: &Value, b: &Value) -> bool {
+    let (a, b) = (a.to_string(), b.to_string());
+    a >= b
+}
