@@ -843,6 +843,7 @@ pub fn name_saved(name: &str) -> String {
 
 // Merging field by field: the preview, the summary and deciding conflicts
 pub const WILL_HAPPEN: &str = "Wat samenvoegen doet";
+pub const MERGE_LISTS: &str = "Kaarten per soort wijziging";
 pub const CONFLICTS_AHEAD: &str = "Door beide kanten gewijzigd sinds de vorige uitwisseling. \
      Na het samenvoegen zie je beide waarden en kies je welke blijft:";
 pub const NOTHING_WILL_CHANGE: &str = "Samenvoegen verandert niets: dit bord heeft alles al.";

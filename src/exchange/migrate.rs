@@ -119,10 +119,7 @@ fn board_2_to_3(mut board: Value) -> Value {
             };
             if created != updated && !item.contains_key("changed") {
                 let at = updated.clone();
-                item.insert(
-                    "changed".into(),
-                    serde_json::json!({ "others": { "at": at } }),
-                );
+                item.insert("changed".into(), serde_json::json!({ "others": at }));
             }
         }
     }
@@ -219,18 +216,18 @@ mod tests {
                 {"id": "x", "created": "2026-01-01T00:00:00Z", "updated": "2026-02-01T00:00:00Z"},
                 {"id": "y", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z"},
                 {"id": "z", "created": "2026-01-01T00:00:00Z", "updated": "2026-03-01T00:00:00Z",
-                 "changed": {"title": {"at": "2026-03-01T00:00:00Z"}}}
+                 "changed": {"title": "2026-03-01T00:00:00Z Anna"}}
             ]
         });
         let b = migrate_board(board, 2);
         assert_eq!(
             b["items"][0]["changed"],
-            json!({"others": {"at": "2026-02-01T00:00:00Z"}})
+            json!({"others": "2026-02-01T00:00:00Z"})
         );
         assert!(b["items"][1].get("changed").is_none());
         assert_eq!(
             b["items"][2]["changed"],
-            json!({"title": {"at": "2026-03-01T00:00:00Z"}})
+            json!({"title": "2026-03-01T00:00:00Z Anna"})
         );
     }
 

@@ -83,6 +83,9 @@ pub struct Item {
     pub rank: f64,
     #[serde(deserialize_with = "fast_time")]
     pub created: Timestamp,
+    /// Who made the card ("Jouw naam"; "" when not given).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub created_by: String,
     /// Last change of anything on the card (the latest of its stamps, or
     /// a restore): a deletion earlier than this does not remove it.
     #[serde(deserialize_with = "fast_time")]

@@ -164,18 +164,18 @@ pub fn check(b: &Board) -> Result<(), OverLimit> {
                 count: i.conflicts.len(),
             });
         }
-        for (label, mark) in &i.changed.labels {
+        for label in i.changed.labels.keys() {
             text(Field::Label, label, card)?;
-            text(Field::Author, &mark.by, card)?;
+        }
+        text(Field::Author, &i.created_by, card)?;
+        for (_, by) in i.changed.all_stamps() {
+            text(Field::Author, by, card)?;
         }
         for c in &i.conflicts {
             let value = c.value.to_string();
             text(Field::Notes, &value, card)?;
             text(Field::Author, &c.stamp.by, card)?;
             text(Field::Author, &c.against.by, card)?;
-        }
-        for f in super::CardField::ALL {
-            text(Field::Author, &i.stamp(f).by, card)?;
         }
     }
     let mut extra = extra_bytes(&b.extra);
@@ -344,18 +344,46 @@ pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
             changed = true;
         }
     }
+    let stamp = super::Stamp::from(now);
     for i in &mut b.items {
         let mut this = false;
-        if i.tags.len() > MAX_LABELS {
-            i.tags.truncate(MAX_LABELS);
+        if cut(&mut i.created_by, Field::Author.max_chars()) {
             this = true;
         }
-        this |= cut(&mut i.title, Field::Title.max_chars());
-        this |= cut(&mut i.notes, Field::Notes.max_chars());
-        this |= cut(&mut i.trekker, Field::Trekker.max_chars());
-        this |= cut(&mut i.team, Field::Team.max_chars());
-        for t in &mut i.tags {
-            this |= cut(t, Field::Label.max_chars());
+        for (f, field) in [
+            (super::CardField::Title, Field::Title),
+            (super::CardField::Notes, Field::Notes),
+            (super::CardField::Trekker, Field::Trekker),
+            (super::CardField::Team, Field::Team),
+        ] {
+            let text = match f {
+                super::CardField::Title => &mut i.title,
+                super::CardField::Notes => &mut i.notes,
+                super::CardField::Trekker => &mut i.trekker,
+                _ => &mut i.team,
+            };
+            if cut(text, field.max_chars()) {
+                i.touch(f, &stamp);
+                this = true;
+            }
+        }
+        let mut tags: Vec<String> = Vec::new();
+        for t in &i.tags {
+            let t = bounded(Field::Label, t);
+            if !t.is_empty() && !tags.contains(&t) {
+                tags.push(t);
+            }
+            if tags.len() == MAX_LABELS {
+                break;
+            }
+        }
+        if tags != i.tags {
+            i.set_labels(tags, &stamp);
+            // The cut labels' removals need not be remembered.
+            i.changed
+                .labels
+                .retain(|k, _| k.chars().count() <= Field::Label.max_chars());
+            this = true;
         }
         if this {
             i.updated = now;
@@ -481,6 +509,62 @@ mod tests {
         }
     }
 
+    /// A crafted file could carry endless removed labels, open conflicts
+    /// or a name of a megabyte in its per-field stamps.
+    #[test]
+    fn stamps_and_conflicts_are_bounded_and_repaired() {
+        use crate::model::stamps::LabelMark;
+        use crate::model::{CardField, FieldConflict, Stamp};
+        let mark = |n: usize| LabelMark {
+            at: t(n as i64),
+            by: String::new(),
+            removed: true,
+        };
+        let mut b = nieuw_west_zuid();
+        for n in 0..=MAX_LABEL_MARKS {
+            b.items[0]
+                .changed
+                .labels
+                .insert(format!("oud {n}"), mark(n));
+        }
+        assert!(
+            matches!(check(&b), Err(OverLimit::Labels { count, .. }) if count == MAX_LABEL_MARKS + 1)
+        );
+        assert!(repair(&mut b, t(99)));
+        assert_eq!(check(&b), Ok(()));
+
+        let mut b = nieuw_west_zuid();
+        let conflict = |n: i64| FieldConflict {
+            field: CardField::Notes,
+            value: format!("versie {n}").into(),
+            stamp: Stamp::from(t(n)),
+            against: Stamp::from(t(0)),
+        };
+        b.items[1].conflicts = (0..=MAX_CONFLICTS as i64).map(conflict).collect();
+        assert!(
+            matches!(check(&b), Err(OverLimit::Conflicts { count, .. }) if count == MAX_CONFLICTS + 1)
+        );
+        assert!(repair(&mut b, t(99)));
+        assert_eq!(check(&b), Ok(()));
+
+        let mut b = nieuw_west_zuid();
+        b.items[2].changed.title = Some(Stamp {
+            at: t(5),
+            by: "x".repeat(1_000_000),
+        });
+        assert!(matches!(
+            check(&b),
+            Err(OverLimit::Text {
+                field: Field::Author,
+                chars: 1_000_000,
+                ..
+            })
+        ));
+        assert!(repair(&mut b, t(99)));
+        assert_eq!(check(&b), Ok(()));
+        assert_eq!(b.items[2].stamp(CardField::Title).by.chars().count(), 60);
+    }
+
     #[test]
     fn operations_keep_within_the_bounds() {
         use crate::model::library::duplicate;
@@ -548,7 +632,7 @@ mod tests {
     #[test]
     fn a_million_labels_are_refused_and_repaired() {
         let mut b = nieuw_west_zuid();
-        b.items[2].tags = vec![String::new(); 1_000_000];
+        b.items[2].tags = (0..1_000_000).map(|n| format!("l{n}")).collect();
         let title = b.items[2].title.clone();
         match check(&b) {
             Err(OverLimit::Labels { card, count }) => {

@@ -280,8 +280,8 @@ pub fn report(local: &Board, incoming: &Board, merged: &Board) -> MergeReport {
                     .filter(|f| l.value(*f) != m.value(*f))
                     .collect();
                 // The set, not the order (a merge orders labels by stamp).
-                let labels = l.tags.len() != m.tags.len()
-                    || l.tags.iter().any(|t| !m.tags.contains(t));
+                let labels =
+                    l.tags.len() != m.tags.len() || l.tags.iter().any(|t| !m.tags.contains(t));
                 if !fields.is_empty() || labels {
                     r.updated.push(Updated {
                         id: m.id,
@@ -656,6 +656,34 @@ mod tests {
         assert_eq!((x.start, x.end), (d(1), d(3)));
         assert_eq!(m.validate(), Ok(()));
         assert_eq!(canonical(&m), canonical(&merge(&b, &a)));
+    }
+
+    #[test]
+    fn undoing_a_decision_reopens_the_conflict() {
+        use crate::model::history::{History, Patch};
+        let mut local = shared();
+        let mut other = shared();
+        local
+            .edit_item(uid(100), Edit::Notes("ons".into()), t(30))
+            .unwrap();
+        other
+            .edit_item(uid(100), Edit::Notes("hen".into()), t(20))
+            .unwrap();
+        let (mut m, _) = merge_files(&local, &other);
+        let mut h = History::new(10);
+        let before = m.clone();
+        m.decide(uid(100), CardField::Notes, &"ons".into(), t(40))
+            .unwrap();
+        assert!(m.item(uid(100)).unwrap().conflicts.is_empty());
+        h.record("", Patch::between(&before, &m), 0);
+        h.undo(&mut m, t(50)).unwrap();
+        let x = m.item(uid(100)).unwrap();
+        assert_eq!(x.notes, "ons");
+        assert_eq!(x.conflicts.len(), 1);
+        assert_eq!(x.conflicts[0].value, "hen");
+        // And it travels: the other copy sees it open again.
+        let (back, _) = merge_files(&other, &m);
+        assert_eq!(back.item(uid(100)).unwrap().conflicts.len(), 1);
     }
 
     #[test]

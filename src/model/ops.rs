@@ -147,17 +147,12 @@ impl Board {
             column: cell.1,
             rank,
             created: now,
+            created_by: stamp.by,
             updated: now,
             changed: Default::default(),
             conflicts: Vec::new(),
             extra: Default::default(),
         });
-        if !stamp.by.is_empty() {
-            // Who made it: every field starts with their stamp.
-            if let Some(item) = self.items.last_mut() {
-                item.changed.others = Some(stamp);
-            }
-        }
         self.updated = now;
         Ok(())
     }

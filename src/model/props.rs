@@ -967,6 +967,7 @@ mod merge_laws {
                         column: Uuid::nil(),
                         rank: rank as f64,
                         created: at(0),
+                        created_by: String::new(),
                         updated: at(0),
                         changed: Default::default(),
                         conflicts: Vec::new(),

@@ -9,8 +9,8 @@
 //! the dates at once is a conflict with both values kept instead.
 //!
 //! Stored compactly in a card's `changed` (see [`Changed`]): a field
-//! without its own stamp has the stamp `others`, and without that the
-//! card's `created` (no name). [`Item::normalize`] keeps that form
+//! without its own stamp has the stamp `others`, and without that when and
+//! by whom the card was made (`created`, `created_by`). [`Item::normalize`] keeps that form
 //! canonical (a function of the stamps alone), so two copies that agree on
 //! every stamp are equal, which the merge laws need.
 
@@ -22,13 +22,49 @@ use serde_json::Value;
 use super::{Item, Scope, Timestamp};
 
 /// When and by whom something changed. Ordered by time, then name: the
-/// later stamp wins a merge.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// later stamp wins a merge. Written as one line, the time then the name
+/// (`"2027-03-01T10:00:00.123Z Anna de Vries"`): a worked board has a few
+/// per card, and an object each made files 75 % larger instead of 40 %.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Stamp {
     pub at: Timestamp,
     /// The name from "Jouw naam" ("" when not given).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
+}
+
+impl Stamp {
+    fn text(&self) -> String {
+        let at = self.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+        if self.by.is_empty() {
+            at
+        } else {
+            format!("{at} {}", self.by)
+        }
+    }
+
+    fn parse(text: &str) -> Result<Stamp, String> {
+        let (at, by) = text.split_once(' ').unwrap_or((text, ""));
+        let at = chrono::DateTime::parse_from_rfc3339(at)
+            .map_err(|e| format!("time '{at}': {e}"))?
+            .with_timezone(&chrono::Utc);
+        Ok(Stamp {
+            at,
+            by: by.to_string(),
+        })
+    }
+}
+
+impl Serialize for Stamp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text())
+    }
+}
+
+impl<'de> Deserialize<'de> for Stamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
+        let text = String::deserialize(d)?;
+        Stamp::parse(&text).map_err(serde::de::Error::custom)
+    }
 }
 
 impl From<Timestamp> for Stamp {
@@ -74,15 +110,43 @@ impl CardField {
     ];
 }
 
-/// A label's last change: added (present) or removed.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// A label's last change: added (present) or removed. Written like a
+/// stamp, with "removed " in front for a removal.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LabelMark {
     pub at: Timestamp,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
     /// The label was removed at `at` (a removal merges like an addition).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removed: bool,
+}
+
+const REMOVED: &str = "removed ";
+
+impl Serialize for LabelMark {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = self.stamp().text();
+        if self.removed {
+            s.serialize_str(&format!("{REMOVED}{text}"))
+        } else {
+            s.serialize_str(&text)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for LabelMark {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<LabelMark, D::Error> {
+        let text = String::deserialize(d)?;
+        let (removed, rest) = match text.strip_prefix(REMOVED) {
+            Some(rest) => (true, rest),
+            None => (false, text.as_str()),
+        };
+        let s = Stamp::parse(rest).map_err(serde::de::Error::custom)?;
+        Ok(LabelMark {
+            at: s.at,
+            by: s.by,
+            removed,
+        })
+    }
 }
 
 impl LabelMark {
@@ -124,6 +188,15 @@ pub struct Changed {
 impl Changed {
     pub fn is_empty(&self) -> bool {
         *self == Changed::default()
+    }
+
+    /// Every stamp it holds (fields, `others`, labels), without copying.
+    pub fn all_stamps(&self) -> impl Iterator<Item = (&Timestamp, &str)> {
+        std::iter::once(&self.others)
+            .chain(CardField::ALL.iter().map(|f| self.slot(*f)))
+            .flatten()
+            .map(|s| (&s.at, s.by.as_str()))
+            .chain(self.labels.values().map(|m| (&m.at, m.by.as_str())))
     }
 
     fn slot(&self, f: CardField) -> &Option<Stamp> {
@@ -191,6 +264,7 @@ impl Item {
             column: uuid::Uuid::nil(),
             rank: 0.0,
             created: chrono::DateTime::UNIX_EPOCH,
+            created_by: String::new(),
             updated: chrono::DateTime::UNIX_EPOCH,
             changed: Changed::default(),
             conflicts: Vec::new(),
@@ -200,10 +274,16 @@ impl Item {
 
     /// The stamp a field without its own has.
     fn default_stamp(&self) -> Stamp {
-        self.changed
-            .others
-            .clone()
-            .unwrap_or_else(|| Stamp::from(self.created))
+        self.changed.others.clone().unwrap_or_else(|| self.made())
+    }
+
+    /// When and by whom the card was made: the stamp of its fields until
+    /// they change.
+    pub fn made(&self) -> Stamp {
+        Stamp {
+            at: self.created,
+            by: self.created_by.clone(),
+        }
     }
 
     /// When and by whom `field` last changed.
@@ -255,9 +335,9 @@ impl Item {
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0)))
             .map(|(s, _)| (*s).clone())
-            .unwrap_or_else(|| Stamp::from(self.created));
+            .unwrap_or_else(|| self.made());
         let mut changed = Changed {
-            others: (common != Stamp::from(self.created)).then(|| common.clone()),
+            others: (common != self.made()).then(|| common.clone()),
             ..Changed::default()
         };
         for (f, s) in CardField::ALL.iter().zip(&stamps.fields) {
@@ -355,6 +435,14 @@ impl Item {
         let mut stamps = self.stamps();
         for f in CardField::ALL {
             if self.value(f) != other.value(f) {
+                // A conflict open on the value put back stays open (undoing
+                // a choice brings the choice back).
+                let old = &stamps.fields[f as usize];
+                for c in self.conflicts.iter_mut() {
+                    if c.field == f && c.against == *old {
+                        c.against = stamp.clone();
+                    }
+                }
                 stamps.fields[f as usize] = stamp.clone();
             }
         }
@@ -476,7 +564,7 @@ impl Item {
             .into_iter()
             .chain(labels)
             .max()
-            .unwrap_or_else(|| Stamp::from(self.created))
+            .unwrap_or_else(|| self.made())
     }
 }
 
@@ -496,7 +584,14 @@ pub fn merge_item(a: &Item, b: &Item) -> Item {
         }
     };
     let mut out = if extra_from_a { a.clone() } else { b.clone() };
-    out.created = a.created.min(b.created);
+    // Made once: the earlier record of it (equal times: the greater name).
+    let made = match a.created.cmp(&b.created) {
+        std::cmp::Ordering::Less => a.made(),
+        std::cmp::Ordering::Greater => b.made(),
+        std::cmp::Ordering::Equal => a.made().max(b.made()),
+    };
+    out.created = made.at;
+    out.created_by = made.by;
     out.updated = a.updated.max(b.updated);
     let mut fields = sa.fields.clone();
     for f in CardField::ALL {

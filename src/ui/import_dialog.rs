@@ -73,7 +73,8 @@ pub fn ImportDialog() -> impl IntoView {
                         (None, false) => None,
                     };
                     let merge = merge_label.map(|label| view! {
-                        <button type="button" class="button" on:click=move |_| state.import_merge()>
+                        // Focus on the choice, not on the scrollable list.
+                        <button type="button" class="button" autofocus on:click=move |_| state.import_merge()>
                             {label}
                         </button>
                     });

@@ -111,7 +111,8 @@ pub fn MergeLists(outcome: Outcome, live: bool) -> impl IntoView {
         }
     });
     view! {
-        <div class="merge-lists">
+        // A scroll box: reachable by keyboard, named for screen readers.
+        <div class="merge-lists" tabindex="0" role="region" aria-label=s::MERGE_LISTS>
             {conflicts}
             {duplicates}
             {added}

@@ -284,7 +284,21 @@ async function files(browser, url, n) {
     );
   }
   await context.close();
-  return { exportMs: median(exportTimes), importMs: median(importTimes), saveMs: median(saveTimes), bytes: file.length };
+  // File size with per-field stamps (issue 14): the same board as worked on
+  // by two named people, every card made by one (its fields share that
+  // stamp), then two fields changed by the other, and every fifth card
+  // with a removed label; written as the app writes (pretty JSON). Against
+  // the same cards without any stamps, as version 1 files were.
+  const board = JSON.parse(file.toString("utf8"));
+  for (const i of board.board.items) delete i.changed;
+  const bare = Buffer.byteLength(JSON.stringify(board, null, 2));
+  const at = new Date().toISOString();
+  board.board.items.forEach((i, k) => {
+    i.changed = { others: { at, by: "Anna de Vries" }, notes: { at, by: "Bram Jansen" }, position: { at, by: "Bram Jansen" } };
+    if (k % 5 === 0) i.changed.labels = { oud: { at, by: "Bram Jansen", removed: true } };
+  });
+  const worked = Buffer.byteLength(JSON.stringify(board, null, 2));
+  return { exportMs: median(exportTimes), importMs: median(importTimes), saveMs: median(saveTimes), bytes: file.length, bare, worked };
 }
 
 /** Merging a mailed copy of an n-card board into the open one (issue 13:
@@ -388,6 +402,7 @@ try {
   console.log(`   export (click to download): ${f.exportMs} ms, ${(f.bytes / 1024).toFixed(0)} KB`);
   console.log(`   import (pick to preview): ${f.importMs} ms`);
   console.log(`   localStorage write of the whole board: ${ms(f.saveMs)}`);
+  console.log(`   file with per-field stamps, worked on by two people: ${(f.worked / 1024).toFixed(0)} KB against ${(f.bare / 1024).toFixed(0)} KB without stamps (+${(((f.worked - f.bare) * 100) / f.bare).toFixed(0)} %)`);
   }
   if (ONLY !== "load") {
     const m = await merging(browser, server.url, 10000);

@@ -70,6 +70,26 @@ describe("board files", () => {
     // And the fixtures: good ones pass, a wrong type fails.
     assert.ok(validate(JSON.parse(await fixture("ok/v1-gaasperdam.planbord.json"))), JSON.stringify(validate.errors));
     assert.equal(validate(JSON.parse(await fixture("bad/field--title-number.json"))), false);
+    // Version 2's per-field stamps and conflicts, as the app writes them.
+    const item = file.board.items[0];
+    Object.assign(item, {
+      created_by: "Anna de Vries",
+      changed: {
+        others: "2026-11-02T09:00:00.120Z Anna de Vries",
+        notes: "2026-11-25T11:05:00Z Bram",
+        labels: { buurtavond: "removed 2026-11-25T11:05:00Z Bram", wijk: "2026-11-25T11:05:00Z" },
+      },
+      conflicts: [
+        { field: "dates", value: { start: "2027-12-10", end: null }, stamp: "2026-11-26T10:00:00Z Bram", against: "2026-11-27T16:40:00Z Anna de Vries" },
+        { field: "notes", value: "Ook de wijkteams", stamp: "2026-11-26T10:00:00Z", against: "2026-11-25T11:05:00Z Bram" },
+      ],
+    });
+    assert.ok(validate(file), JSON.stringify(validate.errors));
+    item.changed.title = { at: "2026-11-25T11:05:00Z" };
+    assert.equal(validate(file), false, "a stamp is one line of text");
+    delete item.changed.title;
+    item.conflicts[0].field = "kleur";
+    assert.equal(validate(file), false, "a conflict names a card field");
   });
 
   test("two people edit copies of one board; the merge keeps both and reports it", async (t) => {

@@ -103,8 +103,16 @@ async function closeSummary(page) {
 
 const byTitle = (board, title) => board.items.find((i) => i.title === title);
 const columnId = (board, name) => board.columns.find((c) => c.name === name).id;
-/** When and by whom a card's field last changed (see stamps.rs). */
-const stampOf = (item, field) => item.changed?.[field] ?? item.changed?.others ?? { at: item.created };
+/** A stamp as the file writes it: "time name" (see stamps.rs). */
+const parseStamp = (text) => {
+  const [at, ...name] = text.split(" ");
+  return { at, by: name.join(" ") };
+};
+/** When and by whom a card's field last changed. */
+const stampOf = (item, field) => {
+  const text = item.changed?.[field] ?? item.changed?.others;
+  return text ? parseStamp(text) : { at: item.created, by: item.created_by ?? "" };
+};
 const withoutSynced = ({ synced, ...board }) => board;
 
 /** Both persons' edits, on one browser: screen, editor and stored board.
@@ -123,7 +131,7 @@ async function everyEdit(page, { anna, bram }) {
   const c = byTitle(b, C);
   assert.equal(c.notes, BRAM_C, "the later value is on the card");
   assert.deepEqual(
-    c.conflicts.map((x) => [x.field, x.value, x.stamp.by, x.against.by]),
+    c.conflicts.map((x) => [x.field, x.value, parseStamp(x.stamp).by, parseStamp(x.against).by]),
     [["notes", ANNA_C, "Anna", "Bram"]],
   );
   assert.equal(b.items.filter((i) => i.conflicts).length, 1, "no other conflicts");
@@ -299,12 +307,10 @@ describe("merging field by field", () => {
     assert.deepEqual((await titlesIn(bram, 1, "Idee")).filter((x) => /opco/i.test(x)), [DUP_B]);
   });
 
-  // BUG (fails until fixed): undoing "Gebruik deze" puts the old value back
-  // but not the conflict: undo restamps the field it puts back
-  // (history.rs `put` → restamp_differences), so the conflict's `against`
-  // no longer matches and set_stamps drops it. The value not chosen is
-  // then gone from every copy, which is what the issue forbids.
-  test("BUG: undoing a choice in the summary brings the two versions back", async (t) => {
+  // Undoing "Gebruik deze" reopens the choice: the value not chosen must
+  // not be lost by an undo (it once was: undo restamped the field and the
+  // conflict no longer matched it).
+  test("undoing a choice in the summary brings the two versions back", async (t) => {
     const { anna, bram } = await twoCopies(t);
     await edit(anna, C, (e) => e.getByLabel("Notities").fill(ANNA_C));
     await edit(bram, C, (e) => e.getByLabel("Notities").fill(BRAM_C));
