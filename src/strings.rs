@@ -294,7 +294,7 @@ pub fn invalid(e: &Invalid) -> String {
 
 pub fn problem(p: &Problem) -> String {
     match p {
-        Problem::NotJson(detail) => format!("de gegevens zijn beschadigd ({detail})"),
+        Problem::NotJson(_) => "de gegevens zijn beschadigd".to_string(),
         Problem::NewerSchema(v) => {
             format!("ze zijn gemaakt door een nieuwere versie van Planbord (schema {v})")
         }
@@ -385,9 +385,12 @@ pub fn merge_counts(added: usize, updated: usize, removed: usize) -> String {
 }
 
 /// The common serde/chrono/uuid reasons in Dutch; anything else as it is.
+/// The parser's reason in Dutch, without its own (English) words: those
+/// go under "Technische details" (see [`import_error_details`]).
 fn field_detail(detail: &str) -> String {
     if let Some(rest) = detail.strip_prefix("missing field `") {
-        return format!("het veld '{}' ontbreekt", rest.trim_end_matches('`'));
+        let name: String = rest.chars().take_while(|c| *c != '`').collect();
+        return format!("het veld '{name}' ontbreekt");
     }
     let known = [
         ("invalid type", "verkeerd soort waarde"),
@@ -404,8 +407,27 @@ fn field_detail(detail: &str) -> String {
         ("invalid value", "ongeldige waarde"),
     ];
     match known.iter().find(|(en, _)| detail.contains(en)) {
-        Some((_, nl)) => format!("{nl}: {detail}"),
-        None => detail.to_string(),
+        Some((_, nl)) => nl.to_string(),
+        None => "ongeldige waarde".to_string(),
+    }
+}
+
+pub const TECHNICAL_DETAILS: &str = "Technische details";
+
+/// What the parser said, for "Technische details" (for whoever helps the
+/// user; the sentence itself stays Dutch).
+pub fn import_error_details(e: &ImportError) -> Option<String> {
+    match e {
+        ImportError::Field { field, detail, .. } => Some(format!("{field}: {detail}")),
+        _ => None,
+    }
+}
+
+/// What the storage reader said, for "Technische details".
+pub fn problem_details(p: &Problem) -> Option<String> {
+    match p {
+        Problem::NotJson(detail) => Some(detail.clone()),
+        _ => None,
     }
 }
 
@@ -793,8 +815,10 @@ pub fn storage_low(percent: usize, urgent: bool) -> String {
     }
 }
 
-pub fn save_failed(detail: &str) -> String {
-    format!("Opslaan is mislukt ({detail}). De laatste wijziging staat alleen in dit venster.")
+pub fn save_failed() -> String {
+    "Opslaan is mislukt. De laatste wijziging staat alleen in dit venster: exporteer het \
+     bord om hem te bewaren."
+        .to_string()
 }
 
 /// Dates on cards: dd-mm-jjjj, as the Netherlands writes them.
@@ -853,6 +877,19 @@ pub const REMOVED_HEAD: &str = "Verwijderd";
 pub const CONFLICTS_HEAD: &str = "Conflicten";
 pub const DUPLICATES_HEAD: &str = "Mogelijk dubbel";
 pub const USE_THIS: &str = "Gebruik deze";
+
+/// Conflicts past the ones listed.
+pub fn more_conflicts(n: usize) -> String {
+    format!(
+        "En nog {}: die kaarten staan op het bord met 'Twee versies'; kies in de kaart zelf.",
+        thousands(n)
+    )
+}
+
+/// "Alle 7.500 tonen".
+pub fn show_all(n: usize) -> String {
+    format!("Alle {} tonen", thousands(n))
+}
 pub const KEEP_BOTH: &str = "Beide houden";
 pub const DECIDED: &str = "Besloten.";
 pub const COMBINE: &str = "Samenvoegen tot één kaart";
@@ -1022,7 +1059,12 @@ mod tests {
         assert_eq!(
             import_error(&e),
             "Kaart 2 ('Open dag'), veld 'start' heeft een ongeldige waarde (die datum of tijd \
-             bestaat niet: input is out of range). Er is niets veranderd aan het bord."
+             bestaat niet). Er is niets veranderd aan het bord."
+        );
+        // The parser's words go under "Technische details".
+        assert_eq!(
+            import_error_details(&e).as_deref(),
+            Some("start: input is out of range")
         );
         let e = ImportError::Field {
             item: None,

@@ -203,6 +203,70 @@ fn every_bad_file_is_refused_for_the_reason_in_its_name() {
     }
 }
 
+/// Words of the parsers' English that must never reach the sentence a
+/// user reads (they go under "Technische details").
+const ENGLISH: [&str; 16] = [
+    "invalid",
+    "expected",
+    "found",
+    "while",
+    "parsing",
+    "missing",
+    "unknown",
+    "failed",
+    "length",
+    "variant",
+    "character",
+    "error",
+    "trailing",
+    "input",
+    "range",
+    "UUID",
+];
+
+fn english_in(text: &str) -> Vec<&'static str> {
+    ENGLISH
+        .iter()
+        .copied()
+        .filter(|w| text.to_lowercase().contains(&w.to_lowercase()))
+        .collect()
+}
+
+#[test]
+fn every_refusal_is_told_in_dutch_with_the_parser_text_apart() {
+    let mut with_details = 0;
+    for (name, bytes) in files("tests/files/bad") {
+        let e = import(&bytes).expect_err(&name);
+        let text = planbord::strings::import_error(&e);
+        assert_eq!(english_in(&text), Vec::<&str>::new(), "{name}: {text}");
+        if let Some(details) = planbord::strings::import_error_details(&e) {
+            assert!(!details.is_empty(), "{name}");
+            with_details += 1;
+        }
+    }
+    // The parser's own words are kept for whoever helps the user.
+    assert!(with_details >= 5, "{with_details}");
+}
+
+#[test]
+fn damaged_storage_is_told_in_dutch_with_the_parser_text_apart() {
+    use planbord::storage::{decode_str, Problem};
+    for raw in [
+        "{\"schema\":2,\u{1}",
+        "{\"schema\": 2, \"board\": {\"id\": \"kort\"}}",
+    ] {
+        let p = decode_str(raw).expect_err(raw);
+        let text = planbord::strings::unreadable_kept(&p, "planbord.backup.x");
+        assert_eq!(english_in(&text), Vec::<&str>::new(), "{text}");
+        if let Problem::NotJson(detail) = &p {
+            assert_eq!(
+                planbord::strings::problem_details(&p).as_ref(),
+                Some(detail)
+            );
+        }
+    }
+}
+
 #[test]
 fn every_good_file_is_read_and_round_trips() {
     let good = files("tests/files/ok");

@@ -1,7 +1,9 @@
 //! CSV export for Excel as used in the Netherlands: UTF-8 with a byte order
 //! mark, `;` between fields, dates as dd-mm-jjjj, one row per item.
 
-use crate::model::{Board, Item};
+use chrono::NaiveDateTime;
+
+use crate::model::{Board, Item, Timestamp};
 use crate::strings as s;
 
 /// Column headings, in order.
@@ -35,7 +37,7 @@ pub fn as_text(cell: String) -> String {
     }
 }
 
-fn row(board: &Board, item: &Item) -> Vec<String> {
+fn row(board: &Board, item: &Item, local: &impl Fn(Timestamp) -> NaiveDateTime) -> Vec<String> {
     let date = |d: Option<chrono::NaiveDate>| d.map(s::date).unwrap_or_default();
     let line = board
         .line(item.line)
@@ -58,14 +60,17 @@ fn row(board: &Board, item: &Item) -> Vec<String> {
             .map(|sc| s::scope(sc).to_string())
             .unwrap_or_default(),
         item.tags.join(", "),
-        item.created.format("%d-%m-%Y %H:%M").to_string(),
-        item.updated.format("%d-%m-%Y %H:%M").to_string(),
+        local(item.created).format("%d-%m-%Y %H:%M").to_string(),
+        local(item.updated).format("%d-%m-%Y %H:%M").to_string(),
         item.id.to_string(),
     ]
 }
 
 /// The board as CSV bytes (UTF-8 with BOM), rows by line, column, order.
-pub fn export(board: &Board) -> Vec<u8> {
+/// `local` turns a time into the user's wall-clock time (the browser's
+/// zone), as the editor shows it.
+pub fn export(board: &Board, local: impl Fn(Timestamp) -> NaiveDateTime) -> Vec<u8> {
+    let items: std::collections::HashMap<_, _> = board.items.iter().map(|i| (i.id, i)).collect();
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = ::csv::WriterBuilder::new()
@@ -75,8 +80,8 @@ pub fn export(board: &Board) -> Vec<u8> {
         w.write_record(HEADERS).expect("writing to memory");
         for cell in board.cells() {
             for id in board.cell_ids(cell) {
-                if let Some(item) = board.item(id) {
-                    let cells = row(board, item).into_iter().map(as_text);
+                if let Some(item) = items.get(&id) {
+                    let cells = row(board, item, &local).into_iter().map(as_text);
                     w.write_record(cells).expect("writing to memory");
                 }
             }
@@ -106,7 +111,9 @@ mod tests {
             t(1),
         )
         .unwrap();
-        let bytes = export(&b);
+        // Times in the user's zone (here two hours east of UTC).
+        let zone = chrono::FixedOffset::east_opt(2 * 3600).unwrap();
+        let bytes = export(&b, |t| t.with_timezone(&zone).naive_local());
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
         let mut r = ::csv::ReaderBuilder::new()
             .delimiter(b';')
@@ -120,6 +127,9 @@ mod tests {
         assert_eq!(&race[8], "Extern");
         let first = rows.iter().find(|r| r[12] == id.to_string()).unwrap();
         assert_eq!(&first[3], "regel 1; met \"aanhalingstekens\"\nregel 2");
+        let edited = b.item(id).unwrap().updated;
+        let local = (edited + chrono::Duration::hours(2)).format("%d-%m-%Y %H:%M");
+        assert_eq!(&first[11], local.to_string());
     }
 
     #[test]
@@ -147,7 +157,7 @@ mod tests {
             .unwrap();
         let column = b.columns[0].id;
         b.rename_column(column, "=2+2", t(1)).unwrap();
-        let bytes = export(&b);
+        let bytes = export(&b, |t| t.naive_utc());
         let mut r = ::csv::ReaderBuilder::new()
             .delimiter(b';')
             .from_reader(&bytes[3..]);

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::stamps::{Changed, FieldConflict};
+use super::stamps::{FieldConflict, Stamped};
 use super::{CellKey, Timestamp};
 
 /// The programme has exactly five lines; they are the board's swimlanes.
@@ -92,8 +92,8 @@ pub struct Item {
     pub updated: Timestamp,
     /// When and by whom each field last changed, for merging field by
     /// field (see `stamps.rs`). Empty: nothing changed since `created`.
-    #[serde(default, skip_serializing_if = "Changed::is_empty")]
-    pub changed: Changed,
+    #[serde(default, skip_serializing_if = "Stamped::is_empty")]
+    pub changed: Stamped,
     /// Values that lost a merge while both copies had changed the field,
     /// kept until someone decides.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

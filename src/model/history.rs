@@ -98,6 +98,20 @@ impl Patch {
         self.items.is_empty() && self.tombstones.is_none() && self.head.is_none()
     }
 
+    /// Where focus belongs after this patch is undone (`forward` false)
+    /// or redone: the first card it touches, and the cell that card is in
+    /// on that side (or was in, when that side has no such card).
+    pub fn focus_target(&self, forward: bool) -> Option<(Uuid, super::CellKey)> {
+        let (id, before, after) = self.items.first()?;
+        let (there, other) = if forward {
+            (after, before)
+        } else {
+            (before, after)
+        };
+        let cell = there.as_ref().or(other.as_ref())?.cell();
+        Some((*id, cell))
+    }
+
     /// Ids of the items this patch touches.
     pub fn item_ids(&self) -> Vec<Uuid> {
         self.items.iter().map(|(id, _, _)| *id).collect()

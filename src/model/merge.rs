@@ -236,20 +236,20 @@ pub fn merge_files(local: &Board, incoming: &Board) -> (Board, MergeReport) {
             continue;
         }
         let (sl, si) = (l.stamps(), i.stamps());
+        let mut any = false;
         for f in CardField::ALL {
             let k = f as usize;
-            let (vl, vi) = (l.value(f), i.value(f));
-            if vl == vi
+            if l.same(i, f)
                 || !changed_since_sync(local, sl.fields[k].at)
                 || !changed_since_sync(incoming, si.fields[k].at)
             {
                 continue;
             }
-            let kept = m.value(f);
-            let (value, stamp) = if kept == vl {
-                (vi, si.fields[k].clone())
+            any = true;
+            let (value, stamp) = if m.same(l, f) {
+                (i.value(f), si.fields[k].clone())
             } else {
-                (vl, sl.fields[k].clone())
+                (l.value(f), sl.fields[k].clone())
             };
             m.conflicts.push(FieldConflict {
                 field: f,
@@ -258,7 +258,9 @@ pub fn merge_files(local: &Board, incoming: &Board) -> (Board, MergeReport) {
                 against: m.stamp(f),
             });
         }
-        m.normalize();
+        if any {
+            m.normalize();
+        }
     }
     let r = report(local, incoming, &merged);
     (merged, r)
@@ -277,7 +279,7 @@ pub fn report(local: &Board, incoming: &Board, merged: &Board) -> MergeReport {
             Some(l) if l != m => {
                 let fields: Vec<CardField> = CardField::ALL
                     .into_iter()
-                    .filter(|f| l.value(*f) != m.value(*f))
+                    .filter(|f| !l.same(m, *f))
                     .collect();
                 // The set, not the order (a merge orders labels by stamp).
                 let labels =

@@ -185,9 +185,64 @@ pub struct Changed {
     pub labels: BTreeMap<String, LabelMark>,
 }
 
+/// A card's [`Changed`], boxed and absent when empty: most cards of a
+/// big board were never changed, and an empty `Changed` inline made every
+/// card (held by the board, its view signal and undo) 400 bytes larger.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stamped(Option<Box<Changed>>);
+
+static NOTHING_CHANGED: Changed = Changed {
+    others: None,
+    title: None,
+    notes: None,
+    trekker: None,
+    team: None,
+    dates: None,
+    scope: None,
+    position: None,
+    labels: BTreeMap::new(),
+};
+
+impl std::ops::Deref for Stamped {
+    type Target = Changed;
+    fn deref(&self) -> &Changed {
+        self.0.as_deref().unwrap_or(&NOTHING_CHANGED)
+    }
+}
+
+impl std::ops::DerefMut for Stamped {
+    fn deref_mut(&mut self) -> &mut Changed {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl Stamped {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl From<Changed> for Stamped {
+    fn from(c: Changed) -> Stamped {
+        Stamped((!c.is_empty()).then(|| Box::new(c)))
+    }
+}
+
+impl Serialize for Stamped {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Stamped {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Stamped, D::Error> {
+        Changed::deserialize(d).map(Stamped::from)
+    }
+}
+
 impl Changed {
     pub fn is_empty(&self) -> bool {
-        *self == Changed::default()
+        *self == NOTHING_CHANGED
     }
 
     /// Every stamp it holds (fields, `others`, labels), without copying.
@@ -266,7 +321,7 @@ impl Item {
             created: chrono::DateTime::UNIX_EPOCH,
             created_by: String::new(),
             updated: chrono::DateTime::UNIX_EPOCH,
-            changed: Changed::default(),
+            changed: Stamped::default(),
             conflicts: Vec::new(),
             extra: Default::default(),
         }
@@ -368,7 +423,7 @@ impl Item {
             }
         }
         self.tags = tags;
-        self.changed = changed;
+        self.changed = changed.into();
         self.drop_decided_conflicts();
     }
 
@@ -467,6 +522,37 @@ impl Item {
             }
         }
         self.set_stamps(stamps);
+    }
+
+    /// Whether `field` has the same value here and on `other` (without
+    /// writing either as JSON: a merge asks this for every field).
+    pub fn same(&self, other: &Item, field: CardField) -> bool {
+        match field {
+            CardField::Title => self.title == other.title,
+            CardField::Notes => self.notes == other.notes,
+            CardField::Trekker => self.trekker == other.trekker,
+            CardField::Team => self.team == other.team,
+            CardField::Dates => (self.start, self.end) == (other.start, other.end),
+            CardField::Scope => self.scope == other.scope,
+            CardField::Position => {
+                (self.line, self.column, self.rank) == (other.line, other.column, other.rank)
+            }
+        }
+    }
+
+    /// Takes `field`'s value from `other`.
+    fn take(&mut self, other: &Item, field: CardField) {
+        match field {
+            CardField::Title => self.title.clone_from(&other.title),
+            CardField::Notes => self.notes.clone_from(&other.notes),
+            CardField::Trekker => self.trekker.clone_from(&other.trekker),
+            CardField::Team => self.team.clone_from(&other.team),
+            CardField::Dates => (self.start, self.end) = (other.start, other.end),
+            CardField::Scope => self.scope = other.scope,
+            CardField::Position => {
+                (self.line, self.column, self.rank) = (other.line, other.column, other.rank)
+            }
+        }
     }
 
     /// A field's value as it is written in a board file.
@@ -596,18 +682,18 @@ pub fn merge_item(a: &Item, b: &Item) -> Item {
     let mut fields = sa.fields.clone();
     for f in CardField::ALL {
         let i = f as usize;
-        let (va, vb) = (a.value(f), b.value(f));
         let take_a = match sa.fields[i].cmp(&sb.fields[i]) {
             std::cmp::Ordering::Greater => true,
             std::cmp::Ordering::Less => false,
-            std::cmp::Ordering::Equal => va == vb || json_ge(&va, &vb),
+            // Equal stamps, different values (rare): the greater JSON.
+            std::cmp::Ordering::Equal => a.same(b, f) || json_ge(&a.value(f), &b.value(f)),
         };
-        let (v, s) = if take_a {
-            (va, &sa.fields[i])
+        let (from, s) = if take_a {
+            (a, &sa.fields[i])
         } else {
-            (vb, &sb.fields[i])
+            (b, &sb.fields[i])
         };
-        out.set_value(f, &v);
+        out.take(from, f);
         fields[i] = s.clone();
     }
     let mut labels = sa.labels;

@@ -41,6 +41,12 @@ pub fn StorageBanner() -> impl IntoView {
             view! {
                 <div class="banner" role="alert">
                     <p>{banner.text}</p>
+                    {banner.details.map(|d| view! {
+                        <details class="technical">
+                            <summary>{s::TECHNICAL_DETAILS}</summary>
+                            <pre>{d}</pre>
+                        </details>
+                    })}
                     {download}
                     {export}
                     {close}

@@ -119,6 +119,16 @@ pub fn dialog_open() -> bool {
         .is_some()
 }
 
+/// Whether focus is in a field the user types in.
+pub fn typing() -> bool {
+    document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.get_attribute("contenteditable").is_some()
+        })
+}
+
 /// Whether a key event comes from a field the user is typing in.
 pub fn from_text_field(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()

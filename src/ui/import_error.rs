@@ -18,8 +18,14 @@ pub fn ImportFailed() -> impl IntoView {
         >
             <div role="alert">
                 <h2>{s::IMPORT_FAILED_TITLE}</h2>
-                <p>{move || error.get()}</p>
+                <p>{move || error.with(|e| e.as_ref().map(|e| e.text.clone()))}</p>
             </div>
+            {move || error.with(|e| e.as_ref().and_then(|e| e.details.clone())).map(|d| view! {
+                <details class="technical">
+                    <summary>{s::TECHNICAL_DETAILS}</summary>
+                    <pre>{d}</pre>
+                </details>
+            })}
             <div class="dialog-actions">
                 <button type="button" class="button" autofocus on:click=move |_| error.set(None)>
                     {s::CLOSE}

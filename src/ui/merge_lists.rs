@@ -4,6 +4,37 @@ use super::conflict_choice::ConflictChoice;
 use super::state::{use_state, Outcome};
 use crate::strings as s;
 
+/// Cards named per list until the user asks for all: a merge of two big
+/// copies changes thousands, and drawing them all held up the summary
+/// (and the board behind it) for a second.
+const SHOWN: usize = 100;
+
+/// A list of card lines: the first [`SHOWN`], and "Alle n tonen".
+#[component]
+fn CardList(head: &'static str, items: Vec<String>) -> impl IntoView {
+    let total = items.len();
+    let all = RwSignal::new(total <= SHOWN);
+    let items = StoredValue::new(items);
+    view! {
+        <section class="merge-list">
+            <h3>{s::counted(head, total)}</h3>
+            <ul>
+                {move || {
+                    let n = if all.get() { total } else { SHOWN };
+                    items.with_value(|i| {
+                        i.iter().take(n).map(|t| view! { <li>{t.clone()}</li> }).collect_view()
+                    })
+                }}
+            </ul>
+            <Show when=move || !all.get()>
+                <button type="button" class="button secondary" on:click=move |_| all.set(true)>
+                    {s::show_all(total)}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
 /// What a merge does or did, by card: new, changed (with the fields),
 /// removed, conflicts and likely duplicates, each with its count. `live`
 /// (after the merge) adds the choices: use a value, put back, combine.
@@ -11,15 +42,8 @@ use crate::strings as s;
 pub fn MergeLists(outcome: Outcome, live: bool) -> impl IntoView {
     let state = use_state();
     let r = &outcome.report;
-    let list = |head: &str, items: Vec<String>| {
-        (!items.is_empty()).then(|| {
-            view! {
-                <section class="merge-list">
-                    <h3>{s::counted(head, items.len())}</h3>
-                    <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                </section>
-            }
-        })
+    let list = |head: &'static str, items: Vec<String>| {
+        (!items.is_empty()).then(|| view! { <CardList head=head items=items /> })
     };
     let quoted = |id| format!("'{}'", outcome.title(id));
     let added = list(s::ADDED_HEAD, r.added.iter().map(|id| quoted(*id)).collect());
@@ -33,9 +57,12 @@ pub fn MergeLists(outcome: Outcome, live: bool) -> impl IntoView {
     let removed = list(s::REMOVED_HEAD, r.removed.iter().map(|id| quoted(*id)).collect());
     let conflict_count = r.conflicts.len() + r.field_conflicts.len();
     let conflicts = (conflict_count > 0).then(|| {
+        // Each conflict has its choices; past a hundred, the card's own
+        // editor shows them (the card says "Twee versies").
         let fields = r
             .field_conflicts
             .iter()
+            .take(SHOWN)
             .map(|(id, c)| {
                 if live {
                     view! { <ConflictChoice id=*id conflict=c.clone() /> }.into_any()
@@ -77,6 +104,9 @@ pub fn MergeLists(outcome: Outcome, live: bool) -> impl IntoView {
                 <h3>{s::counted(s::CONFLICTS_HEAD, conflict_count)}</h3>
                 <p>{if live { s::CONFLICTS_INTRO } else { s::CONFLICTS_AHEAD }}</p>
                 <ul>{fields}{cards}</ul>
+                {(r.field_conflicts.len() > SHOWN).then(|| view! {
+                    <p>{s::more_conflicts(r.field_conflicts.len() - SHOWN)}</p>
+                })}
             </section>
         }
     });

@@ -84,6 +84,9 @@ pub enum BannerKind {
 pub struct Banner {
     pub kind: BannerKind,
     pub text: String,
+    /// What the browser or parser said (English), under "Technische
+    /// details", never in the sentence.
+    pub details: Option<String>,
 }
 
 impl Banner {
@@ -118,10 +121,12 @@ pub fn banner_for(note: &StorageNote) -> Banner {
         StorageNote::KeptAside { problem, key } => Banner {
             kind: BannerKind::KeptAside { key: key.clone() },
             text: s::unreadable_kept(problem, key),
+            details: s::problem_details(problem),
         },
         StorageNote::Untouched { problem } => Banner {
             kind: BannerKind::Untouched,
             text: s::unreadable_untouched(problem),
+            details: s::problem_details(problem),
         },
     }
 }
@@ -131,6 +136,7 @@ pub fn unavailable() -> Banner {
     Banner {
         kind: BannerKind::Unavailable,
         text: s::STORAGE_UNAVAILABLE.into(),
+        details: None,
     }
 }
 
@@ -140,11 +146,13 @@ pub fn save_failed(e: &SaveError) -> Banner {
         SaveError::Full => Banner {
             kind: BannerKind::Full,
             text: s::STORAGE_FULL.into(),
+            details: None,
         },
         SaveError::Unavailable => unavailable(),
         SaveError::Other(d) => Banner {
             kind: BannerKind::SaveFailed,
-            text: s::save_failed(d),
+            text: s::save_failed(),
+            details: Some(d.clone()),
         },
     }
 }
@@ -196,6 +204,7 @@ pub fn room_decision(room: Room, warned: Option<Room>, shown: Option<&BannerKind
                     banner: BannerChange::Show(Banner {
                         kind: BannerKind::RoomLow,
                         text: s::storage_low(p, matches!(room, Room::Urgent(_))),
+                        details: None,
                     }),
                 }
             } else {
@@ -280,7 +289,9 @@ mod tests {
         assert!(unavailable().offer_export());
         let other = save_failed(&SaveError::Other("kapot".into()));
         assert_eq!(other.kind, BannerKind::SaveFailed);
-        assert!(other.text.contains("kapot"));
+        // The browser's words under "Technische details", not in the sentence.
+        assert!(!other.text.contains("kapot"));
+        assert_eq!(other.details.as_deref(), Some("kapot"));
     }
 
     #[test]

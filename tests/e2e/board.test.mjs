@@ -256,6 +256,31 @@ describe("the board", () => {
     assert.equal(await focused(), await card(page, "Vier sessies debat, inspiratie en dialoog dit jaar").getAttribute("data-id"));
   });
 
+  test("undo and redo of a keyboard move keep the focus on the moved card; undoing an add focuses its cell", async (t) => {
+    const page = await open(t);
+    const id = await card(page, "Open dag").getAttribute("data-id");
+    const focused = () => page.evaluate(() => document.activeElement?.closest(".card")?.dataset.id ?? document.activeElement?.id);
+    await card(page, "Open dag").locator(".card-open").focus();
+    await page.keyboard.press("Alt+ArrowRight");
+    assert.ok((await titlesIn(page, 3, "Bezig")).includes("Open dag"));
+    await page.keyboard.press("Control+z");
+    assert.deepEqual(await titlesIn(page, 3, "Gepland"), ["Open dag"]);
+    await page.waitForFunction((id) => document.activeElement?.closest(".card")?.dataset.id === id, id);
+    await page.keyboard.press("Control+Shift+z");
+    assert.ok((await titlesIn(page, 3, "Bezig")).includes("Open dag"));
+    await page.waitForFunction((id) => document.activeElement?.closest(".card")?.dataset.id === id, id);
+    assert.equal(await focused(), id);
+    // Undoing an add takes the card away: focus goes to its cell's "+ Kaart".
+    await page.getByRole("button", { name: "Kaart toevoegen aan Lijn 4, Idee" }).click();
+    await page.keyboard.type("Wervingsdag");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await card(page, "Wervingsdag").locator(".card-open").focus();
+    await page.keyboard.press("Control+z");
+    assert.equal(await card(page, "Wervingsdag").count(), 0);
+    await page.waitForFunction(() => document.activeElement?.id?.startsWith("toevoegen-4-"));
+  });
+
   test("a move re-renders only the card and its two cells", async (t) => {
     const page = await open(t);
     await card(page, "Open dag").locator(".card-open").focus();

@@ -55,6 +55,19 @@ impl AppState {
         self.feedback
             .announce(if forward { s::REDONE } else { s::UNDONE }.to_string());
         self.changed();
+        // Focus follows the change: the card that came back or moved, or
+        // its cell's "+ Kaart" when it is gone; never the page body. Not
+        // while a dialog or a text field has focus (typing goes on there).
+        if !crate::ui::dom::dialog_open() && !crate::ui::dom::typing() {
+            if let Some((id, cell)) = patch.focus_target(forward) {
+                if self.doc.item(id).is_some() {
+                    focus_card_later(id);
+                } else {
+                    let button = add_button_id(cell.0, cell.1);
+                    leptos::prelude::request_animation_frame(move || focus(&format!("#{button}")));
+                }
+            }
+        }
     }
 
     /// Adds a card at the end of `cell`; returns its id.

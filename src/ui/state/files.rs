@@ -51,7 +51,8 @@ impl AppState {
         let (name, bytes) = self.doc.with_board(|b| {
             (
                 exchange::csv::file_name(b, now.with_timezone(&chrono::Local).date_naive()),
-                exchange::csv::export(b),
+                // Times as the editor shows them: in this computer's zone.
+                exchange::csv::export(b, |t| t.with_timezone(&chrono::Local).naive_local()),
             )
         });
         self.offer_file(&name, "text/csv;charset=utf-8", &bytes);
@@ -137,12 +138,18 @@ impl AppState {
                     })
                     .collect();
                 // What merging would do, before anything is chosen.
+                let revision = self.doc.revision.get_untracked();
+                let mut merged = None;
                 let forecast = (same_board || matching.is_some())
                     .then(|| self.read_board(id))
                     .flatten()
                     .map(|local| {
-                        let (merged, report) = merge_files(&local, &imported.board);
-                        outcome(&local, &imported.board, &merged, report)
+                        let (board, report) = merge_files(&local, &imported.board);
+                        let outcome = outcome(&local, &imported.board, &board, report);
+                        if same_board {
+                            merged = Some((revision, std::sync::Arc::new(board)));
+                        }
+                        outcome
                     });
                 self.panels.import_error.set(None);
                 self.panels.import_preview.set(Some(ImportPreview {
@@ -153,6 +160,7 @@ impl AppState {
                     per_line,
                     confirming_replace: false,
                     forecast,
+                    merged,
                 }));
             }
         }
@@ -160,7 +168,10 @@ impl AppState {
 
     pub fn import_failed(&self, e: &ImportError) {
         self.panels.import_preview.set(None);
-        self.panels.import_error.set(Some(s::import_error(e)));
+        self.panels.import_error.set(Some(super::panels::Failure {
+            text: s::import_error(e),
+            details: s::import_error_details(e),
+        }));
     }
 
     /// Merges the previewed file into its board: the open one, or the
@@ -178,7 +189,7 @@ impl AppState {
                 if let Err(e) = crate::model::limits::check(&merge(&theirs, &incoming)) {
                     self.panels
                         .import_error
-                        .set(Some(s::merge_over_limit(&e)));
+                        .set(Some(s::merge_over_limit(&e).into()));
                     return;
                 }
             }
@@ -187,16 +198,27 @@ impl AppState {
             }
             replace_hash(&Route::Board(incoming.id).hash());
         }
-        let local = self.doc.snapshot();
-        let (mut merged, report) = merge_files(&local, &incoming);
+        // The preview's merge, if the board did not change since.
+        let revision = self.doc.revision.get_untracked();
+        let ready = match (preview.merged, preview.forecast) {
+            (Some((made_at, board)), Some(outcome)) if preview.same_board && made_at == revision => {
+                Some((std::sync::Arc::unwrap_or_clone(board), outcome))
+            }
+            _ => None,
+        };
+        let (mut merged, outcome) = ready.unwrap_or_else(|| {
+            let local = self.doc.snapshot();
+            let (merged, report) = merge_files(&local, &incoming);
+            let outcome = outcome(&local, &incoming, &merged, report);
+            (merged, outcome)
+        });
         if let Err(e) = crate::model::limits::check(&merged) {
             // Two boards within bounds can merge past one (more cards).
             self.panels
                 .import_error
-                .set(Some(s::merge_over_limit(&e)));
+                .set(Some(s::merge_over_limit(&e).into()));
             return;
         }
-        let outcome = outcome(&local, &incoming, &merged, report);
         merged.mark_synced(now());
         self.replace(merged, s::MERGED);
         self.panels
@@ -229,7 +251,7 @@ impl AppState {
         let new = board.id;
         // Stored first: if storage refuses it, the open board stays as it is.
         if let Err(message) = self.store_board(&board) {
-            self.panels.import_error.set(Some(message));
+            self.panels.import_error.set(Some(message.into()));
             return;
         }
         self.persist.library.update(|l| {
@@ -262,7 +284,7 @@ impl AppState {
         }
         board.mark_synced(now());
         if let Err(message) = self.store_board(&board) {
-            self.panels.import_error.set(Some(message));
+            self.panels.import_error.set(Some(message.into()));
             return;
         }
         self.feedback.announce(s::board_created(&board.title));

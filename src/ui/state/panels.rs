@@ -33,6 +33,9 @@ pub struct ImportPreview {
     pub confirming_replace: bool,
     /// What merging would do, when there is a board to merge with.
     pub forecast: Option<Outcome>,
+    /// The merged board behind `forecast`, with the open board's revision
+    /// it was made from: merging reuses it while the board is unchanged.
+    pub merged: Option<(u64, std::sync::Arc<crate::model::Board>)>,
 }
 
 /// What a merge does (or did), with the cards' titles and lines (removed
@@ -49,6 +52,23 @@ pub struct Outcome {
 impl Outcome {
     pub fn title(&self, id: uuid::Uuid) -> String {
         self.cards.get(&id).map(|c| c.0.clone()).unwrap_or_default()
+    }
+}
+
+/// Why a file was not taken: a Dutch sentence, and what the parser said
+/// for "Technische details".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    pub text: String,
+    pub details: Option<String>,
+}
+
+impl From<String> for Failure {
+    fn from(text: String) -> Failure {
+        Failure {
+            text,
+            details: None,
+        }
     }
 }
 
@@ -73,7 +93,7 @@ pub struct Panels {
     /// Board being renamed from the list.
     pub renaming: RwSignal<Option<Uuid>>,
     pub import_preview: RwSignal<Option<ImportPreview>>,
-    pub import_error: RwSignal<Option<String>>,
+    pub import_error: RwSignal<Option<Failure>>,
     pub merge_summary: RwSignal<Option<MergeSummary>>,
     /// Text the clipboard would not take, shown to copy by hand.
     pub copy_by_hand: RwSignal<Option<String>>,
