@@ -255,9 +255,23 @@ describe("board files", () => {
       const text = await failed.innerText();
       assert.match(text, message, path);
       assert.match(text, /Er is niets veranderd aan het bord/);
+      // The sentence is Dutch; what the parser said is folded away.
+      const sentence = await failed.locator("p").first().innerText();
+      assert.doesNotMatch(sentence, /invalid|expected|input|found|UUID|variant/i, path);
       await failed.getByRole("button", { name: "Sluiten" }).click();
       await failed.waitFor({ state: "hidden" });
     }
+    // A bad value: "Technische details" holds the parser's words, closed.
+    await pick(page, "field--bad-uuid.json", await fixture("bad/field--bad-uuid.json"));
+    await failed.waitFor();
+    const details = failed.locator("details.technical");
+    assert.equal(await details.locator("summary").innerText(), "Technische details");
+    assert.equal(await details.getAttribute("open"), null);
+    await details.locator("summary").click();
+    assert.match(await details.locator("pre").innerText(), /UUID|invalid/i);
+    assert.doesNotMatch(await failed.locator("p").first().innerText(), /UUID|invalid/i);
+    await failed.getByRole("button", { name: "Sluiten" }).click();
+    await failed.waitFor({ state: "hidden" });
     // Too large: refused before it is read.
     await pick(page, "groot.json", Buffer.alloc(11 * 1024 * 1024, 32));
     await failed.waitFor();
