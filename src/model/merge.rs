@@ -660,9 +660,9 @@ mod tests {
         assert_eq!(canonical(&m), canonical(&merge(&b, &a)));
     }
 
-    #[test]
-    fn undoing_a_decision_reopens_the_conflict() {
-        use crate::model::history::{History, Patch};
+    /// Both copies changed card 100's notes since they last exchanged:
+    /// ours ("ons", later) and theirs ("hen").
+    fn notes_both_changed() -> (Board, Board) {
         let mut local = shared();
         let mut other = shared();
         local
@@ -671,10 +671,17 @@ mod tests {
         other
             .edit_item(uid(100), Edit::Notes("hen".into()), t(20))
             .unwrap();
+        (local, other)
+    }
+
+    #[test]
+    fn undoing_a_decision_reopens_the_conflict() {
+        use crate::model::history::{History, Patch};
+        let (local, other) = notes_both_changed();
         let (mut m, _) = merge_files(&local, &other);
         let mut h = History::new(10);
         let before = m.clone();
-        m.decide(uid(100), CardField::Notes, &"ons".into(), t(40))
+        m.decide(uid(100), CardField::Notes, &"hen".into(), t(40))
             .unwrap();
         assert!(m.item(uid(100)).unwrap().conflicts.is_empty());
         h.record("", Patch::between(&before, &m), 0);
@@ -690,14 +697,7 @@ mod tests {
 
     #[test]
     fn deciding_closes_the_conflict_everywhere() {
-        let mut local = shared();
-        let mut other = shared();
-        local
-            .edit_item(uid(100), Edit::Notes("ons".into()), t(30))
-            .unwrap();
-        other
-            .edit_item(uid(100), Edit::Notes("hen".into()), t(20))
-            .unwrap();
+        let (local, other) = notes_both_changed();
         let (mut m, _) = merge_files(&local, &other);
         assert_eq!(m.item(uid(100)).unwrap().conflicts.len(), 1);
         m.decide(uid(100), CardField::Notes, &"hen".into(), by(40, "Anna"))
