@@ -172,8 +172,11 @@ impl Board {
         &mut self,
         id: Uuid,
         move_cards_to: Option<Uuid>,
-        now: Timestamp,
+        now: impl Into<crate::model::Stamp>,
     ) -> Result<usize, OpError> {
+        // The cards moved out are moved by whoever removes the column.
+        let stamp: crate::model::Stamp = now.into();
+        let now = stamp.at;
         let visible = self.visible_columns().len();
         if self.column(id).is_none() {
             return Err(OpError::UnknownColumn);
@@ -199,7 +202,7 @@ impl Board {
                 return Err(OpError::UnknownColumn);
             }
             for (card, line) in &cards {
-                self.move_item(*card, (*line, target), None, now)?;
+                self.move_item(*card, (*line, target), None, &stamp)?;
             }
         }
         let column = self.column_mut(id)?;

@@ -164,14 +164,14 @@ fn ColumnRow(id: Uuid) -> impl IntoView {
     let remove = move |_| {
         let cards = state.doc.with_board(|b| b.column_count(id));
         if cards == 0 {
-            let _ = state.settings(|b| b.remove_column(id, None, now()));
+            let _ = state.settings(|b| b.remove_column(id, None, state.stamp()));
         } else if !removing.get_untracked() {
             let first_other =
                 meta.with_untracked(|m| m.columns.iter().find(|c| c.id != id).map(|c| c.id));
             target.set(first_other);
             removing.set(true);
         } else if state
-            .settings(|b| b.remove_column(id, target.get_untracked(), now()))
+            .settings(|b| b.remove_column(id, target.get_untracked(), state.stamp()))
             .is_ok()
         {
             removing.set(false);

@@ -12,7 +12,7 @@ use crate::ui::dom::{add_button_id, focus, focus_card_later};
 
 impl AppState {
     /// A change made now by this browser's person ("Jouw naam").
-    pub(super) fn stamp(&self) -> crate::model::Stamp {
+    pub fn stamp(&self) -> crate::model::Stamp {
         crate::model::Stamp {
             at: now(),
             by: self.author(),
