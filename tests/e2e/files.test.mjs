@@ -2,6 +2,7 @@
 // copies (two browser contexts = two people), replace with undo, bad files.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
 import Ajv2020 from "ajv/dist/2020.js";
@@ -198,6 +199,31 @@ describe("board files", () => {
     await anna.reload();
     await anna.locator(".card").first().waitFor();
     assert.deepEqual(await titlesIn(anna, 4, "Idee"), ["Wervingsdag met de buurt"]);
+  });
+
+  test("a merge of many cards names the first hundred per list, and all on request", async (t) => {
+    const page = await open(t);
+    const { buffer } = await exportFile(page);
+    const file = JSON.parse(buffer.toString("utf8"));
+    const [first] = file.board.items;
+    const later = new Date(Date.now() + 60_000).toISOString();
+    for (let n = 0; n < 150; n += 1) {
+      file.board.items.push({ ...first, id: randomUUID(), title: `Extra ${n}`, created: later, updated: later });
+    }
+    await pick(page, "veel.planbord.json", Buffer.from(JSON.stringify(file)));
+    const p = page.getByRole("dialog", { name: "Bord importeren" });
+    const added = p.locator(".merge-list", { hasText: "Nieuw (150)" });
+    await added.waitFor();
+    assert.equal(await added.locator("li").count(), 100);
+    await added.getByRole("button", { name: "Alle 150 tonen" }).click();
+    assert.equal(await added.locator("li").count(), 150);
+    assert.equal(await added.getByRole("button", { name: "Alle 150 tonen" }).count(), 0);
+    await p.getByRole("button", { name: "Samenvoegen" }).click();
+    const summary = page.getByRole("dialog", { name: "Samengevoegd" });
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /150 nieuw, 0 bijgewerkt, 0 verwijderd/);
+    assert.equal(await summary.locator(".merge-list", { hasText: "Nieuw (150)" }).locator("li").count(), 100);
+    assert.equal(await page.locator(".card").count(), 161);
   });
 
   test("replace asks first and can be undone", async (t) => {
