@@ -166,7 +166,7 @@ pub fn Toolbar() -> impl IntoView {
                 />
                 <Show when=on_board>
                     {present("button present m2")}
-                    {help("button icon m2")}
+                    {help("button icon m2 help")}
                     <button
                         type="button"
                         class="button icon"
@@ -199,7 +199,7 @@ pub fn Toolbar() -> impl IntoView {
                     {import("more-item m1")}
                     <Show when=on_board>
                         {present("more-item present m2")}
-                        {help("more-item m2")}
+                        {help("more-item m2 help")}
                         {export("more-item m3")}
                         {settings("more-item m1")}
                     </Show>
