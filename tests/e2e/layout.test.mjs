@@ -15,18 +15,18 @@ setup();
  * pixels with two device pixels to each (browser zoom changes the CSS
  * viewport; pinch zoom, Emulation.setPageScaleFactor, would not). */
 const SIZES = [
-  { name: "1024x768", viewport: { width: 1024, height: 768 }, header: 90 },
-  { name: "1280x720", viewport: { width: 1280, height: 720 }, header: 90 },
-  { name: "1366x768", viewport: { width: 1366, height: 768 }, header: 90 },
-  { name: "1536x864", viewport: { width: 1536, height: 864 }, header: 90 },
-  { name: "1920x1080", viewport: { width: 1920, height: 1080 }, header: 90 },
-  { name: "2560x1440", viewport: { width: 2560, height: 1440 }, header: 90 },
-  { name: "zoom-200", viewport: { width: 960, height: 540 }, options: { deviceScaleFactor: 2 }, header: 90 },
+  { name: "1024x768", viewport: { width: 1024, height: 768 }, header: 72 },
+  { name: "1280x720", viewport: { width: 1280, height: 720 }, header: 72 },
+  { name: "1366x768", viewport: { width: 1366, height: 768 }, header: 72 },
+  { name: "1536x864", viewport: { width: 1536, height: 864 }, header: 72 },
+  { name: "1920x1080", viewport: { width: 1920, height: 1080 }, header: 72 },
+  { name: "2560x1440", viewport: { width: 2560, height: 1440 }, header: 72 },
+  { name: "zoom-200", viewport: { width: 960, height: 540 }, options: { deviceScaleFactor: 2 }, header: 72 },
   {
     name: "390x844",
     viewport: { width: 390, height: 844 },
     options: { deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-    header: 150,
+    header: 130,
   },
 ];
 
