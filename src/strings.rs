@@ -17,6 +17,8 @@ pub const EXPORT: &str = "Exporteren";
 pub const EXPORT_HINT: &str =
     "Het hele bord downloaden als bestand (JSON), om te bewaren of te mailen";
 pub const TEAM: &str = "Team";
+/// The toolbar's menu of the actions that do not fit beside the title.
+pub const MORE: &str = "Meer";
 pub const SHORTCUTS_HINT: &str =
     "Sneltoetsen op een kaart: Enter opent, Alt+←/→ andere kolom, Alt+↑/↓ andere lijn, \
      Alt+Shift+↑/↓ volgorde, Delete verwijdert.";

@@ -59,7 +59,16 @@ pub fn Card(id: Uuid) -> impl IntoView {
             let trekker = (!f.trekker.is_empty())
                 .then(|| view! { <span class="trekker">{f.trekker.clone()}</span> });
             let dates = s::date_range(f.start, f.end);
-            let dates = (!dates.is_empty()).then(|| view! { <span class="dates">{dates}</span> });
+            // Each date kept whole (a line may break at the dash between
+            // two dates, never at a date's own hyphens).
+            let dates = (!dates.is_empty()).then(|| {
+                let parts = dates
+                    .split(" – ")
+                    .enumerate()
+                    .map(|(i, d)| view! { {(i > 0).then_some(" – ")}<span class="date">{d.to_string()}</span> })
+                    .collect_view();
+                view! { <span class="dates">{parts}</span> }
+            });
             let scope = f
                 .scope
                 .map(|sc| view! { <span class="scope">{s::scope(sc)}</span> });

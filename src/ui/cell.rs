@@ -79,6 +79,14 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
             on:dragleave=on_dragleave
             on:drop=on_drop
         >
+            // The cell's column and line on the cell itself, for the phone
+            // layout where a line's cells stack (CSS shows it there only,
+            // on top while the cell scrolls by; the group's label already
+            // names the cell).
+            <p class="cell-head" aria-hidden="true">
+                <span class="cell-column">{column_name}</span>
+                <span class="cell-line">{move || s::line_label(line, &meta.with(|m| m.line_name(line)))}</span>
+            </p>
             <ul class="cards">
                 // A big board draws its cells in steps (see `draw_limit`).
                 <For

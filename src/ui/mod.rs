@@ -42,6 +42,7 @@ wasm_only! {
     mod merge_lists;
     mod merge_summary;
     mod modal;
+    mod more_menu;
     mod move_dialog;
     mod name_prompt;
     mod new_board_dialog;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::more_menu::MoreMenu;
 use super::state::{now, use_state, Route};
 use crate::strings as s;
 
@@ -9,6 +10,8 @@ pub fn Toolbar() -> impl IntoView {
     let state = use_state();
     let meta = state.doc.meta;
     let on_board = move || matches!(state.nav.route.get(), Route::Board(_));
+    // The parts of the line under the title, each kept whole when it wraps
+    // (never "Team: / Nieuw / West").
     let subtitle = move || {
         meta.with(|m| {
             let mut parts = Vec::new();
@@ -26,7 +29,15 @@ pub fn Toolbar() -> impl IntoView {
                 Some(t) => s::last_exported(&s::local_time(t)),
                 None => s::NEVER_EXPORTED.to_string(),
             });
-            parts.join(" · ")
+            let last = parts.len() - 1;
+            parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let sep = (i < last).then_some(" · ");
+                    view! { <span class="sub-part">{p}</span>{sep} }
+                })
+                .collect_view()
         })
     };
     let file_input = NodeRef::<leptos::html::Input>::new();
@@ -37,6 +48,83 @@ pub fn Toolbar() -> impl IntoView {
             }
             // The same file can be picked again later.
             input.set_value("");
+        }
+    };
+    // Each action once, placed inline and in "Meer" (`class` says where).
+    let new_board = move |class: &'static str| {
+        view! {
+            <button type="button" class=class on:click=move |_| state.panels.new_board.set(true)>
+                {s::NEW_BOARD}
+            </button>
+        }
+    };
+    let import = move |class: &'static str| {
+        view! {
+            <button
+                type="button"
+                class=class
+                title=s::IMPORT_HINT
+                on:click=move |_| {
+                    if let Some(input) = file_input.get_untracked() {
+                        input.click();
+                    }
+                }
+            >
+                {s::IMPORT}
+            </button>
+        }
+    };
+    let present = move |class: &'static str| {
+        view! {
+            <button
+                type="button"
+                class=class
+                title=s::PRESENT_HINT
+                aria-pressed=move || state.panels.presenting.get().to_string()
+                aria-keyshortcuts="p"
+                on:click=move |_| state.panels.toggle_presenting()
+            >
+                {move || if state.panels.presenting.get() { s::STOP_PRESENTING } else { s::PRESENT }}
+            </button>
+        }
+    };
+    let help = move |class: &'static str| {
+        let icon = class.contains("icon");
+        view! {
+            <button
+                type="button"
+                class=class
+                title=s::HELP_BUTTON
+                aria-label=s::HELP_BUTTON
+                aria-keyshortcuts="?"
+                on:click=move |_| state.panels.help_open.set(true)
+            >
+                {if icon { view! { <span aria-hidden="true">"?"</span> }.into_any() } else { s::HELP.into_any() }}
+            </button>
+        }
+    };
+    let export = move |class: &'static str| {
+        view! {
+            <button type="button" class=class title=s::EXPORT_HINT on:click=move |_| state.export()>
+                {s::EXPORT}
+            </button>
+        }
+    };
+    // A board over its bounds is not edited (see SafeMode).
+    let settings = move |class: &'static str| {
+        view! {
+            <Show when=move || state.doc.over_limit.with(Option::is_none)>
+                <button
+                    type="button"
+                    class=class
+                    on:click=move |_| {
+                        state.feedback.edit_error.set(None);
+                        state.panels.settings_open.set(true)
+                    }
+                >
+                    {s::SETTINGS}
+                </button>
+            </Show>
         }
     };
     view! {
@@ -65,25 +153,8 @@ pub fn Toolbar() -> impl IntoView {
                 </Show>
             </div>
             <div class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| state.panels.new_board.set(true)
-                >
-                    {s::NEW_BOARD}
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    title=s::IMPORT_HINT
-                    on:click=move |_| {
-                        if let Some(input) = file_input.get_untracked() {
-                            input.click();
-                        }
-                    }
-                >
-                    {s::IMPORT}
-                </button>
+                {new_board("button m1")}
+                {import("button m1")}
                 <input
                     type="file"
                     class="sr-only"
@@ -94,26 +165,8 @@ pub fn Toolbar() -> impl IntoView {
                     on:change=on_file
                 />
                 <Show when=on_board>
-                    <button
-                        type="button"
-                        class="button present"
-                        title=s::PRESENT_HINT
-                        aria-pressed=move || state.panels.presenting.get().to_string()
-                        aria-keyshortcuts="p"
-                        on:click=move |_| state.panels.toggle_presenting()
-                    >
-                        {move || if state.panels.presenting.get() { s::STOP_PRESENTING } else { s::PRESENT }}
-                    </button>
-                    <button
-                        type="button"
-                        class="button icon"
-                        title=s::HELP_BUTTON
-                        aria-label=s::HELP_BUTTON
-                        aria-keyshortcuts="?"
-                        on:click=move |_| state.panels.help_open.set(true)
-                    >
-                        <span aria-hidden="true">"?"</span>
-                    </button>
+                    {present("button present m2")}
+                    {help("button icon m2 help")}
                     <button
                         type="button"
                         class="button icon"
@@ -136,28 +189,21 @@ pub fn Toolbar() -> impl IntoView {
                     >
                         <span aria-hidden="true">"↷"</span>
                     </button>
-                    <button
-                        type="button"
-                        class="button"
-                        title=s::EXPORT_HINT
-                        on:click=move |_| state.export()
-                    >
-                        {s::EXPORT}
-                    </button>
-                    // A board over its bounds is not edited (see SafeMode).
-                    <Show when=move || state.doc.over_limit.with(Option::is_none)>
-                    <button
-                        type="button"
-                        class="button secondary"
-                        on:click=move |_| {
-                            state.feedback.edit_error.set(None);
-                            state.panels.settings_open.set(true)
-                        }
-                    >
-                        {s::SETTINGS}
-                    </button>
-                    </Show>
+                    {export("button m3")}
+                    {settings("button secondary m1")}
                 </Show>
+                // The same actions again, for when the screen is too narrow
+                // to show them all (CSS picks which, by width).
+                <MoreMenu>
+                    {new_board("more-item m1")}
+                    {import("more-item m1")}
+                    <Show when=on_board>
+                        {present("more-item present m2")}
+                        {help("more-item m2 help")}
+                        {export("more-item m3")}
+                        {settings("more-item m1")}
+                    </Show>
+                </MoreMenu>
             </div>
         </header>
     }

@@ -95,7 +95,11 @@ describe("bounds", () => {
     t.diagnostic(`safe view shown ${Date.now() - started} ms after reload`);
     assert.ok((await safe.textContent()).includes("20.004 kolommen"));
     assert.equal(await page.locator(".card").count(), 0, "the board is not drawn");
+    // At this width Bordinstellingen would be under "Meer": it is not there either.
+    await page.getByRole("button", { name: "Meer" }).click();
+    assert.ok(await page.getByRole("button", { name: "Nieuw bord" }).isVisible(), "Meer is open");
     assert.equal(await page.getByRole("button", { name: "Bordinstellingen" }).count(), 0, "no editing");
+    await page.getByRole("button", { name: "Meer" }).click();
     assert.deepEqual(await axe(page), []);
     await page.screenshot({ path: "tests/e2e/output/safe-mode-1366x768.png" });
 

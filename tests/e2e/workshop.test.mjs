@@ -419,11 +419,17 @@ describe("touch, zoom and keyboard only", () => {
 
   test("at 200% zoom everything can still be reached and read", async (t) => {
     const page = await open(t, { width: 960, height: 540 });
-    for (const name of ["Nieuw bord", "Importeren", "Presentatie", "Exporteren", "Bordinstellingen"]) {
+    // Beside the title: undo, redo, Exporteren; the rest behind "Meer".
+    for (const name of ["Ongedaan maken (Ctrl+Z)", "Opnieuw (Ctrl+Shift+Z)", "Exporteren", "Meer"]) {
+      assert.ok(await page.getByRole("button", { name, exact: true }).isVisible(), name);
+    }
+    await page.getByRole("button", { name: "Meer" }).click();
+    for (const name of ["Nieuw bord", "Importeren", "Presentatie", "Sneltoetsen ( ? )", "Bordinstellingen"]) {
       const button = page.getByRole("button", { name, exact: true });
       await button.scrollIntoViewIfNeeded();
       assert.ok(await button.isVisible(), name);
     }
+    await page.keyboard.press("Escape");
     await card(page, "Open dag").locator(".card-open").click();
     const editor = page.getByRole("dialog", { name: "Kaart bewerken" });
     await editor.getByRole("button", { name: "Sluiten" }).scrollIntoViewIfNeeded();
