@@ -661,7 +661,7 @@ pub const ALL_TREKKERS: &str = "Alle trekkers";
 pub const ALL_TEAMS: &str = "Alle teams";
 pub const ALL_TAGS: &str = "Alle labels";
 pub const ALL_SCOPES: &str = "Intern en extern";
-pub const CLEAR_FILTERS: &str = "Wis filters";
+pub const CLEAR_FILTERS: &str = "Filter wissen";
 pub const FILTER_TREKKER: &str = "Filter op trekker";
 pub const FILTER_TEAM: &str = "Filter op team";
 pub const FILTER_TAG: &str = "Filter op label";
@@ -672,7 +672,7 @@ pub fn matches(shown: usize, total: usize) -> String {
 }
 
 pub fn clear_filter(what: &str) -> String {
-    format!("Filter '{what}' wissen")
+    format!("Filter ‘{what}’ wissen")
 }
 
 // Many boards
@@ -1011,6 +1011,77 @@ pub fn deleted_conflict(title: &str, deleted_here: bool, deleted: bool) -> Strin
 /// A likely duplicate pair.
 pub fn duplicate_pair(title: &str, line: u8) -> String {
     format!("'{title}' staat twee keer in lijn {line}.")
+}
+
+// Presentation: what the projector shows (filters, counts, card states)
+pub const LABEL: &str = "Label";
+pub const SEARCH_TERM: &str = "Zoekterm";
+pub const ACTIVE_FILTERS: &str = "Actieve filters";
+pub const OVER_LIMIT: &str = "boven limiet";
+pub const SOON: &str = "Binnenkort";
+pub const HAS_NOTES: &str = "Met notities";
+pub const FACILITATOR: &str = "Bediening van de presentatie";
+pub const REDO: &str = "Opnieuw";
+pub const FILTER: &str = "Filter";
+pub const FACILITATOR_ADD_HINT: &str =
+    "Nieuwe kaart in de cel waar de focus was, anders in de eerste cel (toets n)";
+pub const FACILITATOR_FILTER_HINT: &str = "Zoeken en filters tonen of verbergen (toets /)";
+pub const STOP_PRESENTING_HINT: &str = "Terug naar het gewone bord (toets p of Esc)";
+
+/// What one filter chip filters: "Trekker: OE".
+pub fn chip(what: &str, value: &str) -> String {
+    format!("{what}: {value}")
+}
+
+/// Cards counted in a column or line: "13", or with a filter on, what it
+/// shows of them: "2 van 13".
+pub fn shown_of(shown: usize, total: usize, filtering: bool) -> String {
+    if filtering {
+        format!("{shown} van {total}")
+    } else {
+        total.to_string()
+    }
+}
+
+/// A column's figure: its cards (as [`shown_of`]) and its WIP limit after
+/// a slash when it has one: "3/2", "1 van 3/2".
+pub fn column_figure(shown: usize, total: usize, filtering: bool, wip: Option<u32>) -> String {
+    let figure = shown_of(shown, total, filtering);
+    match wip {
+        Some(w) => format!("{figure}/{w}"),
+        None => figure,
+    }
+}
+
+/// A folded line: "ingeklapt, 5 kaarten", or "ingeklapt, 2 van 5 kaarten"
+/// with a filter on.
+pub fn collapsed_shown(shown: usize, total: usize, filtering: bool) -> String {
+    if filtering {
+        format!("ingeklapt, {shown} van {}", card_count(total))
+    } else {
+        collapsed_count(total)
+    }
+}
+
+#[cfg(test)]
+mod presentation_tests {
+    use super::*;
+
+    #[test]
+    fn figures_say_what_is_shown_of_what_is_there() {
+        assert_eq!(shown_of(2, 13, true), "2 van 13");
+        assert_eq!(shown_of(13, 13, false), "13");
+        assert_eq!(column_figure(3, 3, false, Some(2)), "3/2");
+        assert_eq!(column_figure(1, 3, true, Some(2)), "1 van 3/2");
+        assert_eq!(column_figure(0, 0, true, None), "0 van 0");
+        assert_eq!(collapsed_shown(5, 5, false), "ingeklapt, 5 kaarten");
+        assert_eq!(collapsed_shown(2, 5, true), "ingeklapt, 2 van 5 kaarten");
+        assert_eq!(
+            clear_filter(&chip(TREKKER, "OE")),
+            "Filter ‘Trekker: OE’ wissen"
+        );
+        assert_eq!(matches(2, 13), "2 van 13 kaarten");
+    }
 }
 
 #[cfg(test)]

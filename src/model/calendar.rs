@@ -176,6 +176,35 @@ pub fn done_column(board: &Board) -> Option<Uuid> {
     board.visible_columns().last().map(|c| c.id)
 }
 
+/// How many days ahead an end date makes a card "Binnenkort".
+pub const SOON_DAYS: u64 = 7;
+
+/// Where an open card stands against its end date (or its one date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Due {
+    /// The end date has passed ("Te laat").
+    Overdue,
+    /// It ends today or within [`SOON_DAYS`] days ("Binnenkort").
+    Soon,
+}
+
+/// The one rule for "Te laat" and "Binnenkort", for the cards and the
+/// overview alike: a card in the done column (`done`) is neither; an
+/// undated card is neither; otherwise its end date (its one date) decides.
+pub fn due(item: &Item, done: Option<Uuid>, today: NaiveDate) -> Option<Due> {
+    if Some(item.column) == done {
+        return None;
+    }
+    let (_, end) = span(item)?;
+    if end < today {
+        Some(Due::Overdue)
+    } else if end <= today + chrono::Days::new(SOON_DAYS) {
+        Some(Due::Soon)
+    } else {
+        None
+    }
+}
+
 pub fn overview(board: &Board, today: NaiveDate) -> Overview {
     let columns = board.visible_columns();
     let done = done_column(board);
@@ -216,8 +245,8 @@ pub fn overview(board: &Board, today: NaiveDate) -> Overview {
         .collect();
     let mut overdue: Vec<(&Item, NaiveDate)> = open
         .iter()
+        .filter(|i| due(i, done, today) == Some(Due::Overdue))
         .filter_map(|i| span(i).map(|(_, e)| (*i, e)))
-        .filter(|(_, e)| *e < today)
         .collect();
     overdue.sort_by_key(|(i, e)| (*e, i.id));
     let horizon = today + chrono::Days::new(30);
@@ -333,6 +362,51 @@ mod tests {
         assert_eq!(b.step_month(uid(100), -1, 2017, t(2)), Ok((2017, 12)));
         assert_eq!(b.step_month(uid(101), -1, 2019, t(3)), Ok((2019, 1)));
         assert_eq!(b.item(uid(101)).unwrap().start, Some(d("2019-01-01")));
+    }
+
+    #[test]
+    fn late_and_soon_go_by_the_end_date_and_never_in_the_done_column() {
+        let mut b = board_with(&[
+            (Some("2017-05-01"), Some("2017-05-31")), // ends yesterday
+            (Some("2017-05-01"), Some("2017-06-01")), // ends today
+            (None, Some("2017-06-08")),               // ends in 7 days
+            (None, Some("2017-06-09")),               // ends in 8 days
+            (Some("2017-05-20"), None),               // one date, past
+            (None, None),                             // undated
+        ]);
+        let today = d("2017-06-01");
+        let done = done_column(&b);
+        let states: Vec<_> = (0..6)
+            .map(|n| due(b.item(uid(100 + n)).unwrap(), done, today))
+            .collect();
+        assert_eq!(
+            states,
+            [
+                Some(Due::Overdue),
+                Some(Due::Soon),
+                Some(Due::Soon),
+                None,
+                Some(Due::Overdue),
+                None
+            ]
+        );
+        // Done: neither late nor soon.
+        let last = done.unwrap();
+        b.move_item(uid(100), (1, last), None, t(1)).unwrap();
+        b.move_item(uid(101), (1, last), None, t(1)).unwrap();
+        assert_eq!(due(b.item(uid(100)).unwrap(), done, today), None);
+        assert_eq!(due(b.item(uid(101)).unwrap(), done, today), None);
+        // The overview's "Te laat" is the same rule.
+        let mut late: Vec<Uuid> = b
+            .items
+            .iter()
+            .filter(|i| due(i, done, today) == Some(Due::Overdue))
+            .map(|i| i.id)
+            .collect();
+        late.sort();
+        let mut listed = overview(&b, today).overdue;
+        listed.sort();
+        assert_eq!(listed, late);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::card_editor::CardEditor;
 use super::confirm_dialog::ConfirmDialog;
 use super::copy_dialog::CopyDialog;
 use super::dom;
+use super::facilitator_bar::FacilitatorBar;
 use super::file_drop::FileDrop;
 use super::filter_bar::FilterBar;
 use super::help_dialog::HelpDialog;
@@ -49,6 +50,11 @@ pub fn App() -> impl IntoView {
             return;
         };
         match command {
+            // Presenting, the search field shows once asked for.
+            Command::Search if state.panels.presenting.get_untracked() => {
+                state.panels.filters_open.set(true);
+                request_animation_frame(|| dom::focus("#zoeken"));
+            }
             Command::Search => dom::focus("#zoeken"),
             Command::Help => state.panels.help_open.set(true),
             Command::NewCard => {
@@ -133,6 +139,7 @@ pub fn App() -> impl IntoView {
             {s::SKIP_TO_BOARD}
         </a>
         <Toolbar />
+        <FacilitatorBar />
         <ViewTabs />
         <UpdateNotice />
         <StorageBanner />

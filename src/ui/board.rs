@@ -59,27 +59,27 @@ pub fn BoardView() -> impl IntoView {
     }
 }
 
-/// A column's header: name, number of cards, and the WIP limit when set
-/// (marked when exceeded).
+/// A column's header: name, and the cards it shows of those it holds
+/// ("2 van 13" with a filter on, "13" without), with the WIP limit when
+/// set; over the limit it says so in words, not only in red.
 #[component]
 fn ColumnHead(id: uuid::Uuid, name: String, wip: Option<u32>, removed: bool) -> impl IntoView {
     let state = use_state();
-    let count = move || {
-        (1..=crate::model::LINE_COUNT)
-            .map(|l| state.cell((l, id)).with(|c| c.len()))
-            .sum::<usize>()
-    };
-    let over = move || wip.is_some_and(|w| count() > w as usize);
-    let figure = move || match wip {
-        Some(w) => format!("{}/{w}", count()),
-        None => count().to_string(),
+    let counted = Memo::new(move |_| state.counted_column(id));
+    let over = move || wip.is_some_and(|w| counted.with(|c| c.total) > w as usize);
+    let figure = move || {
+        let c = counted.get();
+        s::column_figure(c.shown, c.total, state.filtering(), wip)
     };
     view! {
         <div class="column-head" class:over-limit=over>
             <span class="column-name">{name}</span>
             {removed.then(|| view! { <span class="removed-tag">{s::REMOVED_COLUMN}</span> })}
             <span class="column-count">{figure}</span>
-            {move || wip.filter(|_| over()).map(|w| view! { <span class="sr-only">{s::wip_over(count(), w)}</span> })}
+            {move || wip.filter(|_| over()).map(|w| view! {
+                <span class="wip-over" aria-hidden="true">{s::OVER_LIMIT}</span>
+                <span class="sr-only">{s::wip_over(counted.with(|c| c.total), w)}</span>
+            })}
         </div>
     }
 }

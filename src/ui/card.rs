@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::state::use_state;
+use crate::model::calendar::Due;
 use crate::strings as s;
 
 /// One card: a summary that opens the editor, a "Verplaats naar…" button,
@@ -24,6 +25,9 @@ pub fn Card(id: Uuid) -> impl IntoView {
             scope: i.scope,
             tags: i.tags.clone(),
             conflicts: i.conflicts.len(),
+            notes: !i.notes.trim().is_empty(),
+            // Moving into or out of the done column changes it.
+            due: state.dates.due(i),
         })
     });
     // An effect for the card's classes, one for its face and one for the
@@ -88,10 +92,29 @@ pub fn Card(id: Uuid) -> impl IntoView {
             let conflict = (f.conflicts > 0).then(|| {
                 view! { <span class="card-conflict">{s::OPEN_CONFLICT}</span> }
             });
+            // In words and colour: late or soon (first of the details, so
+            // the card is no taller for it).
+            let due = f.due.map(|d| {
+                let (class, text) = match d {
+                    Due::Overdue => ("card-due overdue", s::OVERDUE),
+                    Due::Soon => ("card-due soon", s::SOON),
+                };
+                view! { <span class=class>{text}</span> }
+            });
+            let notes = f.notes.then(|| {
+                view! {
+                    <span class="card-notes" title=s::HAS_NOTES>
+                        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                            <path d="M3.5 1.5h6l3 3v10h-9z M5.5 7.5h5 M5.5 10h5 M5.5 12.5h3" fill="none" stroke="currentColor" stroke-width="1.4"/>
+                        </svg>
+                        <span class="sr-only">{s::HAS_NOTES}</span>
+                    </span>
+                }
+            });
             view! {
                 {conflict}
                 <span class="card-title">{title(f)}</span>
-                <span class="card-meta">{trekker}{dates}{scope}</span>
+                <span class="card-meta">{due}{trekker}{dates}{scope}{notes}</span>
                 {tags}
             }
         })
@@ -122,4 +145,8 @@ struct Face {
     tags: Vec<String>,
     /// Open merge conflicts.
     conflicts: usize,
+    /// Whether it has notes (marked on the card).
+    notes: bool,
+    /// Late or soon (not in the done column).
+    due: Option<Due>,
 }

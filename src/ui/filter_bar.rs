@@ -1,16 +1,15 @@
 use leptos::prelude::*;
 
+use super::active_filters::ActiveFilters;
 use super::state::use_state;
 use crate::model::filter::{values, Filter};
 use crate::model::Scope;
 use crate::strings as s;
 
-/// Clears one criterion of a filter (behind a chip).
-type ClearOne = fn(&mut Filter);
-
 /// Search and filters over the open board: text, trekker, team, label,
-/// intern/extern; the number of matching cards; the active filters as
-/// chips, each clearable, and "Wis filters" for all at once.
+/// intern/extern; then the filter in force (`ActiveFilters`). In
+/// presentation mode only the filter in force shows, unless the
+/// facilitator opens the fields ("Filter").
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let state = use_state();
@@ -22,11 +21,8 @@ pub fn FilterBar() -> impl IntoView {
         state.views.generation.track();
         state.doc.with_board(|b| values(b, field))
     };
-    let count = move || {
-        state.doc.settled.track();
-        state.views.generation.track();
-        filter.with(|f| state.doc.with_board(|b| s::matches(f.count(b), b.items.len())))
-    };
+    let fields_hidden =
+        move || state.panels.presenting.get() && !state.panels.filters_open.get();
     let select = move |label: &'static str,
                        all: &'static str,
                        options: Box<dyn Fn() -> Vec<String> + Send + Sync>,
@@ -56,38 +52,15 @@ pub fn FilterBar() -> impl IntoView {
             </select>
         }
     };
-    let chips = move || {
-        let f = filter.get();
-        let mut chips: Vec<(String, ClearOne)> = Vec::new();
-        if !f.text.trim().is_empty() {
-            chips.push((format!("“{}”", f.text.trim()), |f| f.text.clear()));
-        }
-        if let Some(t) = &f.trekker {
-            chips.push((format!("{}: {t}", s::TREKKER), |f| f.trekker = None));
-        }
-        if let Some(t) = &f.team {
-            chips.push((format!("{}: {t}", s::TEAM), |f| f.team = None));
-        }
-        if let Some(t) = &f.tag {
-            chips.push((format!("{}: {t}", s::TAGS), |f| f.tag = None));
-        }
-        if let Some(sc) = f.scope {
-            chips.push((s::scope(sc).to_string(), |f| f.scope = None));
-        }
-        chips
-            .into_iter()
-            .map(|(text, clear)| {
-                view! {
-                    <button type="button" class="chip" aria-label=s::clear_filter(&text)
-                        on:click=move |_| state.nav.set_filter(clear)>
-                        {text.clone()}<span aria-hidden="true">" ×"</span>
-                    </button>
-                }
-            })
-            .collect_view()
-    };
     view! {
-        <div class="filter-bar" role="search" aria-label=s::FILTERS>
+        <div
+            class="filter-bar"
+            id="filters"
+            role="search"
+            aria-label=s::FILTERS
+            class:fields-hidden=fields_hidden
+            class:no-filter=move || fields_hidden() && !state.filtering()
+        >
             <input
                 id="zoeken"
                 type="search"
@@ -128,13 +101,7 @@ pub fn FilterBar() -> impl IntoView {
                 <option value="intern">{s::scope(Scope::Intern)}</option>
                 <option value="extern">{s::scope(Scope::Extern)}</option>
             </select>
-            <span class="match-count">{count}</span>
-            <span class="chips">{chips}</span>
-            <Show when=move || !filter.with(Filter::is_empty)>
-                <button type="button" class="button secondary small" on:click=move |_| state.nav.set_filter(|f| *f = Filter::default())>
-                    {s::CLEAR_FILTERS}
-                </button>
-            </Show>
+            <ActiveFilters />
         </div>
     }
 }

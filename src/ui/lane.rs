@@ -15,11 +15,10 @@ pub fn Lane(number: u8) -> impl IntoView {
     let collapsed = move || state.panels.collapsed.with(|c| c.contains(&number));
     let hidden = move || state.panels.focus_lane.get().is_some_and(|f| f != number);
     let focused = move || state.panels.focus_lane.get() == Some(number);
+    // What the folded line shows of what it holds ("2 van 5 kaarten").
     let count = move || {
-        meta.with(|m| m.columns.iter().map(|c| c.id).collect::<Vec<_>>())
-            .into_iter()
-            .map(|c| state.cell((number, c)).with(|v| v.len()))
-            .sum::<usize>()
+        let c = state.counted_line(number);
+        s::collapsed_shown(c.shown, c.total, state.filtering())
     };
     let heading_id = format!("lijn-{number}");
     let labelled_by = heading_id.clone();
@@ -61,7 +60,7 @@ pub fn Lane(number: u8) -> impl IntoView {
                     </button>
                 </div>
                 <Show when=collapsed>
-                    <p class="collapsed-count">{move || s::collapsed_count(count())}</p>
+                    <p class="collapsed-count">{count}</p>
                 </Show>
             </header>
             <For

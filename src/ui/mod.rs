@@ -1,11 +1,12 @@
 //! The browser UI. Leptos components, one per file, thin over
 //! [`state::AppState`], which is the only place that calls model
-//! operations. `route`, `policy`, `keys` and `author` are pure and compile
+//! operations. `route`, `policy`, `keys`, `author` and `present` are pure and compile
 //! (and are tested) natively too; everything else is wasm only.
 
 pub mod author;
 pub mod keys;
 pub mod policy;
+pub mod present;
 pub mod route;
 
 /// Declares the browser-only modules (Leptos, web-sys).
@@ -19,6 +20,7 @@ macro_rules! wasm_only {
 }
 
 wasm_only! {
+    mod active_filters;
     mod app;
     mod backup_nudge;
     mod banner;
@@ -31,6 +33,7 @@ wasm_only! {
     mod cell;
     mod confirm_dialog;
     mod copy_dialog;
+    mod facilitator_bar;
     pub mod dom;
     mod file_drop;
     mod filter_bar;

@@ -288,14 +288,14 @@ describe("finding and focusing", () => {
     await page.locator(".card:not(.filtered-out)").first().waitFor();
     assert.deepEqual(await shown(), ["Trainingsprogramma radicalisering"]);
     assert.equal(await page.getByLabel("Zoeken").inputValue(), "training");
-    // Chips clear one filter each; "Wis filters" clears all.
-    await page.getByRole("button", { name: "Filter 'Trekker: Kerngroep' wissen" }).click();
+    // Chips clear one filter each; "Filter wissen" clears all.
+    await page.getByRole("button", { name: "Filter ‘Trekker: Kerngroep’ wissen" }).click();
     assert.equal((await shown()).length, 2);
     await page.getByLabel("Filter op intern of extern").selectOption("extern");
     assert.equal((await shown()).length, 0);
     assert.match(await page.locator(".match-count").innerText(), /0 van 11/);
     assert.deepEqual(await axe(page), []);
-    await page.getByRole("button", { name: "Wis filters" }).click();
+    await page.getByRole("button", { name: "Filter wissen" }).click();
     assert.equal((await shown()).length, 11);
     assert.doesNotMatch(page.url(), /\?/);
   });

@@ -14,13 +14,15 @@
 //!   errors.
 //! - [`who`]: the name of the person using this browser (the author of
 //!   each change) and whether they were asked for it.
+//! - [`dates`]: today and the done column, for cards late or soon.
 //!
 //! Commands that need several parts are `impl AppState` blocks, by
 //! subject: [`cards`] (add, edit, move, delete, undo/redo), [`boards`]
 //! (routing, the library, settings), [`files`] (export, import, merge),
 //! [`decide`] (what a merge leaves to a person: conflicts, duplicates),
-//! [`refresh`] (views after a change) and [`saving`] (the save, other
-//! tabs, the room left).
+//! [`refresh`] (views after a change), [`saving`] (the save, other
+//! tabs, the room left) and [`counts`] (cards shown and held per cell,
+//! column, line and board).
 //!
 //! Dependencies run one way: components → `state` → `dom`, `route`,
 //! `policy`, `keys`, `author`, `model`, `storage`, `exchange`, `strings`.
@@ -28,6 +30,8 @@
 
 mod boards;
 mod cards;
+mod counts;
+pub mod dates;
 mod decide;
 pub mod doc;
 pub mod drag;
@@ -45,6 +49,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 pub use boards::Start;
+pub use counts::Counted;
+pub use dates::Dates;
 pub use doc::{Doc, Meta};
 pub use drag::{Drag, DropTarget, Touch};
 pub use feedback::{Feedback, Notice, Revert};
@@ -78,6 +84,7 @@ pub struct AppState {
     pub drag: Drag,
     pub feedback: Feedback,
     pub who: Who,
+    pub dates: Dates,
 }
 
 pub fn use_state() -> AppState {
@@ -161,8 +168,10 @@ impl AppState {
         library: Library,
         route: Route,
     ) -> AppState {
+        let doc = Doc::new(board);
         let state = AppState {
-            doc: Doc::new(board),
+            dates: Dates::new(doc.meta),
+            doc,
             views: Views::new(),
             persist: Persist::new(store, library, may_save),
             nav: Nav::new(route),

@@ -101,6 +101,9 @@ pub struct Panels {
     pub file_over: RwSignal<bool>,
     /// Presentation mode: full screen, large type, little chrome.
     pub presenting: RwSignal<bool>,
+    /// In presentation mode: the search and filter fields are shown (the
+    /// facilitator's "Filter"); otherwise only the active filters are.
+    pub filters_open: RwSignal<bool>,
     /// Lines folded to their header.
     pub collapsed: RwSignal<Vec<u8>>,
     /// Only this line is shown, large.
@@ -127,6 +130,7 @@ impl Panels {
             copy_by_hand: RwSignal::new(None),
             file_over: RwSignal::new(false),
             presenting: RwSignal::new(false),
+            filters_open: RwSignal::new(false),
             collapsed: RwSignal::new(Vec::new()),
             focus_lane: RwSignal::new(None),
             single_keys: RwSignal::new(true),
@@ -144,6 +148,7 @@ impl Panels {
     /// Presentation mode on or off (with full screen where allowed).
     pub fn toggle_presenting(&self) {
         let on = !self.presenting.get_untracked();
+        self.filters_open.set(false);
         self.presenting.set(on);
         crate::ui::dom::fullscreen(on);
     }

@@ -26,6 +26,10 @@ pub struct Views {
     /// changes, so typing in the search field touches the cards it hides
     /// or shows, not every card.
     shown: StoredValue<HashMap<Uuid, RwSignal<bool>>>,
+    /// Per cell: how many of its cards the filter shows, counted from the
+    /// cards' `shown` flags, so a keystroke in the search field recounts
+    /// only the cells whose cards it hides or shows (made on first use).
+    counts: StoredValue<HashMap<CellKey, Memo<usize>>>,
     /// The app's owner. View signals are created under it explicitly: an
     /// event handler runs under its component's owner, and a signal made
     /// there would die with that component.
@@ -42,6 +46,7 @@ impl Views {
             cards: StoredValue::new(HashMap::new()),
             cells: StoredValue::new(HashMap::new()),
             shown: StoredValue::new(HashMap::new()),
+            counts: StoredValue::new(HashMap::new()),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             generation: RwSignal::new(0),
             draw_limit: RwSignal::new(DRAW_FIRST),
@@ -57,6 +62,33 @@ impl Views {
         self.shown
             .with_value(|s| s.get(&id).copied())
             .is_none_or(|sig| sig.get())
+    }
+
+    /// How many of a cell's cards the filter shows (reactive); `ids` is
+    /// the cell's signal, for a cell not counted yet.
+    pub(super) fn shown_in(&self, key: CellKey, ids: impl FnOnce() -> RwSignal<Vec<Uuid>>) -> usize {
+        if let Some(memo) = self.counts.with_value(|c| c.get(&key).copied()) {
+            return memo.get();
+        }
+        let ids = ids();
+        let shown = self.shown;
+        let memo = self.owner.with_value(|o| {
+            o.with(|| {
+                Memo::new(move |_| {
+                    ids.with(|ids| {
+                        shown.with_value(|s| {
+                            ids.iter()
+                                .filter(|id| s.get(*id).is_none_or(|sig| sig.get()))
+                                .count()
+                        })
+                    })
+                })
+            })
+        });
+        self.counts.update_value(|c| {
+            c.insert(key, memo);
+        });
+        memo.get()
     }
 
     /// The signal of a cell's ordered ids, made from `ids` if the cell has
@@ -107,6 +139,9 @@ impl Views {
         self.cards.set_value(cards);
         self.cells.set_value(cells);
         self.shown.set_value(shown);
+        // Counted afresh from the new signals (the old counts follow
+        // signals nothing sets any more).
+        self.counts.set_value(HashMap::new());
     }
 
     /// Drops every view signal: a board over its bounds is never drawn.
@@ -114,6 +149,7 @@ impl Views {
         self.cards.set_value(HashMap::new());
         self.cells.set_value(HashMap::new());
         self.shown.set_value(HashMap::new());
+        self.counts.set_value(HashMap::new());
     }
 
     /// After [`rebuild`](Self::rebuild) and a new `meta`: the views follow.
