@@ -11,7 +11,8 @@ import { serve } from "../e2e/server.mjs";
 
 const RUNS = Number(process.argv[2] ?? 5);
 // DIST: another build to measure; ONLY=load: first-load figures only;
-// ONLY=merge: merging only; ONLY=interact: moves, typing, filter, merge.
+// ONLY=merge: merging only; ONLY=interact: moves, typing, filter, merge;
+// ONLY=board: first load and interactions (no files, no merging).
 const DIST = process.env.DIST ?? "dist";
 const ONLY = process.env.ONLY;
 // The storage schema the seeded boards are written in: the build's own
@@ -402,7 +403,7 @@ try {
     console.log(`   filter by text until the board shows it: ${ms(r.filter)}`);
     console.log(`   JS heap after loading: ${(r.heap / 1048576).toFixed(1)} MB`);
   }
-  const f = ONLY === "load" || ONLY === "merge" || ONLY === "interact" ? null : await files(browser, server.url, 2000);
+  const f = ["load", "merge", "board", "interact"].includes(ONLY) ? null : await files(browser, server.url, 2000);
   if (f) {
   console.log("\n5. Files, 2000 cards");
   console.log(`   export (click to download): ${f.exportMs} ms, ${(f.bytes / 1024).toFixed(0)} KB`);
@@ -410,7 +411,7 @@ try {
   console.log(`   localStorage write of the whole board: ${ms(f.saveMs)}`);
   console.log(`   file with per-field stamps, worked on by two people: ${(f.worked / 1024).toFixed(0)} KB against ${(f.bare / 1024).toFixed(0)} KB without stamps (+${(((f.worked - f.bare) * 100) / f.bare).toFixed(0)} %)`);
   }
-  if (ONLY !== "load") {
+  if (ONLY !== "load" && ONLY !== "board") {
     const m = await merging(browser, server.url, 10000);
     console.log("\n5b. Merging a mailed copy, 10000 cards (half edited, a quarter deleted, as many added)");
     console.log(`   merge (click to summary): ${m.merge} ms; replace with the same file: ${m.replace} ms`);

@@ -37,6 +37,8 @@ impl AppState {
             let matcher = self.nav.filter.with_untracked(|f| f.matcher());
             self.doc
                 .with_board(|b| self.views.rebuild(b, &matcher));
+            self.views
+                .note_filtering(self.nav.filter.with_untracked(|f| !f.is_empty()));
         } else {
             // Not drawn, and no dialog stays open over it (the settings
             // would list every column).
@@ -52,6 +54,8 @@ impl AppState {
         let matcher = self.nav.filter.with_untracked(|f| f.matcher());
         self.doc
             .with_board(|b| self.views.apply_filter(b, &matcher));
+        self.views
+            .note_filtering(self.nav.filter.with_untracked(|f| !f.is_empty()));
     }
 
     pub(super) fn sync_card(&self, id: Uuid) {

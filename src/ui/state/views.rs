@@ -30,6 +30,10 @@ pub struct Views {
     /// cards' `shown` flags, so a keystroke in the search field recounts
     /// only the cells whose cards it hides or shows (made on first use).
     counts: StoredValue<HashMap<CellKey, Memo<usize>>>,
+    /// Whether a filter is on. Without one every card is shown, so the
+    /// counts are the cells' lengths and follow no card's flag (a move on
+    /// a big board then recounts nothing).
+    filtering: RwSignal<bool>,
     /// The app's owner. View signals are created under it explicitly: an
     /// event handler runs under its component's owner, and a signal made
     /// there would die with that component.
@@ -47,6 +51,7 @@ impl Views {
             cells: StoredValue::new(HashMap::new()),
             shown: StoredValue::new(HashMap::new()),
             counts: StoredValue::new(HashMap::new()),
+            filtering: RwSignal::new(false),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             generation: RwSignal::new(0),
             draw_limit: RwSignal::new(DRAW_FIRST),
@@ -72,9 +77,13 @@ impl Views {
         }
         let ids = ids();
         let shown = self.shown;
+        let filtering = self.filtering;
         let memo = self.owner.with_value(|o| {
             o.with(|| {
                 Memo::new(move |_| {
+                    if !filtering.get() {
+                        return ids.with(Vec::len);
+                    }
                     ids.with(|ids| {
                         shown.with_value(|s| {
                             ids.iter()
@@ -89,6 +98,13 @@ impl Views {
             c.insert(key, memo);
         });
         memo.get()
+    }
+
+    /// Notes whether a filter is on, after the flags follow it.
+    pub(super) fn note_filtering(&self, on: bool) {
+        if self.filtering.get_untracked() != on {
+            self.filtering.set(on);
+        }
     }
 
     /// The signal of a cell's ordered ids, made from `ids` if the cell has
