@@ -615,11 +615,6 @@ impl Item {
         .is_some()
     }
 
-    /// The conflicts still open on this card.
-    pub fn open_conflicts(&self) -> impl Iterator<Item = &FieldConflict> {
-        self.conflicts.iter()
-    }
-
     fn drop_decided_conflicts(&mut self) {
         if self.conflicts.is_empty() {
             return;

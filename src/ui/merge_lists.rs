@@ -86,7 +86,7 @@ pub fn MergeLists(outcome: Outcome, live: bool) -> impl IntoView {
                     .flatten()
                     .map(|item| {
                         view! {
-                            <button type="button" class="button secondary" on:click=move |_| state.restore_version(item.clone())>
+                            <button type="button" class="button secondary" on:click=move |_| state.restore_card(item.clone())>
                                 {s::RESTORE_CARD}
                             </button>
                         }

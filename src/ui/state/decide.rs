@@ -1,12 +1,12 @@
 //! What a merge leaves to a person: a field both copies changed (use one
 //! value, or for notes both), a card deleted on one side and changed on
-//! the other (put it back), and two cards that are one activity (combine
+//! the other (put it back: `restore_card`), and two cards that are one activity (combine
 //! them). Each is a change like any other: undoable, saved, merged.
 
 use uuid::Uuid;
 
 use super::AppState;
-use crate::model::{CardField, FieldConflict, Item, OpError};
+use crate::model::{CardField, FieldConflict, OpError};
 use crate::strings as s;
 
 impl AppState {
@@ -26,12 +26,6 @@ impl AppState {
         let other = conflict.value.as_str().unwrap_or_default();
         let joined = format!("{}\n\n{}", current.trim_end(), other.trim());
         self.use_value(id, CardField::Notes, joined.into());
-    }
-
-    /// "Terugzetten": a card removed by a later deletion comes back as the
-    /// other copy had changed it.
-    pub fn restore_version(&self, item: Item) {
-        self.restore_card(item);
     }
 
     /// "Samenvoegen tot één kaart": `other` goes into `keep`.
