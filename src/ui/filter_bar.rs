@@ -23,6 +23,10 @@ pub fn FilterBar() -> impl IntoView {
     };
     let fields_hidden =
         move || state.panels.presenting.get() && !state.panels.filters_open.get();
+    // On a phone the four lists sit behind "Filters", so the first card is
+    // in view; the filter in force shows as chips below either way. Wider
+    // screens hide the button and always show the lists (CSS).
+    let lists_open = RwSignal::new(false);
     let select = move |label: &'static str,
                        all: &'static str,
                        options: Box<dyn Fn() -> Vec<String> + Send + Sync>,
@@ -78,6 +82,16 @@ pub fn FilterBar() -> impl IntoView {
                     }
                 }
             />
+            <button
+                type="button"
+                class="button filter-lists-toggle"
+                aria-controls="filterlijsten"
+                aria-expanded=move || lists_open.get().to_string()
+                on:click=move |_| lists_open.update(|o| *o = !*o)
+            >
+                {s::FILTERS}
+            </button>
+            <div class="filter-lists" id="filterlijsten" class:open=move || lists_open.get()>
             {select(s::FILTER_TREKKER, s::ALL_TREKKERS, Box::new(move || board_values(|i| vec![i.trekker.clone()])), |f| f.trekker.clone(), |f, v| f.trekker = v)}
             {select(s::FILTER_TEAM, s::ALL_TEAMS, Box::new(move || board_values(|i| vec![i.team.clone()])), |f| f.team.clone(), |f, v| f.team = v)}
             {select(s::FILTER_TAG, s::ALL_TAGS, Box::new(move || board_values(|i| i.tags.clone())), |f| f.tag.clone(), |f, v| f.tag = v)}
@@ -101,6 +115,7 @@ pub fn FilterBar() -> impl IntoView {
                 <option value="intern">{s::scope(Scope::Intern)}</option>
                 <option value="extern">{s::scope(Scope::Extern)}</option>
             </select>
+            </div>
             <ActiveFilters />
         </div>
     }
