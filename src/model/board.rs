@@ -18,10 +18,30 @@ pub struct Line {
     pub name: String,
     pub description: String,
     pub updated: Timestamp,
+    /// How the line stands, as the team judges it for the kerngroep's
+    /// report; `None` until someone says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<LineStatus>,
+    /// "Knelpunten en wat er nodig is": what blocks the line and what would
+    /// help, a short text for the report upward.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub knelpunten: String,
     /// Fields this version does not know, kept so that a newer app's data
     /// survives a round trip through this one.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// How a line stands: the programme's status report uses these three.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LineStatus {
+    /// "Op schema".
+    OpSchema,
+    /// "Aandacht": needs attention.
+    Aandacht,
+    /// "Vertraagd": behind.
+    Vertraagd,
 }
 
 /// A status column (Idee, Gepland, ...). Identified by a stable id so that
@@ -194,6 +214,8 @@ pub fn default_lines(now: Timestamp) -> Vec<Line> {
             name: name.to_string(),
             description: description.to_string(),
             updated: now,
+            status: None,
+            knelpunten: String::new(),
             extra: Extra::new(),
         })
         .collect()

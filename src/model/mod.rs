@@ -20,8 +20,8 @@ mod props;
 pub(crate) mod testutil;
 
 pub use board::{
-    default_columns, default_lines, Board, Column, Extra, Invalid, Item, Line, Scope, Tombstone,
-    LINE_COUNT,
+    default_columns, default_lines, Board, Column, Extra, Invalid, Item, Line, LineStatus, Scope,
+    Tombstone, LINE_COUNT,
 };
 pub use merge::{
     canonical, duplicates, merge, merge_files, report, Conflict, MergeReport, Updated,
