@@ -221,9 +221,12 @@ pub fn default_lines(now: Timestamp) -> Vec<Line> {
         .collect()
 }
 
+/// The names of the standard status columns, in order.
+pub const STANDARD_COLUMNS: [&str; 4] = ["Idee", "Gepland", "Bezig", "Afgerond"];
+
 /// The standard status columns, with the given ids (in order).
 pub fn default_columns(ids: [Uuid; 4], now: Timestamp) -> Vec<Column> {
-    ["Idee", "Gepland", "Bezig", "Afgerond"]
+    STANDARD_COLUMNS
         .iter()
         .zip(ids)
         .enumerate()

@@ -11,6 +11,8 @@ pub mod library;
 pub mod limits;
 mod merge;
 mod ops;
+pub mod programme;
+pub mod report;
 pub mod sample;
 pub mod stamps;
 
@@ -21,7 +23,7 @@ pub(crate) mod testutil;
 
 pub use board::{
     default_columns, default_lines, Board, Column, Extra, Invalid, Item, Line, LineStatus, Scope,
-    Tombstone, LINE_COUNT,
+    Tombstone, LINE_COUNT, STANDARD_COLUMNS,
 };
 pub use merge::{
     canonical, duplicates, merge, merge_files, report, Conflict, MergeReport, Updated,
