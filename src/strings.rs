@@ -1063,6 +1063,146 @@ pub fn collapsed_shown(shown: usize, total: usize, filtering: bool) -> String {
     }
 }
 
+// The progress report, as text for an email (`exchange::report`)
+
+/// A line's status, as the report (and the board) name it.
+pub fn line_status(status: Option<crate::model::LineStatus>) -> &'static str {
+    use crate::model::LineStatus;
+    match status {
+        Some(LineStatus::OpSchema) => "Op schema",
+        Some(LineStatus::Aandacht) => "Aandacht",
+        Some(LineStatus::Vertraagd) => "Vertraagd",
+        None => "Geen status",
+    }
+}
+
+pub const REPORT_RUNNING: &str = "Loopt";
+pub const REPORT_LATE: &str = OVERDUE;
+pub const REPORT_KNELPUNTEN: &str = "Knelpunten en wat er nodig is";
+/// A list of the report without cards.
+pub const REPORT_NONE: &str = "niets";
+/// Knelpunten nobody wrote: not "none", since nobody said so.
+pub const REPORT_NOT_FILLED: &str = "niet ingevuld";
+/// A line without anything to report.
+pub const REPORT_LINE_EMPTY: &str = "Niets te melden.";
+pub const REPORT_ALL_TEAMS: &str = "Alle teams";
+pub const REPORT_NO_BOARDS: &str = "Geen borden.";
+
+/// "periode 01-05-2017 t/m 31-05-2017".
+pub fn period(from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    format!("periode {} t/m {}", date(from), date(to))
+}
+
+/// A report's first line: "Voortgang Teamplan Gaasperdam", with the team
+/// in brackets when the title does not already name it.
+pub fn report_title(title: &str, team: &str) -> String {
+    let title = if title.trim().is_empty() {
+        UNTITLED
+    } else {
+        title.trim()
+    };
+    let team = team.trim();
+    if team.is_empty() || title.to_lowercase().contains(&team.to_lowercase()) {
+        format!("Voortgang {title}")
+    } else {
+        format!("Voortgang {title} ({team})")
+    }
+}
+
+/// The programme report's first line.
+pub fn programme_title() -> String {
+    format!("Voortgang {PROGRAMME}")
+}
+
+/// "Periode 01-05-2017 t/m 31-05-2017", under a report's title.
+pub fn report_period(from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    let p = period(from, to);
+    let mut chars = p.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "Lijn 1: Teamontwikkeling — Op schema".
+pub fn report_line(number: u8, name: &str, status: Option<crate::model::LineStatus>) -> String {
+    format!("{LINE} {number}: {name} — {}", line_status(status))
+}
+
+/// "Afgerond (periode 01-05-2017 t/m 31-05-2017)".
+pub fn report_done(from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    format!("Afgerond ({})", period(from, to))
+}
+
+/// "Komt eraan (30 dagen)".
+pub fn report_next() -> String {
+    format!("Komt eraan ({} dagen)", crate::model::report::NEXT_DAYS)
+}
+
+/// A list heading with nothing under it: "Te laat: niets".
+pub fn report_nothing(head: &str) -> String {
+    format!("{head}: {REPORT_NONE}")
+}
+
+/// A card in the report: "- Open dag (Teamleiding, 14-10-2017)"; the
+/// trekker and dates only when set.
+pub fn report_entry(
+    title: &str,
+    trekker: &str,
+    start: Option<chrono::NaiveDate>,
+    end: Option<chrono::NaiveDate>,
+) -> String {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = if title.is_empty() { UNTITLED } else { &title };
+    let trekker = trekker.split_whitespace().collect::<Vec<_>>().join(" ");
+    let details: Vec<String> = [trekker, date_range(start, end)]
+        .into_iter()
+        .filter(|d| !d.is_empty())
+        .collect();
+    if details.is_empty() {
+        format!("- {title}")
+    } else {
+        format!("- {title} ({})", details.join(", "))
+    }
+}
+
+/// "2/5 afgerond, 1 te laat"; "geen kaarten" for an empty cell.
+pub fn report_figures(done: usize, total: usize, late: usize) -> String {
+    if total == 0 {
+        "geen kaarten".to_string()
+    } else {
+        format!("{done}/{total} afgerond, {late} te laat")
+    }
+}
+
+/// The table's heading: which cards its figures count.
+pub fn report_table(year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!("Per team en lijn (kaarten in {y})"),
+        None => "Per team en lijn (alle kaarten)".to_string(),
+    }
+}
+
+/// A team's cell of the table: "Lijn 1 Teamontwikkeling: Op schema —
+/// 2/5 afgerond, 1 te laat".
+pub fn report_cell(
+    number: u8,
+    name: &str,
+    status: Option<crate::model::LineStatus>,
+    figures: &str,
+) -> String {
+    format!(
+        "{LINE} {number} {name}: {} — {figures}",
+        line_status(status)
+    )
+}
+
+/// A line over all teams: "Lijn 1 Teamontwikkeling: 4/11 afgerond, 2 te
+/// laat".
+pub fn report_total_cell(number: u8, name: &str, figures: &str) -> String {
+    format!("{LINE} {number} {name}: {figures}")
+}
+
 #[cfg(test)]
 mod presentation_tests {
     use super::*;

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod ics;
 mod import;
 pub mod migrate;
+pub mod report;
 
 pub use import::{import, ImportError, Imported, MAX_BYTES};
 pub use migrate::VERSION;

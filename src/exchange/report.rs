@@ -1,0 +1,300 @@
+//! The progress report as plain text for an email: per team and line what
+//! was finished in the period, what runs, what comes next, what is late,
+//! and the knelpunten; the programme's version starts with a team × line
+//! summary. The content is `model::report` and `model::programme`; every
+//! word comes from `strings`.
+//!
+//! It replaces the board's "Kopieer voortgang" text,
+//! `strings::progress_summary` (called from `ui/overview_view.rs`).
+//!
+//! Mail programs show text in a proportional font, so the "table" is a
+//! list per team (one line per programme line), not aligned columns.
+
+use chrono::NaiveDate;
+
+use crate::model::programme::{CellFigures, Programme};
+use crate::model::report::{Entry, LineReport, TeamReport};
+use crate::strings as s;
+
+/// One team's report: its title, the period, and each line.
+pub fn team_text(r: &TeamReport, from: NaiveDate, to: NaiveDate) -> String {
+    let mut out = String::new();
+    push(&mut out, &s::report_title(&r.title, &r.team));
+    push(&mut out, &s::report_period(from, to));
+    team_lines(&mut out, r, from, to);
+    out
+}
+
+/// The programme's report: the team × line summary (counting the cards of
+/// `year`, as `p` was made), then each team's report, in the order of
+/// `p.teams` (reports of boards not in `p` after them).
+pub fn programme_text(
+    p: &Programme,
+    reports: &[TeamReport],
+    from: NaiveDate,
+    to: NaiveDate,
+    year: Option<i32>,
+) -> String {
+    let mut out = String::new();
+    push(&mut out, &s::programme_title());
+    push(&mut out, &s::report_period(from, to));
+    out.push('\n');
+    if p.teams.is_empty() && reports.is_empty() {
+        push(&mut out, s::REPORT_NO_BOARDS);
+        return out;
+    }
+    push(&mut out, &format!("{}:", s::report_table(year)));
+    for team in &p.teams {
+        out.push('\n');
+        push(&mut out, &team.team);
+        for (n, cell) in team.cells.iter().enumerate() {
+            let line = s::report_cell(
+                n as u8 + 1,
+                &p.line_names[n],
+                team.status[n],
+                &figures(cell),
+            );
+            push(&mut out, &format!("  {line}"));
+        }
+    }
+    if p.teams.len() > 1 {
+        out.push('\n');
+        push(&mut out, s::REPORT_ALL_TEAMS);
+        for (n, cell) in p.lines.iter().enumerate() {
+            let line = s::report_total_cell(n as u8 + 1, &p.line_names[n], &figures(cell));
+            push(&mut out, &format!("  {line}"));
+        }
+    }
+    let rank = |r: &TeamReport| {
+        p.teams
+            .iter()
+            .position(|t| t.board == r.board)
+            .unwrap_or(p.teams.len())
+    };
+    let mut ordered: Vec<&TeamReport> = reports.iter().collect();
+    ordered.sort_by_key(|r| rank(r));
+    for r in ordered {
+        out.push_str("\n\n");
+        let title = s::report_title(&r.title, &r.team);
+        push(&mut out, &title);
+        push(&mut out, &"=".repeat(title.chars().count()));
+        team_lines(&mut out, r, from, to);
+    }
+    out
+}
+
+fn figures(cell: &CellFigures) -> String {
+    s::report_figures(cell.done, cell.total, cell.late)
+}
+
+fn push(out: &mut String, line: &str) {
+    out.push_str(line);
+    out.push('\n');
+}
+
+fn team_lines(out: &mut String, r: &TeamReport, from: NaiveDate, to: NaiveDate) {
+    for line in &r.lines {
+        out.push('\n');
+        push(out, &s::report_line(line.number, &line.name, line.status));
+        if line.is_empty() {
+            push(out, s::REPORT_LINE_EMPTY);
+            continue;
+        }
+        line_lists(out, line, from, to);
+    }
+}
+
+fn line_lists(out: &mut String, line: &LineReport, from: NaiveDate, to: NaiveDate) {
+    list(out, &s::report_done(from, to), &line.done);
+    list(out, s::REPORT_RUNNING, &line.running);
+    list(out, &s::report_next(), &line.next);
+    list(out, s::REPORT_LATE, &line.late);
+    // The team's own text, each line trimmed, without blank lines around.
+    let knelpunten: Vec<&str> = line.knelpunten.trim().lines().map(str::trim).collect();
+    if knelpunten.is_empty() {
+        push(
+            out,
+            &format!("{}: {}", s::REPORT_KNELPUNTEN, s::REPORT_NOT_FILLED),
+        );
+    } else {
+        push(out, &format!("{}:", s::REPORT_KNELPUNTEN));
+        for l in knelpunten {
+            push(out, l);
+        }
+    }
+}
+
+fn list(out: &mut String, head: &str, entries: &[Entry]) {
+    if entries.is_empty() {
+        push(out, &s::report_nothing(head));
+        return;
+    }
+    push(out, &format!("{head}:"));
+    for e in entries {
+        push(out, &s::report_entry(&e.title, &e.trekker, e.start, e.end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::programme::programme;
+    use crate::model::programme::tests::{board, card, d};
+    use crate::model::report::team_report;
+    use crate::model::testutil::{nieuw_west_zuid, t, uid};
+    use crate::model::{Board, Edit, LineStatus};
+
+    fn period() -> (NaiveDate, NaiveDate, NaiveDate) {
+        (d("2017-05-01"), d("2017-05-31"), d("2017-06-01"))
+    }
+
+    fn gaasperdam() -> Board {
+        // Board id 50: the sample's id is 1.
+        let mut b = board(50, "Teamplan Gaasperdam", "Gaasperdam", Some(2017));
+        card(
+            &mut b,
+            1,
+            1,
+            "Bezig",
+            Some("2017-04-01"),
+            Some("2017-05-20"),
+        );
+        b.edit_item(
+            uid(1),
+            Edit::Title("Veiligheidsscan per cluster".into()),
+            t(1),
+        )
+        .unwrap();
+        b.edit_item(uid(1), Edit::Trekker("Wijkagenten".into()), t(1))
+            .unwrap();
+        card(&mut b, 2, 1, "Afgerond", None, Some("2017-05-12"));
+        b.edit_item(uid(2), Edit::Title("Clusters ingedeeld".into()), t(1))
+            .unwrap();
+        b.lines[0].status = Some(LineStatus::Vertraagd);
+        b.lines[0].knelpunten = "\n  Weinig bestuurlijke steun.\nNodig: een sponsor.  \n\n".into();
+        b.lines[1].status = Some(LineStatus::OpSchema);
+        b
+    }
+
+    #[test]
+    fn team_text_names_lines_statuses_cards_and_dates() {
+        let (from, to, today) = period();
+        let text = team_text(&team_report(&gaasperdam(), from, to, today), from, to);
+        let expected_start = "\
+Voortgang Teamplan Gaasperdam
+Periode 01-05-2017 t/m 31-05-2017
+
+Lijn 1: Teamontwikkeling — Vertraagd
+Afgerond (periode 01-05-2017 t/m 31-05-2017):
+- Clusters ingedeeld (tot 12-05-2017)
+Loopt:
+- Veiligheidsscan per cluster (Wijkagenten, 01-04-2017 – 20-05-2017)
+Komt eraan (30 dagen): niets
+Te laat:
+- Veiligheidsscan per cluster (Wijkagenten, 01-04-2017 – 20-05-2017)
+Knelpunten en wat er nodig is:
+Weinig bestuurlijke steun.
+Nodig: een sponsor.
+
+Lijn 2: Netwerk en expertise (sleutelpersonen) — Op schema
+Niets te melden.
+
+Lijn 3: Inspiratie, dialoog en debat — Geen status
+Niets te melden.
+";
+        assert!(text.starts_with(expected_start), "{text}");
+        assert!(text.ends_with("Lijn 5: Resultaat en borging — Geen status\nNiets te melden.\n"));
+        assert!(!text.contains("geëxporteerd"));
+    }
+
+    #[test]
+    fn an_entry_shows_trekker_and_dates_only_when_set() {
+        let day = Some(d("2017-10-14"));
+        assert_eq!(s::report_entry("Open dag", "", None, None), "- Open dag");
+        assert_eq!(
+            s::report_entry("Open\ndag ", " OE ", None, None),
+            "- Open dag (OE)"
+        );
+        assert_eq!(
+            s::report_entry("Open dag", "", day, day),
+            "- Open dag (14-10-2017)"
+        );
+        assert_eq!(
+            s::report_entry(" ", "", day, None),
+            "- (zonder titel) (vanaf 14-10-2017)"
+        );
+        let statuses = [
+            Some(LineStatus::OpSchema),
+            Some(LineStatus::Aandacht),
+            Some(LineStatus::Vertraagd),
+            None,
+        ]
+        .map(s::line_status);
+        assert_eq!(
+            statuses,
+            ["Op schema", "Aandacht", "Vertraagd", "Geen status"]
+        );
+    }
+
+    #[test]
+    fn an_empty_board_says_there_is_nothing() {
+        let (from, to, today) = period();
+        let b = board(3, "", "", None);
+        let text = team_text(&team_report(&b, from, to, today), from, to);
+        assert!(text.starts_with("Voortgang (zonder titel)\nPeriode 01-05-2017 t/m 31-05-2017\n"));
+        assert_eq!(text.matches("Niets te melden.").count(), 5);
+        assert_eq!(text.matches("Geen status").count(), 5);
+
+        let p = programme(&[], None, today);
+        let text = programme_text(&p, &[], from, to, None);
+        assert_eq!(
+            text,
+            "Voortgang Politie van Iedereen\nPeriode 01-05-2017 t/m 31-05-2017\n\nGeen borden.\n"
+        );
+    }
+
+    #[test]
+    fn programme_text_starts_with_the_table_then_each_team() {
+        let (from, to, today) = period();
+        let g = gaasperdam();
+        let n = nieuw_west_zuid();
+        let p = programme(&[&n, &g], Some(2017), today);
+        // Reports in another order: the text follows the table's.
+        let reports = [
+            team_report(&n, from, to, today),
+            team_report(&g, from, to, today),
+        ];
+        let text = programme_text(&p, &reports, from, to, Some(2017));
+        assert!(
+            text.starts_with(
+                "\
+Voortgang Politie van Iedereen
+Periode 01-05-2017 t/m 31-05-2017
+
+Per team en lijn (kaarten in 2017):
+
+Gaasperdam
+  Lijn 1 Teamontwikkeling: Vertraagd — 1/2 afgerond, 1 te laat
+  Lijn 2 Netwerk en expertise (sleutelpersonen): Op schema — geen kaarten
+"
+            ),
+            "{text}"
+        );
+        assert!(text.contains(
+            "\nNieuw West Zuid\n  Lijn 1 Teamontwikkeling: Geen status — 2/5 afgerond, 0 te laat\n"
+        ));
+        assert!(text.contains("\nAlle teams\n  Lijn 1 Teamontwikkeling: 3/7 afgerond, 1 te laat\n"));
+        let gaasperdam = text
+            .find("\n\nVoortgang Teamplan Gaasperdam\n=====")
+            .unwrap();
+        let nwz = text
+            .find("\n\nVoortgang Teamplan Nieuw West Zuid\n=====")
+            .unwrap();
+        assert!(gaasperdam < nwz);
+        // Nieuw West Zuid's race of 20–21 May is late.
+        assert!(text.contains(
+            "Te laat:\n- Hardloopwedstrijd in PvI-shirts (Teamleden, 20-05-2017 – 21-05-2017)\n"
+        ), "{text}");
+        assert!(!text.contains("geëxporteerd"));
+    }
+}
