@@ -583,6 +583,15 @@ pub const COPY_MANUAL: &str =
 pub const COPY_MANUAL_LABEL: &str = "Voortgang als tekst";
 pub const EXPORT_ICS: &str = "Agenda (.ics)";
 pub const EXPORT_CSV: &str = "Excel (.csv)";
+// Calendar export (.ics): what Outlook shows.
+/// Before the title of a long activity's first-day event.
+pub const ICS_START: &str = "Start";
+/// Before the title of a long activity's last-day event.
+pub const ICS_END: &str = "Einde";
+/// The period of a long activity, in its two events' description.
+pub const ICS_PERIOD: &str = "Periode";
+/// The programme calendar's name, and its file name.
+pub const ICS_PROGRAMME: &str = "Programma Politie van Iedereen";
 pub const PRINT: &str = "Afdrukken";
 
 pub fn printed_on(date: &str) -> String {

@@ -46,19 +46,32 @@ pub const MAX_NAME_CHARS: usize = 60;
 /// File name for an export: the board's title as a slug, and the date,
 /// e.g. `teamplan-nieuw-west-zuid-2026-11-28.planbord.json`.
 pub fn file_name(board: &Board, date: chrono::NaiveDate) -> String {
+    format!(
+        "{}-{}.planbord.json",
+        slug(&board.title),
+        date.format("%Y-%m-%d")
+    )
+}
+
+/// A text as the start of a file name: lower case, letters and digits,
+/// single dashes between words, at most [`MAX_NAME_CHARS`] characters
+/// (mail and file systems cope); "planbord" when nothing is left.
+pub(crate) fn slug(text: &str) -> String {
     let mut slug = String::new();
-    for c in board.title.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
     }
-    // At most 60 characters of title: mail and file systems cope.
     let slug: String = slug.chars().take(MAX_NAME_CHARS).collect();
     let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "planbord" } else { slug };
-    format!("{slug}-{}.planbord.json", date.format("%Y-%m-%d"))
+    if slug.is_empty() {
+        "planbord".to_string()
+    } else {
+        slug.to_string()
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use uuid::Uuid;
 
-use super::calendar::span;
+use super::calendar::{span, step_end, step_start};
 use super::history::{History, Patch};
 use super::testutil::{content, nieuw_west_zuid};
 use super::{parse_tags, Board, Direction, Edit, Item, OpError, Scope, Timestamp};
@@ -77,6 +77,13 @@ enum Op {
         item: Target,
         delta: i32,
         year: i32,
+    },
+    /// One end of a timeline bar `delta` months (`end`: the end, else the
+    /// start), applied with `set_dates`.
+    Stretch {
+        item: Target,
+        end: bool,
+        delta: i32,
     },
     Settings {
         title: String,
@@ -177,6 +184,8 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(item, year, month)| Op::ToMonth { item, year, month }),
         1 => (target(), -13i32..14, 2016i32..2020)
             .prop_map(|(item, delta, year)| Op::StepMonth { item, delta, year }),
+        1 => (target(), any::<bool>(), -14i32..15)
+            .prop_map(|(item, end, delta)| Op::Stretch { item, end, delta }),
         1 => (text(), text(), proptest::option::of(2016i32..2020))
             .prop_map(|(title, team, year)| Op::Settings { title, team, year }),
         1 => (0u8..7, text()).prop_map(|(number, text)| Op::LineDescription { number, text }),
@@ -607,6 +616,46 @@ impl Runner {
                 {
                     let (start, _) = span(self.item(id)).unwrap();
                     prop_assert_eq!((start.year(), start.month()), (y, m));
+                }
+            }
+            Op::Stretch { item, end, delta } => {
+                let id = self.item_id(item);
+                let Some(old) = b.item(id).cloned() else {
+                    let unknown = Err(OpError::UnknownItem);
+                    self.change("", unknown, |b| b.set_dates(id, (None, None), now))?;
+                    return Ok(());
+                };
+                let dates = if end {
+                    step_end(&old, delta)
+                } else {
+                    step_start(&old, delta)
+                };
+                // The month the moved end aims at, as a month count.
+                let month = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+                let Some((start, stop)) = span(&old) else {
+                    prop_assert_eq!(dates, None, "an undated card has no ends");
+                    return Ok(());
+                };
+                let (moved, kept) = if end { (stop, start) } else { (start, stop) };
+                let target = month(moved) + delta;
+                let Some(dates) = dates else {
+                    // Refused only when the end would pass the other end's month.
+                    let passes = if end {
+                        target < month(kept)
+                    } else {
+                        target > month(kept)
+                    };
+                    prop_assert!(passes, "refused though it stays on its side");
+                    return Ok(());
+                };
+                if self
+                    .change("", Ok(()), |b| b.set_dates(id, dates, now))?
+                    .is_some()
+                {
+                    let (s, e) = span(self.item(id)).unwrap();
+                    let (now_moved, now_kept) = if end { (e, s) } else { (s, e) };
+                    prop_assert_eq!(now_kept, kept, "the other end stays");
+                    prop_assert!(month(now_moved) == target || now_moved == kept);
                 }
             }
             Op::Settings { title, team, year } => {

@@ -39,7 +39,7 @@ impl AppState {
         let (name, text) = self.doc.with_board(|b| {
             (
                 exchange::ics::file_name(b, now.with_timezone(&chrono::Local).date_naive()),
-                exchange::ics::export(b, now),
+                exchange::ics::export(b, &exchange::ics::IcsOptions::standard(b), now),
             )
         });
         self.offer_file(&name, "text/calendar", text.as_bytes());
