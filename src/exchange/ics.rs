@@ -144,7 +144,7 @@ mod tests {
             .find(|i| i.title.starts_with("Hardloop"))
             .unwrap();
         assert!(ics.contains(&format!("UID:{}@planbord\r\n", race.id)));
-        assert!(ics.contains("DTSTART;VALUE=DATE:20170520\r\nDTEND;VALUE=DATE:20170522\r\n"));
+        assert!(ics.contains("DTSTART;VALUE=DATE:20230520\r\nDTEND;VALUE=DATE:20230522\r\n"));
         assert!(
             !ics.replace("\r\n", "").contains('\n'),
             "only CRLF line ends"
