@@ -154,6 +154,7 @@ fn field_name(f: Field) -> &'static str {
         Field::Team => "de teamnaam",
         Field::LineName => "de naam van een lijn",
         Field::LineDescription => "de uitleg bij een lijn",
+        Field::Knelpunten => "de knelpunten bij een lijn",
         Field::ColumnName => "de naam van een kolom",
         Field::Title => "de titel van een kaart",
         Field::Notes => "de notities",

@@ -311,6 +311,30 @@ fn a_version_1_file_keeps_its_content() {
 }
 
 #[test]
+fn a_version_2_file_keeps_its_content_and_goes_out_as_version_3() {
+    // The previous release's format (cards with stamps, lines without a
+    // status): it loads with every card and stamp, and is written anew.
+    let bytes = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/files/ok/v2-gaasperdam.planbord.json"),
+    )
+    .unwrap();
+    let file = import(&bytes).unwrap();
+    assert_eq!(file.version, 2);
+    assert_eq!(file.board.items.len(), 5);
+    assert_eq!(file.board.tombstones.len(), 1);
+    assert!(file.board.lines.iter().all(|l| l.status.is_none()));
+    let out = export(&file.board, file.exported.unwrap());
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["version"], planbord::exchange::VERSION);
+    assert_eq!(planbord::exchange::VERSION, 3);
+    let before: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(
+        v["board"], before["board"],
+        "nothing to migrate in the board"
+    );
+}
+
+#[test]
 fn huge_strings_are_refused_for_their_bound_and_long_ones_read() {
     let bytes = fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/files/ok/v1-gaasperdam.planbord.json"),

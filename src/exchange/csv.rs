@@ -122,7 +122,7 @@ mod tests {
         let rows: Vec<::csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
         assert_eq!(rows.len(), 11);
         let race = rows.iter().find(|r| r[2].starts_with("Hardloop")).unwrap();
-        assert_eq!((&race[6], &race[7]), ("20-05-2017", "21-05-2017"));
+        assert_eq!((&race[6], &race[7]), ("20-05-2023", "21-05-2023"));
         assert_eq!(&race[0], "4 Behoud en werving");
         assert_eq!(&race[8], "Extern");
         let first = rows.iter().find(|r| r[12] == id.to_string()).unwrap();

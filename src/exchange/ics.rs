@@ -388,7 +388,7 @@ mod tests {
         );
         let race = by_title(&b, "Hardloop");
         assert!(ics.contains(&format!("UID:{}@planbord\r\n", race.id)));
-        assert!(ics.contains("DTSTART;VALUE=DATE:20170520\r\nDTEND;VALUE=DATE:20170522\r\n"));
+        assert!(ics.contains("DTSTART;VALUE=DATE:20230520\r\nDTEND;VALUE=DATE:20230522\r\n"));
         assert!(
             !ics.replace("\r\n", "").contains('\n'),
             "only CRLF line ends"

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 type Migration = fn(Value) -> Value;
 
-const BOARD_MIGRATIONS: &[Migration] = &[board_1_to_2, board_2_to_3];
+const BOARD_MIGRATIONS: &[Migration] = &[board_1_to_2, board_2_to_3, board_3_to_4];
 
 /// The board body version this app writes.
 pub const BOARD_VERSION: u64 = BOARD_MIGRATIONS.len() as u64 + 1;
@@ -22,13 +22,15 @@ pub const BOARD_VERSION: u64 = BOARD_MIGRATIONS.len() as u64 + 1;
 /// carries; the last is written. Version 1 files were written with body 1
 /// and, from the same day on, body 2: reading them as body 1 is right for
 /// both, since step 1 → 2 only fills what is missing. Version 2 carries
-/// body 3 (cards merge field by field).
-pub const FILE_VERSIONS: &[(u64, u64)] = &[(1, 1), (2, 3)];
+/// body 3 (cards merge field by field), version 3 body 4 (lines have a
+/// status and knelpunten, merged field by field).
+pub const FILE_VERSIONS: &[(u64, u64)] = &[(1, 1), (2, 3), (3, 4)];
 
 /// Storage envelope schemas, oldest first, with their board body version;
 /// the last is written. Schema 1 was one board under one key; schema 2
-/// is one key per board plus an index; schema 3 the same with body 3.
-pub const STORAGE_SCHEMAS: &[(u32, u64)] = &[(1, 1), (2, 2), (3, 3)];
+/// is one key per board plus an index; schemas 3 and 4 the same with
+/// bodies 3 and 4.
+pub const STORAGE_SCHEMAS: &[(u32, u64)] = &[(1, 1), (2, 2), (3, 3), (4, 4)];
 
 /// The file format version this app writes.
 pub const VERSION: u64 = FILE_VERSIONS[FILE_VERSIONS.len() - 1].0;
@@ -126,6 +128,17 @@ fn board_2_to_3(mut board: Value) -> Value {
     board
 }
 
+/// Board 3 → 4. Lines may now carry a `status`, `knelpunten` and their
+/// stamps (`changed`); a line without them has no status, no knelpunten,
+/// and its description keeps the stamp `updated`, so nothing changes. The
+/// step exists for the version numbers: an app that does not know these
+/// fields would keep them as unknown ones but merge lines whole and not
+/// stamp its own edit of a description (an older explicit stamp would then
+/// beat it), so it must refuse a board that may have them.
+fn board_3_to_4(board: Value) -> Value {
+    board
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +220,7 @@ mod tests {
         assert_eq!(storage_body(1), 1);
         assert_eq!(storage_body(2), 2);
         assert_eq!(storage_body(3), 3);
+        assert_eq!(storage_body(4), 4);
     }
 
     #[test]
@@ -262,5 +276,100 @@ mod tests {
         let m = crate::model::merge(&old, &current);
         let x = m.item(id).unwrap();
         assert_eq!((x.trekker.as_str(), x.notes.as_str()), ("OE", "later"));
+    }
+
+    /// What the previous release wrote (file version 2, storage schema 3)
+    /// and read at most.
+    const PREVIOUS_RELEASE: (u64, u32) = (2, 3);
+
+    /// A board with line status and knelpunten goes out in a version the
+    /// previous release refuses (it would merge them wrongly), never in one
+    /// it reads.
+    #[test]
+    fn a_board_with_line_status_is_written_in_a_version_older_apps_refuse() {
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let mut board = crate::model::testutil::nieuw_west_zuid();
+        board
+            .set_line_status(2, Some(crate::model::LineStatus::Aandacht), now)
+            .unwrap();
+        board
+            .set_line_knelpunten(2, "Geen netwerkagenten vrijgemaakt", now)
+            .unwrap();
+        let file: Value = serde_json::from_str(&crate::exchange::export(&board, now)).unwrap();
+        assert!(file["version"].as_u64().unwrap() > PREVIOUS_RELEASE.0);
+        assert_eq!(file["board"]["lines"][1]["status"], "aandacht");
+        let stored: Value = serde_json::from_str(&crate::storage::encode(&board, now)).unwrap();
+        assert!(stored["schema"].as_u64().unwrap() > PREVIOUS_RELEASE.1 as u64);
+        assert_eq!(board_3_to_4(file["board"].clone()), file["board"]);
+        // And this app refuses the next version in turn.
+        let mut newer = file.clone();
+        newer["version"] = json!(VERSION + 1);
+        assert_eq!(
+            crate::exchange::import(newer.to_string().as_bytes()),
+            Err(crate::exchange::ImportError::Newer {
+                version: VERSION + 1
+            })
+        );
+    }
+
+    /// A file exactly as the previous release wrote it (version 2: cards
+    /// with stamps, lines without status).
+    const V2_FILE: &str = include_str!("../../tests/files/ok/v2-gaasperdam.planbord.json");
+
+    #[test]
+    fn a_version_2_file_of_the_previous_release_reads_and_merges_line_by_field() {
+        let old = crate::exchange::import(V2_FILE.as_bytes()).unwrap();
+        assert_eq!(old.version, 2);
+        let b = old.board;
+        assert!(b
+            .lines
+            .iter()
+            .all(|l| l.status.is_none() && l.knelpunten.is_empty()));
+        assert!(b.lines.iter().all(|l| l.changed.is_empty()));
+        assert_eq!(
+            b.lines[2].description,
+            "Dialoogsessies met de wijk, intern en extern."
+        );
+        let card = b
+            .items
+            .iter()
+            .find(|i| i.title.starts_with("Team in 4 clusters"))
+            .unwrap();
+        assert_eq!(
+            card.stamp(crate::model::CardField::Trekker).by,
+            "Anna de Vries"
+        );
+        // A current copy sets line 3's status; the old copy's newer
+        // description stands beside it.
+        let mut current = b.clone();
+        current.lines[2].description = "Oud".into();
+        current.lines[2].updated = b.created;
+        let later = b.updated + chrono::Duration::seconds(60);
+        current
+            .set_line_status(3, Some(crate::model::LineStatus::OpSchema), later)
+            .unwrap();
+        let m = crate::model::merge(&b, &current);
+        let line = &m.lines[2];
+        assert_eq!(
+            line.description,
+            "Dialoogsessies met de wijk, intern en extern."
+        );
+        assert_eq!(line.status, Some(crate::model::LineStatus::OpSchema));
+    }
+
+    /// A board exactly as the previous release stored it (schema 3).
+    const V3_STORED: &str = include_str!("../../tests/files/storage/v3-gaasperdam.json");
+
+    #[test]
+    fn a_board_stored_by_the_previous_release_loads() {
+        let b = crate::storage::decode_str(V3_STORED).unwrap();
+        assert_eq!(b.title, "Teamplan Gaasperdam");
+        assert_eq!(b.items.len(), 5);
+        assert!(b
+            .lines
+            .iter()
+            .all(|l| l.status.is_none() && l.changed.is_empty()));
+        let file = crate::exchange::import(V2_FILE.as_bytes()).unwrap().board;
+        assert_eq!(b, file, "the same board as the previous release's file");
     }
 }

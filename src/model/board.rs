@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::stamps::{FieldConflict, Stamped};
+use super::stamps::{FieldConflict, LineStamps, Stamped};
 use super::{CellKey, Timestamp};
 
 /// The programme has exactly five lines; they are the board's swimlanes.
@@ -17,6 +17,7 @@ pub struct Line {
     pub number: u8,
     pub name: String,
     pub description: String,
+    /// Last change of anything on the line (the latest of its stamps).
     pub updated: Timestamp,
     /// How the line stands, as the team judges it for the kerngroep's
     /// report; `None` until someone says.
@@ -26,6 +27,12 @@ pub struct Line {
     /// help, a short text for the report upward.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub knelpunten: String,
+    /// When and by whom the description, status and knelpunten last
+    /// changed, so that they merge field by field (see `stamps.rs`).
+    /// Empty: the description has the stamp `updated`, the others were
+    /// never set.
+    #[serde(default, skip_serializing_if = "LineStamps::is_empty")]
+    pub changed: LineStamps,
     /// Fields this version does not know, kept so that a newer app's data
     /// survives a round trip through this one.
     #[serde(flatten)]
@@ -187,15 +194,19 @@ pub fn default_lines(now: Timestamp) -> Vec<Line> {
     let lines = [
         (
             "Teamontwikkeling",
-            "Analyse team & buitenwereld, kick-off dag, advies aan team, executie, teamplan.",
+            "De standaardroute: analyse team & buitenwereld, kick-off dag, advies aan team, \
+             executie en het teamplan (plan van aanpak + jaarkalender activiteiten). Ook \
+             groepen en clusters in het team en leiderschap in het team (OPCO's, OE's).",
         ),
         (
             "Netwerk en expertise (sleutelpersonen)",
-            "Sleutelfiguren, SNPS (strategisch netwerk politie & samenleving), netwerkagenten.",
+            "Sleutelfiguren werven, het SNPS (strategisch netwerk politie & samenleving) \
+             opbouwen, netwerkagenten installeren en trainen, expertise binnen netwerken.",
         ),
         (
             "Inspiratie, dialoog en debat",
-            "Sessies voor inspiratie, dialoog en debat, intern en extern.",
+            "Sessies voor inspiratie, dialoog en debat, intern en extern; dialoog met \
+             gemeenschappen.",
         ),
         (
             "Behoud en werving",
@@ -203,7 +214,8 @@ pub fn default_lines(now: Timestamp) -> Vec<Line> {
         ),
         (
             "Resultaat en borging",
-            "Monitoren, rapporteren en de verandering laten beklijven.",
+            "Monitoren, rapporteren aan sectorhoofd en EL-EMT, en de verandering laten \
+             beklijven.",
         ),
     ];
     lines
@@ -216,6 +228,7 @@ pub fn default_lines(now: Timestamp) -> Vec<Line> {
             updated: now,
             status: None,
             knelpunten: String::new(),
+            changed: LineStamps::default(),
             extra: Extra::new(),
         })
         .collect()

@@ -1,11 +1,11 @@
 //! Board settings: title, team and year; columns (add, rename, reorder,
-//! WIP limit, remove); line descriptions. The five lines themselves are
-//! fixed in number and order.
+//! WIP limit, remove); a line's description, status and knelpunten. The
+//! five lines themselves are fixed in number and order.
 
 use uuid::Uuid;
 
 use super::limits::{self, bounded, Field};
-use super::{Board, Column, Extra, OpError, Timestamp};
+use super::{Board, Column, Extra, Line, LineField, LineStatus, OpError, Stamp, Timestamp};
 
 impl Board {
     /// Columns shown on the board, in order: those not removed, plus any
@@ -43,22 +43,61 @@ impl Board {
         self.updated = now;
     }
 
+    fn line_mut(&mut self, number: u8) -> Result<&mut Line, OpError> {
+        self.lines
+            .iter_mut()
+            .find(|l| l.number == number)
+            .ok_or(OpError::UnknownLine)
+    }
+
     pub fn set_line_description(
         &mut self,
         number: u8,
         description: &str,
-        now: Timestamp,
+        stamp: impl Into<Stamp>,
     ) -> Result<(), OpError> {
-        let line = self
-            .lines
-            .iter_mut()
-            .find(|l| l.number == number)
-            .ok_or(OpError::UnknownLine)?;
+        let stamp = stamp.into();
         let description = bounded(Field::LineDescription, description);
+        let line = self.line_mut(number)?;
         if line.description != description {
             line.description = description;
-            line.updated = now;
-            self.updated = now;
+            line.touch(LineField::Description, &stamp);
+            self.updated = stamp.at;
+        }
+        Ok(())
+    }
+
+    /// Sets how a line stands (`None`: not said).
+    pub fn set_line_status(
+        &mut self,
+        number: u8,
+        status: Option<LineStatus>,
+        stamp: impl Into<Stamp>,
+    ) -> Result<(), OpError> {
+        let stamp = stamp.into();
+        let line = self.line_mut(number)?;
+        if line.status != status {
+            line.status = status;
+            line.touch(LineField::Status, &stamp);
+            self.updated = stamp.at;
+        }
+        Ok(())
+    }
+
+    /// Sets a line's "Knelpunten en wat er nodig is" (cut to its bound).
+    pub fn set_line_knelpunten(
+        &mut self,
+        number: u8,
+        text: &str,
+        stamp: impl Into<Stamp>,
+    ) -> Result<(), OpError> {
+        let stamp = stamp.into();
+        let text = bounded(Field::Knelpunten, text);
+        let line = self.line_mut(number)?;
+        if line.knelpunten != text {
+            line.knelpunten = text;
+            line.touch(LineField::Knelpunten, &stamp);
+            self.updated = stamp.at;
         }
         Ok(())
     }
@@ -329,5 +368,40 @@ mod tests {
             b.set_line_description(6, "x", t(5)),
             Err(OpError::UnknownLine)
         );
+    }
+
+    #[test]
+    fn line_status_and_knelpunten_are_stamped_with_who_and_when() {
+        use crate::model::{LineField, LineStatus};
+        let anna = Stamp {
+            at: t(5),
+            by: "Anna".into(),
+        };
+        let mut b = board();
+        b.set_line_status(4, Some(LineStatus::Vertraagd), anna.clone())
+            .unwrap();
+        let l = b.line(4).unwrap();
+        assert_eq!(l.status, Some(LineStatus::Vertraagd));
+        assert_eq!(l.stamp(LineField::Status), Some(anna.clone()));
+        assert_eq!((l.updated, b.updated), (t(5), t(5)));
+        // The description keeps its own stamp.
+        assert_eq!(l.stamp(LineField::Description), Some(t(0).into()));
+        // Unchanged: no stamp.
+        b.set_line_status(4, Some(LineStatus::Vertraagd), t(6))
+            .unwrap();
+        assert_eq!(b.line(4).unwrap().updated, t(5));
+        b.set_line_knelpunten(4, &"x".repeat(1_500), t(7)).unwrap();
+        let l = b.line(4).unwrap();
+        assert_eq!(l.knelpunten.chars().count(), 1_000);
+        assert_eq!(l.stamp(LineField::Knelpunten), Some(t(7).into()));
+        assert_eq!(l.stamp(LineField::Status), Some(anna));
+        b.set_line_status(4, None, t(8)).unwrap();
+        assert_eq!(b.line(4).unwrap().status, None);
+        assert_eq!(b.set_line_status(0, None, t(9)), Err(OpError::UnknownLine));
+        assert_eq!(
+            b.set_line_knelpunten(6, "x", t(9)),
+            Err(OpError::UnknownLine)
+        );
+        assert_eq!(b.validate(), Ok(()));
     }
 }

@@ -168,10 +168,15 @@ impl Patch {
         b.tombstones
             .extend(gone.iter().map(|&id| Tombstone { id, deleted: now }));
         if let Some(heads) = &self.head {
+            let current = std::mem::take(&mut b.lines);
             if forward { &heads.1 } else { &heads.0 }.put(b);
             b.settings_updated = now;
+            // Each field of a line put back is changed now.
             for l in &mut b.lines {
-                l.updated = l.updated.max(now);
+                match current.iter().find(|c| c.number == l.number) {
+                    Some(c) => l.restamp_differences(c, stamp),
+                    None => l.updated = l.updated.max(now),
+                }
             }
             for c in &mut b.columns {
                 c.updated = c.updated.max(now);
@@ -313,7 +318,7 @@ mod tests {
     use super::*;
     use crate::model::testutil::content;
     use crate::model::testutil::{t, uid};
-    use crate::model::Edit;
+    use crate::model::{Edit, LineStatus};
 
     fn board() -> Board {
         let mut b = Board::new_empty(uid(1), [uid(10), uid(11), uid(12), uid(13)], "B", t(0));
@@ -382,7 +387,7 @@ mod tests {
     }
 
     #[test]
-    fn undo_and_redo_settings_wip_limits_and_line_descriptions() {
+    fn undo_and_redo_settings_wip_limits_and_lines() {
         undo_and_redo_step_by_step(
             board(),
             &[
@@ -412,6 +417,23 @@ mod tests {
                 }),
                 ("empty line description", &|b| {
                     b.set_line_description(5, "", t(9)).unwrap()
+                }),
+                ("line status", &|b| {
+                    b.set_line_status(2, Some(LineStatus::Aandacht), t(10))
+                        .unwrap()
+                }),
+                ("other line status", &|b| {
+                    b.set_line_status(2, Some(LineStatus::Vertraagd), t(11))
+                        .unwrap()
+                }),
+                ("knelpunten", &|b| {
+                    b.set_line_knelpunten(2, "Geen zaal", t(12)).unwrap()
+                }),
+                ("no line status", &|b| {
+                    b.set_line_status(2, None, t(13)).unwrap()
+                }),
+                ("no knelpunten", &|b| {
+                    b.set_line_knelpunten(2, "", t(14)).unwrap()
                 }),
             ],
         );
@@ -467,6 +489,37 @@ mod tests {
             merged.item(uid(100)).is_some(),
             "the undone deletion stays undone"
         );
+    }
+
+    /// An undone status change stays undone in a merge with a copy that
+    /// still has the status; the knelpunten set in that copy stay too.
+    #[test]
+    fn an_undone_line_status_stays_undone_in_a_merge() {
+        let mut h = History::new(100);
+        let mut b = board();
+        change(&mut h, &mut b, "status", 0, |b| {
+            b.set_line_status(4, Some(LineStatus::Vertraagd), t(5))
+                .unwrap()
+        });
+        let mut other = b.clone(); // another tab saw the status
+        other
+            .set_line_knelpunten(4, "Te weinig kandidaten", t(7))
+            .unwrap();
+        h.undo(&mut b, t(10)).unwrap();
+        assert_eq!(b.lines[3].status, None);
+        for merged in [
+            crate::model::merge(&b, &other),
+            crate::model::merge(&other, &b),
+        ] {
+            assert_eq!(
+                merged.lines[3].status, None,
+                "the undone status stays undone"
+            );
+            assert_eq!(merged.lines[3].knelpunten, "Te weinig kandidaten");
+        }
+        h.redo(&mut b, t(20)).unwrap();
+        let merged = crate::model::merge(&b, &other);
+        assert_eq!(merged.lines[3].status, Some(LineStatus::Vertraagd));
     }
 
     #[test]

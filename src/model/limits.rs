@@ -32,6 +32,8 @@ pub enum Field {
     Team,
     LineName,
     LineDescription,
+    /// A line's "Knelpunten en wat er nodig is".
+    Knelpunten,
     ColumnName,
     Title,
     Notes,
@@ -47,6 +49,7 @@ impl Field {
             Field::BoardTitle | Field::Title => 300,
             Field::Team | Field::Trekker | Field::LineName => 120,
             Field::ColumnName | Field::Label | Field::Author => 60,
+            Field::Knelpunten => 1_000,
             Field::LineDescription => 2_000,
             Field::Notes => 20_000,
         }
@@ -133,6 +136,10 @@ pub fn check(b: &Board) -> Result<(), OverLimit> {
     for l in &b.lines {
         text(Field::LineName, &l.name, None)?;
         text(Field::LineDescription, &l.description, None)?;
+        text(Field::Knelpunten, &l.knelpunten, None)?;
+        for s in l.changed.all_stamps() {
+            text(Field::Author, &s.by, None)?;
+        }
     }
     for c in &b.columns {
         text(Field::ColumnName, &c.name, None)?;
@@ -330,11 +337,27 @@ pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
         b.settings_updated = now;
         changed = true;
     }
+    let stamp = super::Stamp::from(now);
     for l in &mut b.lines {
+        let too_long = |s: &super::Stamp| s.by.chars().count() > Field::Author.max_chars();
+        if l.changed.all_stamps().any(too_long) {
+            let stamps = super::LineField::ALL.map(|f| {
+                l.stamp(f).map(|mut s| {
+                    s.by = bounded(Field::Author, &s.by);
+                    s
+                })
+            });
+            l.set_stamps(stamps);
+            changed = true;
+        }
         if cut(&mut l.name, Field::LineName.max_chars())
             | cut(&mut l.description, Field::LineDescription.max_chars())
         {
-            l.updated = now;
+            l.touch(super::LineField::Description, &stamp);
+            changed = true;
+        }
+        if cut(&mut l.knelpunten, Field::Knelpunten.max_chars()) {
+            l.touch(super::LineField::Knelpunten, &stamp);
             changed = true;
         }
     }
@@ -344,7 +367,6 @@ pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
             changed = true;
         }
     }
-    let stamp = super::Stamp::from(now);
     for i in &mut b.items {
         let mut this = false;
         if cut(&mut i.created_by, Field::Author.max_chars()) {
@@ -566,6 +588,38 @@ mod tests {
     }
 
     #[test]
+    fn knelpunten_and_line_stamps_are_bounded_and_repaired() {
+        use crate::model::{LineField, Stamp};
+        let mut b = nieuw_west_zuid();
+        let long = "k".repeat(5_000);
+        b.set_line_knelpunten(2, &long, t(1)).unwrap();
+        assert_eq!(b.lines[1].knelpunten.chars().count(), 1_000);
+        assert_eq!(check(&b), Ok(()));
+        // A crafted file: knelpunten over the bound, a name of a megabyte.
+        b.lines[1].knelpunten = long;
+        b.lines[3].changed.status = Some(Stamp {
+            at: t(2),
+            by: "x".repeat(1_000_000),
+        });
+        assert!(matches!(
+            check(&b),
+            Err(OverLimit::Text {
+                field: Field::Knelpunten,
+                chars: 5_000,
+                ..
+            })
+        ));
+        let older = b.clone();
+        assert!(repair(&mut b, t(9)));
+        assert_eq!(check(&b), Ok(()));
+        assert_eq!(b.lines[1].stamp(LineField::Knelpunten), Some(t(9).into()));
+        assert_eq!(b.lines[3].stamp(LineField::Status).unwrap().at, t(2));
+        // The cut text is stamped: a merge with the older copy keeps it.
+        let merged = crate::model::merge(&older, &b);
+        assert_eq!(merged.lines[1].knelpunten.chars().count(), 1_000);
+    }
+
+    #[test]
     fn operations_keep_within_the_bounds() {
         use crate::model::library::duplicate;
         let mut b = nieuw_west_zuid();
@@ -653,11 +707,12 @@ mod tests {
         let at = |f: Field| "é".repeat(f.max_chars());
         let over = |f: Field| "x".repeat(f.max_chars() + 1);
         type Set = fn(&mut Board, String);
-        let fields: [(Field, Set); 9] = [
+        let fields: [(Field, Set); 10] = [
             (Field::BoardTitle, |b, v| b.title = v),
             (Field::Team, |b, v| b.team = v),
             (Field::LineName, |b, v| b.lines[0].name = v),
             (Field::LineDescription, |b, v| b.lines[4].description = v),
+            (Field::Knelpunten, |b, v| b.lines[2].knelpunten = v),
             (Field::ColumnName, |b, v| b.columns[1].name = v),
             (Field::Title, |b, v| b.items[0].title = v),
             (Field::Notes, |b, v| b.items[1].notes = v),

@@ -3,10 +3,13 @@
 //!
 //! Cards merge field by field (`stamps.rs`): each field takes the value
 //! with the later stamp, each label its latest addition or removal, so
-//! edits to different fields of one card are both kept. Columns and lines
-//! are taken whole from the copy that changed them last (`updated`);
-//! title, team and year merge as one (`settings_updated`). Equal times are
-//! broken by comparing JSON, so the result never depends on argument order.
+//! edits to different fields of one card are both kept. Lines merge field
+//! by field too (`merge_line`: name and description as one, status,
+//! knelpunten), with the later value winning even when both copies changed
+//! it. Columns are taken whole from the copy that changed them last
+//! (`updated`); title, team and year merge as one (`settings_updated`).
+//! Equal times are broken by comparing JSON, so the result never depends
+//! on argument order.
 //! Deletions: tombstones are united (latest deletion time per id), and a
 //! card survives only if it changed after its deletion: a deletion after
 //! the last edit wins, an edit after a deletion brings the card back.
@@ -23,7 +26,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::stamps::{merge_item, CardField, FieldConflict};
+use super::stamps::{merge_item, merge_line, CardField, FieldConflict};
 use super::{Board, Column, Item, Line, Timestamp, Tombstone};
 
 /// Whether version `a` (changed at `ta`) wins over `b` (changed at `tb`):
@@ -109,9 +112,17 @@ pub fn merge(a: &Board, b: &Board) -> Board {
         .into_values()
         .collect();
     columns.sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
-    let lines: Vec<Line> = join(&a.lines, &b.lines, |l| l.number, |l| l.updated)
-        .into_values()
-        .collect();
+    let mut lines: BTreeMap<u8, Line> = a.lines.iter().map(|l| (l.number, l.clone())).collect();
+    for l in &b.lines {
+        match lines.get_mut(&l.number) {
+            Some(x) if x == l => {}
+            Some(x) => *x = merge_line(x, l),
+            None => {
+                lines.insert(l.number, l.clone());
+            }
+        }
+    }
+    let lines: Vec<Line> = lines.into_values().collect();
 
     Board {
         id: a.id.min(b.id),
@@ -751,6 +762,42 @@ mod tests {
         let kept = m.item(uid(200)).unwrap();
         assert_eq!(kept.column, uid(11));
         assert!(merge(&m, &other).item(uid(201)).is_none());
+    }
+
+    /// Issue 16: Anna gives line 2 a status, Bram writes its knelpunten;
+    /// both stand. Both changing the knelpunten: the later stands, with no
+    /// conflict recorded.
+    #[test]
+    fn a_line_merges_field_by_field() {
+        use crate::model::{LineField, LineStatus};
+        let (mut a, mut b) = (shared(), shared());
+        a.set_line_status(2, Some(LineStatus::Aandacht), by(20, "Anna"))
+            .unwrap();
+        b.set_line_knelpunten(2, "Geen netwerkagenten vrijgemaakt", by(21, "Bram"))
+            .unwrap();
+        b.set_line_description(2, "Sleutelfiguren en SNPS", by(22, "Bram"))
+            .unwrap();
+        let (m, r) = merge_files(&a, &b);
+        assert_eq!(canonical(&m), canonical(&merge_files(&b, &a).0));
+        let l = m.line(2).unwrap();
+        assert_eq!(l.status, Some(LineStatus::Aandacht));
+        assert_eq!(l.knelpunten, "Geen netwerkagenten vrijgemaakt");
+        assert_eq!(l.description, "Sleutelfiguren en SNPS");
+        assert_eq!(l.stamp(LineField::Status), Some(by(20, "Anna")));
+        assert_eq!(l.stamp(LineField::Knelpunten), Some(by(21, "Bram")));
+        assert_eq!(l.updated, t(22));
+        assert!(r.field_conflicts.is_empty());
+
+        a.set_line_knelpunten(2, "Te weinig mensen", by(30, "Anna"))
+            .unwrap();
+        let (m, r) = merge_files(&a, &b);
+        assert_eq!(m.line(2).unwrap().knelpunten, "Te weinig mensen");
+        assert_eq!(canonical(&m), canonical(&merge_files(&b, &a).0));
+        assert!(r.is_empty(), "lines are not in the card report");
+        // The stamps travel in the file and read back the same.
+        let file = crate::exchange::export(&m, t(40));
+        let back = crate::exchange::import(file.as_bytes()).unwrap().board;
+        assert_eq!(back.lines, m.lines);
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub use merge::{
     canonical, duplicates, merge, merge_files, report, Conflict, MergeReport, Updated,
 };
 pub use ops::{parse_tags, Direction, Edit, OpError};
-pub use stamps::{CardField, FieldConflict, Stamp};
+pub use stamps::{CardField, FieldConflict, LineField, LineStamps, Stamp};
 
 /// All timestamps are UTC instants.
 pub type Timestamp = chrono::DateTime<chrono::Utc>;

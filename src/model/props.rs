@@ -4,7 +4,7 @@
 //! valid, a refused operation changes nothing, undo and redo follow a model
 //! of the history (typing coalesces, the cap drops the oldest step), and the
 //! stored form round-trips. Then the merge laws over copies that differ in
-//! every mergeable field.
+//! every mergeable field, lines' status and knelpunten included.
 
 use std::cell::Cell;
 
@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::calendar::{span, step_end, step_start};
 use super::history::{History, Patch};
 use super::testutil::{content, nieuw_west_zuid};
-use super::{parse_tags, Board, Direction, Edit, Item, OpError, Scope, Timestamp};
+use super::{parse_tags, Board, Direction, Edit, Item, LineStatus, OpError, Scope, Timestamp};
 
 /// What an operation acts on: something on the board (by position, modulo
 /// how many there are), an id the board does not have, or what the last
@@ -94,6 +94,14 @@ enum Op {
         number: u8,
         text: String,
     },
+    LineStatus {
+        number: u8,
+        status: Option<LineStatus>,
+    },
+    Knelpunten {
+        number: u8,
+        text: String,
+    },
     AddColumn {
         /// Reuse a column's id (refused) instead of a new one.
         reuse: Option<usize>,
@@ -140,6 +148,14 @@ fn date() -> impl Strategy<Value = Option<NaiveDate>> {
         (0u64..500)
             .prop_map(|d| NaiveDate::from_ymd_opt(2017, 1, 1).unwrap() + chrono::Days::new(d)),
     )
+}
+
+fn line_status() -> impl Strategy<Value = Option<LineStatus>> {
+    proptest::option::of(prop_oneof![
+        Just(LineStatus::OpSchema),
+        Just(LineStatus::Aandacht),
+        Just(LineStatus::Vertraagd),
+    ])
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -189,6 +205,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (text(), text(), proptest::option::of(2016i32..2020))
             .prop_map(|(title, team, year)| Op::Settings { title, team, year }),
         1 => (0u8..7, text()).prop_map(|(number, text)| Op::LineDescription { number, text }),
+        1 => (0u8..7, line_status()).prop_map(|(number, status)| Op::LineStatus { number, status }),
+        1 => (0u8..7, text()).prop_map(|(number, text)| Op::Knelpunten { number, text }),
         1 => (proptest::option::weighted(0.2, any::<usize>()), text())
             .prop_map(|(reuse, name)| Op::AddColumn { reuse, name }),
         1 => (target(), text()).prop_map(|(column, name)| Op::RenameColumn { column, name }),
@@ -682,6 +700,39 @@ impl Runner {
                     prop_assert_eq!(&self.board.line(number).unwrap().description, &text);
                 }
             }
+            Op::LineStatus { number, status } => {
+                let expected = if (1..=5).contains(&number) {
+                    Ok(())
+                } else {
+                    Err(OpError::UnknownLine)
+                };
+                let old = self.board.line(number).cloned();
+                if self
+                    .change("", expected, |b| b.set_line_status(number, status, now))?
+                    .is_some()
+                {
+                    let (old, l) = (old.unwrap(), self.board.line(number).unwrap());
+                    prop_assert_eq!(l.status, status);
+                    if old.status != status {
+                        let stamp = l.stamp(crate::model::LineField::Status);
+                        prop_assert_eq!(stamp.map(|s| s.at), Some(now));
+                        prop_assert!(l.updated >= now);
+                    }
+                }
+            }
+            Op::Knelpunten { number, text } => {
+                let expected = if (1..=5).contains(&number) {
+                    Ok(())
+                } else {
+                    Err(OpError::UnknownLine)
+                };
+                if self
+                    .change("", expected, |b| b.set_line_knelpunten(number, &text, now))?
+                    .is_some()
+                {
+                    prop_assert_eq!(&self.board.line(number).unwrap().knelpunten, &text);
+                }
+            }
             Op::AddColumn { reuse, name } => {
                 let id = match reuse {
                     Some(n) => self.column_id(Target::Known(n)),
@@ -930,7 +981,8 @@ mod merge_laws {
     use crate::model::stamps::{LabelMark, Stamps};
     use crate::model::testutil::uid;
     use crate::model::{
-        canonical, merge, CardField, Column, Extra, FieldConflict, Line, Stamp, Tombstone,
+        canonical, merge, CardField, Column, Extra, FieldConflict, Line, LineField, Stamp,
+        Tombstone,
     };
 
     const TITLES: [&str; 3] = ["Open dag", "Kick-off", "Debat"];
@@ -1087,6 +1139,42 @@ mod merge_laws {
         )
     }
 
+    /// A line's texts, status and knelpunten (by index), and stamps (time
+    /// 0..5, a name) for its description (else `updated`), status and
+    /// knelpunten (else never set); values and stamps drawn apart.
+    type LinePicks = (
+        (usize, i64, Extra),
+        (Option<LineStatus>, usize),
+        [Option<(i64, usize)>; 3],
+    );
+
+    fn line() -> impl Strategy<Value = LinePicks> {
+        let stamp = || proptest::option::weighted(0.7, (0i64..5, 0usize..3));
+        (
+            (0usize..3, 0i64..3, extra()),
+            (line_status(), 0usize..3),
+            [stamp(), stamp(), stamp()],
+        )
+    }
+
+    fn put_line(l: &mut Line, ((d, time, extra), (status, k), stamps): LinePicks) {
+        let stamp = |(t, n): (i64, usize)| Stamp {
+            at: at(t),
+            by: NAMES[n].into(),
+        };
+        *l = Line {
+            description: TITLES[d].into(),
+            updated: at(time),
+            status,
+            knelpunten: TEXTS[k].into(),
+            changed: Default::default(),
+            extra,
+            ..l.clone()
+        };
+        let [d, s, k] = stamps.map(|s| s.map(stamp));
+        l.set_stamps([d.or(Some(Stamp::from(at(time)))), s, k]);
+    }
+
     fn board() -> impl Strategy<Value = Board> {
         (
             proptest::collection::vec(item(), 0..8),
@@ -1099,7 +1187,7 @@ mod merge_laws {
                 extra(),
                 0i64..4,
             ),
-            proptest::collection::vec((0usize..3, 0i64..3, extra()), 5),
+            proptest::collection::vec(line(), 5),
             proptest::option::of(0i64..5),
         )
             .prop_map(
@@ -1116,13 +1204,8 @@ mod merge_laws {
                     }
                     b.columns
                         .sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
-                    for (l, (d, time, extra)) in b.lines.iter_mut().zip(lines) {
-                        *l = Line {
-                            description: TITLES[d].into(),
-                            updated: at(time),
-                            extra,
-                            ..l.clone()
-                        };
+                    for (l, picks) in b.lines.iter_mut().zip(lines) {
+                        put_line(l, picks);
                     }
                     b.title = TITLES[title].into();
                     b.team = TEXTS[team].into();
@@ -1237,6 +1320,53 @@ mod merge_laws {
                         }
                     }
                 }
+            }
+        }
+
+        /// Lines too: no stamp of a line's field goes back, and a field
+        /// changed later in one copy has that copy's value.
+        #[test]
+        fn merge_keeps_every_line_field_at_its_latest_change(a in board(), b in board()) {
+            let m = merge(&a, &b);
+            prop_assert_eq!(m.lines.len(), 5);
+            for x in &m.lines {
+                let (la, lb) = (a.line(x.number).unwrap(), b.line(x.number).unwrap());
+                for f in LineField::ALL {
+                    let (sa, sb) = (la.stamp(f), lb.stamp(f));
+                    prop_assert!(x.stamp(f) >= sa && x.stamp(f) >= sb, "{:?} went back", f);
+                    if sa != sb {
+                        let later = if sa > sb { la } else { lb };
+                        prop_assert!(x.same(later, f), "{:?} of line {}", f, x.number);
+                    }
+                }
+                prop_assert_eq!(x.updated, la.updated.max(lb.updated));
+            }
+        }
+
+        /// The case: one copy sets a line's status, the other its
+        /// knelpunten, later than anything else; both stand, either way.
+        #[test]
+        fn a_line_status_set_later_in_one_copy_wins(
+            a in board(),
+            b in board(),
+            number in 1u8..=5,
+            status in line_status(),
+        ) {
+            let (mut a, mut b) = (a, b);
+            let other = if status == Some(LineStatus::OpSchema) {
+                Some(LineStatus::Aandacht)
+            } else {
+                Some(LineStatus::OpSchema)
+            };
+            b.set_line_status(number, other, at(99)).unwrap();
+            let bram = Stamp { at: at(100), by: "Bram".into() };
+            b.set_line_status(number, status, bram.clone()).unwrap();
+            a.set_line_knelpunten(number, "Geen zaal", at(100)).unwrap();
+            for m in [merge(&a, &b), merge(&b, &a)] {
+                let l = m.line(number).unwrap();
+                prop_assert_eq!(l.status, status);
+                prop_assert_eq!(l.stamp(LineField::Status), Some(bram.clone()));
+                prop_assert_eq!(l.knelpunten.as_str(), "Geen zaal");
             }
         }
 

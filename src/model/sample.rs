@@ -1,8 +1,9 @@
 //! The sample boards shown on a first visit (the plan items of teams
-//! Nieuw West Zuid and Gaasperdam from the programme's status presentation,
-//! 2017) and the Politie van Iedereen template for a new board.
+//! Nieuw West Zuid and Gaasperdam from the programme's status presentation
+//! of 2017, moved to the current year) and the Politie van Iedereen
+//! template for a new board.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
 use super::{Board, Edit, Scope, Timestamp};
@@ -60,7 +61,7 @@ const NIEUW_WEST_ZUID: &[SampleItem] = &[
         line: 1,
         column: GEPLAND,
         title: "Training voor OPCO's (pilot Amsterdam)",
-        notes: "Start na de zomer van 2017.",
+        notes: "Start na de zomer.",
         trekker: "OPCO",
         dates: Some(("2017-09-01", "2017-09-01")),
         scope: Some(Scope::Intern),
@@ -173,7 +174,7 @@ const GAASPERDAM: &[SampleItem] = &[
         line: 1,
         column: GEPLAND,
         title: "Training voor OPCO's",
-        notes: "Na de meivakantie van 2017.",
+        notes: "Na de meivakantie.",
         trekker: "OPCO",
         dates: Some(("2017-05-08", "2017-05-08")),
         scope: Some(Scope::Intern),
@@ -201,7 +202,8 @@ const GAASPERDAM: &[SampleItem] = &[
     },
 ];
 
-/// The standard route of line 1, then a starter card per line.
+/// The standard route of line 1. What belongs in each line is in the
+/// line's description (`default_lines`), not on cards.
 const TEMPLATE: &[SampleItem] = &[
     SampleItem {
         line: 1,
@@ -253,65 +255,21 @@ const TEMPLATE: &[SampleItem] = &[
         scope: Some(Scope::Intern),
         tags: &["route", "teamplan"],
     },
-    SampleItem {
-        line: 1,
-        column: IDEE,
-        title: "Wat hoort in lijn 1?",
-        notes: "Teamontwikkeling: de route van analyse tot teamplan, groepen en clusters, \
-                leiderschap in het team (OPCO's, OE's).",
-        trekker: "",
-        dates: None,
-        scope: None,
-        tags: &["uitleg"],
-    },
-    SampleItem {
-        line: 2,
-        column: IDEE,
-        title: "Wat hoort in lijn 2?",
-        notes: "Netwerk en expertise: sleutelfiguren werven, het SNPS (strategisch netwerk \
-                politie & samenleving) opbouwen, netwerkagenten installeren en trainen.",
-        trekker: "",
-        dates: None,
-        scope: None,
-        tags: &["uitleg"],
-    },
-    SampleItem {
-        line: 3,
-        column: IDEE,
-        title: "Wat hoort in lijn 3?",
-        notes: "Inspiratie, dialoog en debat: sessies intern en extern, dialoog met \
-                gemeenschappen.",
-        trekker: "",
-        dates: None,
-        scope: None,
-        tags: &["uitleg"],
-    },
-    SampleItem {
-        line: 4,
-        column: IDEE,
-        title: "Wat hoort in lijn 4?",
-        notes: "Behoud en werving: collega's behouden en divers werven, zoals de initiële \
-                instroom (50% divers).",
-        trekker: "",
-        dates: None,
-        scope: None,
-        tags: &["uitleg"],
-    },
-    SampleItem {
-        line: 5,
-        column: IDEE,
-        title: "Wat hoort in lijn 5?",
-        notes: "Resultaat en borging: monitoren, rapporteren aan sectorhoofd en EL-EMT, en \
-                de verandering laten beklijven.",
-        trekker: "",
-        dates: None,
-        scope: None,
-        tags: &["uitleg"],
-    },
 ];
+
+/// The year the sample items were planned in (the seed's presentation).
+const SAMPLE_YEAR: i32 = 2017;
 
 fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("sample dates are valid")
+}
+
+/// `d` moved by `years`, keeping month and day (29 February becomes 28).
+fn shift(d: NaiveDate, years: i32) -> NaiveDate {
+    let year = d.year() + years;
+    NaiveDate::from_ymd_opt(year, d.month(), d.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, d.month(), d.day() - 1))
+        .expect("only 29 February is missing in some years")
 }
 
 fn build(
@@ -322,6 +280,8 @@ fn build(
     items: &[SampleItem],
     now: Timestamp,
 ) -> Board {
+    // Item dates are written in SAMPLE_YEAR and sit in the board's year.
+    let years = year.map_or(0, |y| y - SAMPLE_YEAR);
     let board_id = new_id();
     let column_ids = [new_id(), new_id(), new_id(), new_id()];
     let mut board = Board::new_empty(board_id, column_ids, title, now);
@@ -334,7 +294,7 @@ fn build(
             .add_item(id, cell, s.title, now)
             .expect("sample items are valid");
         let (start, end) = match s.dates {
-            Some((a, b)) => (Some(date(a)), Some(date(b))),
+            Some((a, b)) => (Some(shift(date(a), years)), Some(shift(date(b), years))),
             None => (None, None),
         };
         for edit in [
@@ -353,32 +313,34 @@ fn build(
     board
 }
 
-/// The Nieuw West Zuid sample board. `new_id` supplies fresh ids.
+/// The Nieuw West Zuid sample board, in the year of `now` (UTC), every
+/// date moved there. `new_id` supplies fresh ids.
 pub fn nieuw_west_zuid(new_id: impl FnMut() -> Uuid, now: Timestamp) -> Board {
     build(
         new_id,
         "Teamplan Nieuw West Zuid",
         "Nieuw West Zuid",
-        Some(2017),
+        Some(now.year()),
         NIEUW_WEST_ZUID,
         now,
     )
 }
 
-/// The Gaasperdam sample board.
+/// The Gaasperdam sample board, in the year of `now` like
+/// [`nieuw_west_zuid`].
 pub fn gaasperdam(new_id: impl FnMut() -> Uuid, now: Timestamp) -> Board {
     build(
         new_id,
         "Teamplan Gaasperdam",
         "Gaasperdam",
-        Some(2017),
+        Some(now.year()),
         GAASPERDAM,
         now,
     )
 }
 
-/// A new board from the Politie van Iedereen template: the line-1 route
-/// and a card per line that says what belongs there.
+/// A new board from the Politie van Iedereen template: the line-1 route;
+/// each line's description says what belongs there.
 pub fn template(
     new_id: impl FnMut() -> Uuid,
     title: &str,
@@ -445,29 +407,58 @@ mod tests {
             route[4],
             "Teamplan: plan van aanpak + jaarkalender activiteiten"
         );
-        for line in 1..=5 {
-            assert!(t
-                .items
-                .iter()
-                .any(|i| i.line == line && i.title == format!("Wat hoort in lijn {line}?")));
+        // Only the route: what belongs in a line is its description.
+        assert_eq!(route.len(), 5);
+        assert_eq!(t.items.len(), 5);
+        assert!(t
+            .items
+            .iter()
+            .all(|i| i.tags.contains(&"route".to_string())));
+        for l in &t.lines {
+            assert!(
+                l.description.len() > 40,
+                "line {}: {}",
+                l.number,
+                l.description
+            );
         }
+        assert!(t.lines[1].description.contains("netwerkagenten"));
+        assert!(t.lines[4].description.contains("EL-EMT"));
+        assert_eq!(t.year, Some(2027));
         assert!(t.items.iter().all(|i| i.team == "Boven-IJ"));
         assert_ne!(g.id, t.id);
     }
 
     #[test]
-    fn sample_carries_the_known_dates() {
+    fn samples_sit_in_the_year_of_now_with_the_known_days() {
         let b = sample();
+        assert_eq!(b.year, Some(2023), "1,700,000,000 s is in November 2023");
         let by_title = |t: &str| b.items.iter().find(|i| i.title == t).unwrap();
-        assert_eq!(by_title("Open dag").start, Some(date("2017-10-14")));
+        assert_eq!(by_title("Open dag").start, Some(date("2023-10-14")));
         let race = by_title("Hardloopwedstrijd in PvI-shirts");
         assert_eq!(
             (race.start, race.end),
-            (Some(date("2017-05-20")), Some(date("2017-05-21")))
+            (Some(date("2023-05-20")), Some(date("2023-05-21")))
         );
         assert_eq!(
             by_title("Jaarkalender activiteiten gemaakt").start,
-            Some(date("2017-03-08"))
+            Some(date("2023-03-08"))
         );
+        let later = Utc.with_ymd_and_hms(2031, 1, 1, 0, 0, 0).unwrap();
+        let g = gaasperdam(crate::model::testutil::counter(), later);
+        assert_eq!(g.year, Some(2031));
+        let dated: Vec<_> = g.items.iter().filter_map(|i| i.start.zip(i.end)).collect();
+        assert_eq!(dated.len(), 2);
+        assert!(dated
+            .iter()
+            .all(|(s, e)| s.year() == 2031 && e.year() == 2031));
+        assert!(g.items.iter().all(|i| !i.notes.contains("2017")));
+    }
+
+    #[test]
+    fn the_29th_of_february_moves_to_the_28th() {
+        assert_eq!(shift(date("2016-02-29"), 1), date("2017-02-28"));
+        assert_eq!(shift(date("2016-02-29"), 4), date("2020-02-29"));
+        assert_eq!(shift(date("2017-12-31"), -3), date("2014-12-31"));
     }
 }

@@ -1,7 +1,9 @@
 //! Per-field change stamps on a card, so that two copies merge field by
 //! field: each field of a card (title, notes, trekker, team, the dates,
 //! scope, and its position) remembers when and by whom it last changed;
-//! each label remembers when it was last added or removed.
+//! each label remembers when it was last added or removed. A line has
+//! stamps too, for its description, status and knelpunten
+//! ([`LineStamps`], [`merge_line`]).
 //!
 //! Start and end are one value ("dates"): taken apart, one copy's new start
 //! and the other's new end could merge into an end before the start, and
@@ -19,7 +21,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Item, Scope, Timestamp};
+use super::{Item, Line, Scope, Timestamp};
 
 /// When and by whom something changed. Ordered by time, then name: the
 /// later stamp wins a merge. Written as one line, the time then the name
@@ -712,4 +714,175 @@ pub fn merge_item(a: &Item, b: &Item) -> Item {
 fn json_ge(a: &Value, b: &Value) -> bool {
     let (a, b) = (a.to_string(), b.to_string());
     a >= b
+}
+
+/// A field of a line that merges as one value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LineField {
+    /// Name, description and unknown fields together, as the whole line
+    /// merged before it had stamps.
+    Description,
+    Status,
+    Knelpunten,
+}
+
+impl LineField {
+    pub const ALL: [LineField; 3] = [
+        LineField::Description,
+        LineField::Status,
+        LineField::Knelpunten,
+    ];
+}
+
+/// A line's per-field stamps. They exist because a line's status and
+/// knelpunten are kept up by different people for the kerngroep's report:
+/// with the line merged whole, one person's status change would undo
+/// another's knelpunten. Absent stamps: `description` has the line's
+/// `updated` (as before lines had stamps), `status` and `knelpunten` were
+/// never set (older than any stamp). [`Line::set_stamps`] keeps this form
+/// canonical, so equal stamps mean equal lines.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LineStamps {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knelpunten: Option<Stamp>,
+}
+
+impl LineStamps {
+    pub fn is_empty(&self) -> bool {
+        self.description.is_none() && self.status.is_none() && self.knelpunten.is_none()
+    }
+
+    /// Every stamp it holds.
+    pub fn all_stamps(&self) -> impl Iterator<Item = &Stamp> {
+        [&self.description, &self.status, &self.knelpunten]
+            .into_iter()
+            .flatten()
+    }
+}
+
+impl Line {
+    /// When and by whom `field` last changed; `None`: never set.
+    pub fn stamp(&self, field: LineField) -> Option<Stamp> {
+        match field {
+            LineField::Description => Some(
+                self.changed
+                    .description
+                    .clone()
+                    .unwrap_or_else(|| Stamp::from(self.updated)),
+            ),
+            LineField::Status => self.changed.status.clone(),
+            LineField::Knelpunten => self.changed.knelpunten.clone(),
+        }
+    }
+
+    fn stamps(&self) -> [Option<Stamp>; 3] {
+        LineField::ALL.map(|f| self.stamp(f))
+    }
+
+    /// Puts `stamps` (by [`LineField`]) on the line in canonical form:
+    /// `updated` is at least the latest of them, and the description's is
+    /// left out when it is `updated` without a name.
+    pub fn set_stamps(&mut self, stamps: [Option<Stamp>; 3]) {
+        let [description, status, knelpunten] = stamps;
+        let latest = [&description, &status, &knelpunten]
+            .into_iter()
+            .flatten()
+            .map(|s| s.at)
+            .max();
+        self.updated = self.updated.max(latest.unwrap_or(self.updated));
+        let plain = Stamp::from(self.updated);
+        self.changed = LineStamps {
+            description: description.filter(|d| *d != plain),
+            status,
+            knelpunten,
+        };
+    }
+
+    /// Records that `field` changed at `stamp` (its value is already set).
+    pub fn touch(&mut self, field: LineField, stamp: &Stamp) {
+        let mut stamps = self.stamps();
+        stamps[field as usize] = Some(stamp.clone());
+        self.set_stamps(stamps);
+    }
+
+    /// Stamps `stamp` on every field whose value differs from `current`'s
+    /// and gives the others `current`'s stamps (what undo puts back counts
+    /// as a change made now).
+    pub fn restamp_differences(&mut self, current: &Line, stamp: &Stamp) {
+        let stamps = LineField::ALL.map(|f| {
+            if self.same(current, f) {
+                current.stamp(f)
+            } else {
+                Some(stamp.clone())
+            }
+        });
+        self.updated = self.updated.max(current.updated);
+        self.set_stamps(stamps);
+    }
+
+    /// Whether `field` has the same value here and on `other`.
+    pub fn same(&self, other: &Line, field: LineField) -> bool {
+        match field {
+            LineField::Description => {
+                (&self.name, &self.description, &self.extra)
+                    == (&other.name, &other.description, &other.extra)
+            }
+            LineField::Status => self.status == other.status,
+            LineField::Knelpunten => self.knelpunten == other.knelpunten,
+        }
+    }
+
+    /// Takes `field`'s value from `other`.
+    fn take(&mut self, other: &Line, field: LineField) {
+        match field {
+            LineField::Description => {
+                self.name.clone_from(&other.name);
+                self.description.clone_from(&other.description);
+                self.extra.clone_from(&other.extra);
+            }
+            LineField::Status => self.status = other.status,
+            LineField::Knelpunten => self.knelpunten.clone_from(&other.knelpunten),
+        }
+    }
+
+    /// A field's value as text, to order two values with equal stamps.
+    fn tie_key(&self, field: LineField) -> String {
+        match field {
+            LineField::Description => {
+                serde_json::to_string(&(&self.name, &self.description, &self.extra))
+                    .unwrap_or_default()
+            }
+            LineField::Status => serde_json::to_string(&self.status).unwrap_or_default(),
+            LineField::Knelpunten => self.knelpunten.clone(),
+        }
+    }
+}
+
+/// Merges two versions of one line field by field: name and description
+/// (as one), status and knelpunten each take the value with the later
+/// stamp (equal stamps: the greater value as text). A field both copies
+/// changed since they last exchanged is not kept as a conflict: the later
+/// value wins.
+pub fn merge_line(a: &Line, b: &Line) -> Line {
+    let mut out = a.clone();
+    let mut stamps = a.stamps();
+    for f in LineField::ALL {
+        let (sa, sb) = (a.stamp(f), b.stamp(f));
+        let take_b = match sa.cmp(&sb) {
+            std::cmp::Ordering::Greater => false,
+            std::cmp::Ordering::Less => true,
+            std::cmp::Ordering::Equal => !a.same(b, f) && b.tie_key(f) > a.tie_key(f),
+        };
+        if take_b {
+            out.take(b, f);
+            stamps[f as usize] = sb;
+        }
+    }
+    out.updated = a.updated.max(b.updated);
+    out.set_stamps(stamps);
+    out
 }

@@ -46,6 +46,7 @@ pub fn content(b: &Board) -> Board {
     b.tombstones.clear();
     for l in &mut b.lines {
         l.updated = t(0);
+        l.changed = Default::default();
     }
     for c in &mut b.columns {
         c.updated = t(0);

@@ -502,7 +502,7 @@ mod tests {
         assert!(store
             .get(&board_key(id))
             .unwrap()
-            .starts_with("{\"schema\":3"));
+            .starts_with(&format!("{{\"schema\":{}", crate::storage::SCHEMA)));
     }
 
     #[test]

@@ -16,9 +16,9 @@ const RUNS = Number(process.argv[2] ?? 5);
 const DIST = process.env.DIST ?? "dist";
 const ONLY = process.env.ONLY;
 // The storage schema the seeded boards are written in: the build's own
-// (3 since per-field stamps; SCHEMA=2 for a build before them), so a
-// load measures reading, not a one-off migration.
-const SCHEMA = Number(process.env.SCHEMA ?? 3);
+// (4 since line status; 3 since per-field stamps; SCHEMA=2 for a build
+// before them), so a load measures reading, not a one-off migration.
+const SCHEMA = Number(process.env.SCHEMA ?? 4);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -17,6 +17,7 @@ import {
   setup,
   stored,
   titlesIn,
+  YEAR,
 } from "./helpers.mjs";
 
 setup();
@@ -33,12 +34,12 @@ describe("the board", () => {
     const heads = await page.locator(".column-head .column-name").allInnerTexts();
     assert.deepEqual(heads, ["Idee", "Gepland", "Bezig", "Afgerond"]);
     assert.equal(await page.locator(".card").count(), 11);
-    assert.ok((await card(page, "Open dag").innerText()).includes("14-10-2017"));
-    assert.ok((await card(page, "Hardloopwedstrijd in PvI-shirts").innerText()).includes("20-05-2017 – 21-05-2017"));
+    assert.ok((await card(page, "Open dag").innerText()).includes(`14-10-${YEAR}`));
+    assert.ok((await card(page, "Hardloopwedstrijd in PvI-shirts").innerText()).includes(`20-05-${YEAR} – 21-05-${YEAR}`));
     assert.deepEqual(await titlesIn(page, 5, "Afgerond"), ["Kerngroep en klankbord gevormd"]);
     // Saved at once, under the versioned key.
     const saved = await stored(page);
-    assert.equal(saved.schema, 3);
+    assert.equal(saved.schema, 4);
     assert.equal(saved.board.items.length, 11);
     // Every lane is on screen at 1920×1080 without scrolling.
     for (const lane of await page.locator(".lane").all()) {
@@ -379,7 +380,7 @@ describe("the board", () => {
     });
     assert.equal(download.suggestedFilename(), `teamplan-nieuw-west-zuid-${today}.planbord.json`);
     const text = await readFile(await download.path(), "utf8");
-    assert.ok(text.startsWith('{\n  "format": "planbord",\n  "version": 2,'), "pretty-printed, versioned");
+    assert.ok(text.startsWith('{\n  "format": "planbord",\n  "version": 3,'), "pretty-printed, versioned");
     const file = JSON.parse(text);
     const board = (await stored(page)).board;
     // The copy records the export as its latest exchange, after writing the file.

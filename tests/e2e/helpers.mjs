@@ -15,6 +15,8 @@ export const OUT = "tests/e2e/output";
 /** localStorage key of a board (storage schema 2). */
 export const boardKey = (id) => `planbord.v2.bord.${id}`;
 export const INDEX_KEY = "planbord.v2.borden";
+/** The samples' year: their 2017 dates sit in the current year (the app's clock is UTC). */
+export const YEAR = new Date().getUTCFullYear();
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 

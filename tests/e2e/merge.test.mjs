@@ -8,12 +8,12 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 
-import { OUT, axe, card, open, rawStored, secondTab, setup, stored, titlesIn } from "./helpers.mjs";
+import { OUT, axe, card, open, rawStored, secondTab, setup, stored, titlesIn, YEAR } from "./helpers.mjs";
 
 setup();
 
 const A = "Trainingsprogramma radicalisering"; // line 2, Gepland
-const B = "Open dag"; // line 3, Gepland, 2017-10-14 – 2017-10-14
+const B = "Open dag"; // line 3, Gepland, 14 October of this year
 const B2 = "Open dag bureau Meer en Vaart"; // Anna's new title
 const C = "Hardloopwedstrijd in PvI-shirts"; // line 4: both change the notes
 const NOTE_A = "Ingekochte training.\nB: al 12 sleutelfiguren gesproken";
@@ -125,7 +125,7 @@ async function everyEdit(page, { anna, bram }) {
   assert.deepEqual([a.trekker, a.notes, a.line, a.column], ["Sanne (OPCO)", NOTE_A, 2, bezig]);
   assert.deepEqual([stampOf(a, "trekker").by, stampOf(a, "notes").by, stampOf(a, "position").by], ["Anna", "Bram", "Bram"]);
   const o = byTitle(b, B2);
-  assert.deepEqual([o.start, o.end, o.line, o.column], ["2017-10-14", "2017-10-15", 3, bezig]);
+  assert.deepEqual([o.start, o.end, o.line, o.column], [`${YEAR}-10-14`, `${YEAR}-10-15`, 3, bezig]);
   assert.deepEqual([stampOf(o, "title").by, stampOf(o, "dates").by], ["Anna", "Bram"]);
   assert.equal(byTitle(b, B), undefined);
   const c = byTitle(b, C);
@@ -175,7 +175,7 @@ describe("merging field by field", () => {
       await e.getByLabel("Notities").fill(NOTE_A);
     });
     await edit(bram, B, async (e) => {
-      await e.getByLabel("Einddatum").fill("2017-10-15");
+      await e.getByLabel("Einddatum").fill(`${YEAR}-10-15`);
       await e.getByLabel("Kolom").selectOption({ label: "Bezig" });
     });
     await edit(bram, C, (e) => e.getByLabel("Notities").fill(BRAM_C));

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 
-import { axe, open, OUT, readCsv, setup, stored } from "./helpers.mjs";
+import { axe, open, OUT, readCsv, setup, stored, YEAR } from "./helpers.mjs";
 
 setup();
 
@@ -23,9 +23,9 @@ describe("views and outputs", () => {
     await page.getByRole("link", { name: "Jaarkalender" }).click();
     await page.locator(".calendar").waitFor();
     assert.match(page.url(), /#\/bord\/[0-9a-f-]+\/kalender$/);
-    assert.equal(await page.getByRole("heading", { level: 2 }).innerText(), "Jaarkalender 2017");
-    assert.ok(await activity(monthOf(page, "oktober 2017"), "Open dag").isVisible());
-    assert.ok(await activity(monthOf(page, "mei 2017"), "Hardloopwedstrijd").isVisible());
+    assert.equal(await page.getByRole("heading", { level: 2 }).innerText(), `Jaarkalender ${YEAR}`);
+    assert.ok(await activity(monthOf(page, `oktober ${YEAR}`), "Open dag").isVisible());
+    assert.ok(await activity(monthOf(page, `mei ${YEAR}`), "Hardloopwedstrijd").isVisible());
     const unplanned = await page.locator(".unplanned .activity-title").allInnerTexts();
     assert.equal(unplanned.length, 7);
     assert.deepEqual(await axe(page), []);
@@ -33,25 +33,25 @@ describe("views and outputs", () => {
     await page.locator(".calendar").waitFor();
 
     // Drag to December.
-    await activity(monthOf(page, "oktober 2017"), "Open dag").locator("button").dragTo(monthOf(page, "december 2017"));
-    assert.ok(await activity(monthOf(page, "december 2017"), "Open dag").isVisible());
+    await activity(monthOf(page, `oktober ${YEAR}`), "Open dag").locator("button").dragTo(monthOf(page, `december ${YEAR}`));
+    assert.ok(await activity(monthOf(page, `december ${YEAR}`), "Open dag").isVisible());
     let item = (await stored(page)).board.items.find((i) => i.title === "Open dag");
-    assert.equal(item.start, "2017-12-14");
+    assert.equal(item.start, `${YEAR}-12-14`);
     // Keyboard: a month earlier.
-    await activity(monthOf(page, "december 2017"), "Open dag").locator("button").focus();
+    await activity(monthOf(page, `december ${YEAR}`), "Open dag").locator("button").focus();
     await page.keyboard.press("Alt+ArrowLeft");
-    await activity(monthOf(page, "november 2017"), "Open dag").waitFor();
+    await activity(monthOf(page, `november ${YEAR}`), "Open dag").waitFor();
     item = (await stored(page)).board.items.find((i) => i.title === "Open dag");
-    assert.deepEqual([item.start, item.end], ["2017-11-14", "2017-11-14"]);
+    assert.deepEqual([item.start, item.end], [`${YEAR}-11-14`, `${YEAR}-11-14`]);
     // An undated activity dragged into a month gets its first day.
-    await page.locator(".unplanned .activity", { hasText: "Missie en visie" }).locator("button").dragTo(monthOf(page, "juni 2017"));
+    await page.locator(".unplanned .activity", { hasText: "Missie en visie" }).locator("button").dragTo(monthOf(page, `juni ${YEAR}`));
     item = (await stored(page)).board.items.find((i) => i.title === "Missie en visie geschreven");
-    assert.equal(item.start, "2017-06-01");
+    assert.equal(item.start, `${YEAR}-06-01`);
     // Year navigation, and a click opens the card editor.
     await page.getByRole("button", { name: "Volgend jaar" }).click();
-    assert.equal(await page.getByRole("heading", { level: 2 }).innerText(), "Jaarkalender 2018");
+    assert.equal(await page.getByRole("heading", { level: 2 }).innerText(), `Jaarkalender ${YEAR + 1}`);
     await page.getByRole("button", { name: "Vorig jaar" }).click();
-    await activity(monthOf(page, "mei 2017"), "Hardloopwedstrijd").locator("button").click();
+    await activity(monthOf(page, `mei ${YEAR}`), "Hardloopwedstrijd").locator("button").click();
     await page.getByRole("dialog", { name: "Kaart bewerken" }).waitFor();
     await page.keyboard.press("Escape");
     // Undo works here too.
@@ -102,7 +102,7 @@ print(json.dumps([[str(e["SUMMARY"]), e["DTSTART"].dt.isoformat(), e["DTEND"].dt
     );
     assert.equal(parsed.length, 4);
     const race = parsed.find(([s]) => s === "Hardloopwedstrijd in PvI-shirts");
-    assert.deepEqual(race.slice(1, 3), ["2017-05-20", "2017-05-22"]);
+    assert.deepEqual(race.slice(1, 3), [`${YEAR}-05-20`, `${YEAR}-05-22`]);
     const board = (await stored(page)).board;
     assert.equal(race[3], `${board.items.find((i) => i.title.startsWith("Hardloop")).id}@planbord`);
 
@@ -114,7 +114,7 @@ print(json.dumps([[str(e["SUMMARY"]), e["DTSTART"].dt.isoformat(), e["DTEND"].dt
     assert.equal(rows[0][2], "Titel");
     assert.equal(rows.length, 12);
     const row = rows.find((r) => r[2] === "Open dag");
-    assert.deepEqual([row[0], row[1], row[6], row[8]], ["3 Inspiratie, dialoog en debat", "Gepland", "14-10-2017", "Extern"]);
+    assert.deepEqual([row[0], row[1], row[6], row[8]], ["3 Inspiratie, dialoog en debat", "Gepland", `14-10-${YEAR}`, "Extern"]);
   });
 
   test("board, calendar and overview print cleanly on A4 landscape", async (t) => {

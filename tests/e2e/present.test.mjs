@@ -179,7 +179,8 @@ describe("cards say when they are late", () => {
     await page.locator(".app.presenting").waitFor();
     const size = await due.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     assert.ok(size >= 18, `'Te laat' at ${size}px`);
-    assert.ok(await card(page, "Open dag").locator(".card-due", { hasText: "Te laat" }).isVisible(), "the sample's 2017 dates are long past");
+    // (The samples sit in the current year: whether their dates are past depends on today.)
+    assert.ok(await made.locator(".card-due", { hasText: "Te laat" }).isVisible(), "late while presenting");
     await page.screenshot({ path: `${OUT}/present-states-1280x720.png` });
     assert.deepEqual(await axe(page), []);
   });
