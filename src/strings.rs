@@ -611,43 +611,6 @@ pub fn line_progress(total: usize, percent: u32) -> String {
     format!("{}, {percent}% afgerond", card_count(total))
 }
 
-/// The progress summary for an email ("Kopieer voortgang").
-pub fn progress_summary(
-    board: &crate::model::Board,
-    o: &crate::model::calendar::Overview,
-    today: chrono::NaiveDate,
-) -> String {
-    let title = |id: &uuid::Uuid| board.item(*id).map(|i| i.title.clone()).unwrap_or_default();
-    let mut out = format!(
-        "Voortgang {} ({}), {}\n\n",
-        board.title,
-        board.team,
-        date(today)
-    );
-    for l in &o.lines {
-        out.push_str(&format!(
-            "Lijn {} {}: {}\n",
-            l.line,
-            l.name,
-            line_progress(l.total, l.percent_done())
-        ));
-    }
-    out.push_str(&format!("\n{OVERDUE}: "));
-    if o.overdue.is_empty() {
-        out.push_str(NOTHING);
-    } else {
-        out.push_str(&o.overdue.iter().map(title).collect::<Vec<_>>().join("; "));
-    }
-    out.push_str(&format!("\n{UPCOMING}: "));
-    if o.upcoming.is_empty() {
-        out.push_str(NOTHING);
-    } else {
-        out.push_str(&o.upcoming.iter().map(title).collect::<Vec<_>>().join("; "));
-    }
-    out.push('\n');
-    out
-}
-
 // Backup reminder
 pub const NEVER_EXPORTED: &str = "nog niet geëxporteerd";
 pub const LATER: &str = "Later";
@@ -1232,6 +1195,137 @@ mod presentation_tests {
         );
         assert_eq!(matches(2, 13), "2 van 13 kaarten");
     }
+}
+
+// ---- The programme: all teams together (issue 16) -------------------------
+
+pub const PROGRAMME_VIEWS: &str = "Weergaven van het programma";
+pub const PROGRAMME_MATRIX: &str = "Teams en lijnen";
+pub const PROGRAMME_REPORT: &str = "Voortgangsrapportage";
+pub const PROGRAMME_EMPTY: &str = "Er staan geen borden in het overzicht. Kies hierboven welke borden meetellen, of importeer het bord van een team (Mijn borden › Importeren).";
+pub const MATRIX_CAPTION: &str =
+    "Per team en per lijn: kaarten, deel afgerond, te laat, status en knelpunten";
+pub const MATRIX_LEGEND: &str = "Per cel: het aantal kaarten en het deel dat in de laatste kolom staat (afgerond), hoeveel te laat zijn (einddatum voorbij, niet afgerond), de kaarten per kolom, de status van de lijn en de knelpunten. Klik op een cel om dat bord op die lijn te openen.";
+pub const PER_COLUMN: &str = "Kaarten per kolom";
+pub const ALL_YEARS: &str = "Alle jaren";
+pub const BOARDS_INCLUDED: &str = "Borden in het overzicht";
+pub const EDIT_STATUS: &str = "Status";
+pub const STATUS: &str = "Status";
+pub const KNELPUNTEN: &str = REPORT_KNELPUNTEN;
+pub const LINE_REPORT: &str = "Status en knelpunten";
+pub const LINE_REPORT_SAVED: &str = "Status en knelpunten opgeslagen.";
+pub const PROGRAMME_BOARD_GONE: &str =
+    "Dit bord is niet meer te lezen. Kijk in Mijn borden of het in de prullenbak staat.";
+pub const TO_PROGRAMME: &str = "Programma";
+pub const ALL_TEAMS_TOGETHER: &str = "Programma: alle teams samen";
+pub const PROGRAMME_TITLE: &str = "Programma Politie van Iedereen";
+pub const SAVE: &str = "Opslaan";
+
+/// "Lijn 3".
+pub fn line_number(n: u8) -> String {
+    format!("{LINE} {n}")
+}
+
+/// "2 te laat".
+pub fn late_count(n: usize) -> String {
+    format!("{n} te laat")
+}
+
+/// The status as a word for a CSS class or a form value (not shown).
+pub fn status_class(status: Option<crate::model::LineStatus>) -> &'static str {
+    use crate::model::LineStatus::*;
+    match status {
+        Some(OpSchema) => "op-schema",
+        Some(Aandacht) => "aandacht",
+        Some(Vertraagd) => "vertraagd",
+        None => "geen",
+    }
+}
+
+/// Where a matrix cell leads: "Nieuw West Zuid, lijn 2" or "Nieuw West
+/// Zuid, alle lijnen".
+pub fn open_team_line(team: &str, line: Option<u8>) -> String {
+    match line {
+        Some(n) => format!("{team}, lijn {n}"),
+        None => format!("{team}, alle lijnen"),
+    }
+}
+
+/// The button that edits a line's status, from the matrix.
+pub fn edit_line_report(team: &str, line: u8) -> String {
+    format!("Status en knelpunten van {team}, lijn {line}")
+}
+
+/// The dialog's heading: "Nieuw West Zuid · Lijn 2: Netwerk en expertise".
+pub fn line_report_heading(team: &str, line: u8, name: &str) -> String {
+    if team.is_empty() {
+        format!("{LINE} {line}: {name}")
+    } else {
+        format!("{team} · {LINE} {line}: {name}")
+    }
+}
+
+/// The status button in a line's header: "Status van lijn 2: Aandacht (wijzigen)".
+pub fn line_status_button(line: u8, status: Option<crate::model::LineStatus>) -> String {
+    format!("Status van lijn {line}: {} (wijzigen)", line_status(status))
+}
+
+pub const PERIOD_FROM: &str = "Afgerond vanaf";
+pub const PERIOD_TO: &str = "tot en met";
+pub const COPY_PROGRAMME_PROGRESS: &str = "Kopieer voortgang (programma)";
+pub const PRINT_REPORT: &str = "Afdrukken of opslaan als pdf";
+pub const REPORT_TITLE: &str = "Voortgangsrapportage Politie van Iedereen";
+pub const REPORT_LEGEND: &str = "Per team en lijn: de status die het team gaf, hoeveel kaarten van het totaal afgerond zijn, hoeveel te laat (einddatum voorbij, niet afgerond), en de knelpunten.";
+pub const REPORT_SECTION_DONE: &str = "Afgerond in de periode";
+pub const REPORT_SECTION_NEXT: &str = "Komt eraan (30 dagen)";
+pub const NONE_GIVEN: &str = "geen opgegeven";
+
+/// "Periode 01-09-2026 t/m 29-11-2026 · stand van 29-11-2026".
+pub fn report_page_period(from: &str, to: &str, today: &str) -> String {
+    format!("Periode {from} t/m {to} · stand van {today}")
+}
+
+/// A cell of the printed report's matrix: "2 van 5 afgerond · 1 te laat".
+pub fn report_figure(done: usize, total: usize, late: usize) -> String {
+    if late > 0 {
+        format!("{done} van {total} afgerond · {late} te laat")
+    } else {
+        format!("{done} van {total} afgerond")
+    }
+}
+
+/// "Kopieer voortgang van Nieuw West Zuid".
+pub fn copy_team_progress(team: &str) -> String {
+    format!("Kopieer voortgang van {team}")
+}
+
+/// Who and when of a report line: "OE · 01-09-2026 – 15-10-2026".
+pub fn report_entry_meta(
+    trekker: &str,
+    start: Option<chrono::NaiveDate>,
+    end: Option<chrono::NaiveDate>,
+) -> String {
+    let dates = date_range(start, end);
+    match (trekker.is_empty(), dates.is_empty()) {
+        (true, _) => dates,
+        (false, true) => trekker.to_string(),
+        (false, false) => format!("{trekker} · {dates}"),
+    }
+}
+
+pub const ICS_DIALOG: &str = "Agenda (.ics) voor Outlook";
+pub const ICS_DIALOG_PROGRAMME: &str = "Agenda (.ics) van het hele programma";
+pub const ICS_COLUMNS: &str = "Welke kolommen gaan in de agenda?";
+pub const ICS_LONG: &str = "Activiteiten langer dan een maand";
+pub const ICS_LONG_SPLIT: &str = "Als begin en einde: twee afspraken van één dag";
+pub const ICS_LONG_WHOLE: &str = "Als één lange afspraak over de hele periode";
+pub const ICS_NO_COLUMNS: &str =
+    "Er is geen kolom gekozen: het bestand wordt een lege agenda. Kies ten minste één kolom.";
+pub const DOWNLOAD: &str = "Downloaden";
+
+/// "Borden in het overzicht: 3 van 4".
+pub fn boards_included(included: usize, all: usize) -> String {
+    format!("{BOARDS_INCLUDED}: {included} van {all}")
 }
 
 #[cfg(test)]

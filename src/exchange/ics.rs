@@ -314,11 +314,13 @@ mod tests {
 
     fn gaasperdam() -> Board {
         let mut n = 1000u128;
-        sample::gaasperdam(
+        sample::in_year(
+            true,
             || {
                 n += 1;
                 uid(n)
             },
+            2023,
             t(0),
         )
     }
@@ -463,8 +465,8 @@ mod tests {
         assert_eq!(
             (long.start, long.end),
             (
-                NaiveDate::from_ymd_opt(2017, 3, 1),
-                NaiveDate::from_ymd_opt(2017, 4, 30)
+                NaiveDate::from_ymd_opt(2023, 3, 1),
+                NaiveDate::from_ymd_opt(2023, 4, 30)
             )
         );
         let options = IcsOptions::standard(&b);
@@ -479,17 +481,17 @@ mod tests {
             field(first, "SUMMARY"),
             "Start: Leiderschapstraject OE en teamleiding"
         );
-        assert_eq!(field(first, "DTSTART;VALUE=DATE"), "20170301");
-        assert_eq!(field(first, "DTEND;VALUE=DATE"), "20170302");
+        assert_eq!(field(first, "DTSTART;VALUE=DATE"), "20230301");
+        assert_eq!(field(first, "DTEND;VALUE=DATE"), "20230302");
         assert_eq!(field(first, "UID"), format!("{}-start@planbord", long.id));
         assert_eq!(
             field(last, "SUMMARY"),
             "Einde: Leiderschapstraject OE en teamleiding"
         );
-        assert_eq!(field(last, "DTSTART;VALUE=DATE"), "20170430");
-        assert_eq!(field(last, "DTEND;VALUE=DATE"), "20170501");
+        assert_eq!(field(last, "DTSTART;VALUE=DATE"), "20230430");
+        assert_eq!(field(last, "DTEND;VALUE=DATE"), "20230501");
         assert_eq!(field(last, "UID"), format!("{}-end@planbord", long.id));
-        assert!(field(first, "DESCRIPTION").contains("Periode: 01-03-2017 – 30-04-2017"));
+        assert!(field(first, "DESCRIPTION").contains("Periode: 01-03-2023 – 30-04-2023"));
         // The one-day training stays one event.
         assert_eq!(events(&ics).len(), 3);
         // Whole: one event over the period.
@@ -508,15 +510,15 @@ mod tests {
             field(&mine[0], "SUMMARY"),
             "Leiderschapstraject OE en teamleiding"
         );
-        assert_eq!(field(&mine[0], "DTSTART;VALUE=DATE"), "20170301");
-        assert_eq!(field(&mine[0], "DTEND;VALUE=DATE"), "20170501");
+        assert_eq!(field(&mine[0], "DTSTART;VALUE=DATE"), "20230301");
+        assert_eq!(field(&mine[0], "DTEND;VALUE=DATE"), "20230501");
     }
 
     #[test]
     fn long_means_more_than_31_days() {
         let mut b = gaasperdam();
         let id = by_title(&b, "Leiderschapstraject").id;
-        let day = |m, d| NaiveDate::from_ymd_opt(2017, m, d);
+        let day = |m, d| NaiveDate::from_ymd_opt(2023, m, d);
         b.edit_item(id, Edit::Start(day(1, 1)), t(1)).unwrap();
         b.edit_item(id, Edit::End(day(1, 31)), t(1)).unwrap();
         let count = |b: &Board| {

@@ -4,8 +4,8 @@
 //! summary. The content is `model::report` and `model::programme`; every
 //! word comes from `strings`.
 //!
-//! It replaces the board's "Kopieer voortgang" text,
-//! `strings::progress_summary` (called from `ui/overview_view.rs`).
+//! "Kopieer voortgang" on a board's Overzicht and in the programme's
+//! report give this text.
 //!
 //! Mail programs show text in a proportional font, so the "table" is a
 //! list per team (one line per programme line), not aligned columns.
@@ -141,7 +141,7 @@ mod tests {
     use crate::model::programme::programme;
     use crate::model::programme::tests::{board, card, d};
     use crate::model::report::team_report;
-    use crate::model::testutil::{nieuw_west_zuid, t, uid};
+    use crate::model::testutil::{t, uid};
     use crate::model::{Board, Edit, LineStatus};
 
     fn period() -> (NaiveDate, NaiveDate, NaiveDate) {
@@ -257,7 +257,8 @@ Niets te melden.
     fn programme_text_starts_with_the_table_then_each_team() {
         let (from, to, today) = period();
         let g = gaasperdam();
-        let n = nieuw_west_zuid();
+        // The sample as planned in 2017 (these tests' year).
+        let n = crate::model::sample::in_year(false, crate::model::testutil::counter(), 2017, t(0));
         let p = programme(&[&n, &g], Some(2017), today);
         // Reports in another order: the text follows the table's.
         let reports = [

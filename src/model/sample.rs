@@ -313,27 +313,76 @@ fn build(
     board
 }
 
-/// The Nieuw West Zuid sample board, in the year of `now` (UTC), every
-/// date moved there. `new_id` supplies fresh ids.
+/// The year a sample plan sits in: the year of `now` (UTC), unless more
+/// than half of its open dated activities (not in the last column) would
+/// already be over by then; then the next year. A first visit in the
+/// autumn shows next year's plan, not a wall of "Te laat".
+fn plan_year(items: &[SampleItem], now: Timestamp) -> i32 {
+    let today = now.date_naive();
+    let year = now.year();
+    let open: Vec<NaiveDate> = items
+        .iter()
+        .filter(|s| s.column < 3)
+        .filter_map(|s| s.dates.map(|(_, end)| shift(date(end), year - SAMPLE_YEAR)))
+        .collect();
+    let over = open.iter().filter(|end| **end < today).count();
+    if over * 2 > open.len() {
+        year + 1
+    } else {
+        year
+    }
+}
+
+/// The Nieuw West Zuid sample board, in the year [`plan_year`] gives,
+/// every date moved there. `new_id` supplies fresh ids.
 pub fn nieuw_west_zuid(new_id: impl FnMut() -> Uuid, now: Timestamp) -> Board {
     build(
         new_id,
         "Teamplan Nieuw West Zuid",
         "Nieuw West Zuid",
-        Some(now.year()),
+        Some(plan_year(NIEUW_WEST_ZUID, now)),
         NIEUW_WEST_ZUID,
         now,
     )
 }
 
-/// The Gaasperdam sample board, in the year of `now` like
+/// A sample in a given year, for tests that need fixed dates.
+#[cfg(test)]
+pub(crate) fn in_year(
+    gaasperdam: bool,
+    new_id: impl FnMut() -> Uuid,
+    year: i32,
+    now: Timestamp,
+) -> Board {
+    if gaasperdam {
+        build(
+            new_id,
+            "Teamplan Gaasperdam",
+            "Gaasperdam",
+            Some(year),
+            GAASPERDAM,
+            now,
+        )
+    } else {
+        build(
+            new_id,
+            "Teamplan Nieuw West Zuid",
+            "Nieuw West Zuid",
+            Some(year),
+            NIEUW_WEST_ZUID,
+            now,
+        )
+    }
+}
+
+/// The Gaasperdam sample board, in its [`plan_year`] like
 /// [`nieuw_west_zuid`].
 pub fn gaasperdam(new_id: impl FnMut() -> Uuid, now: Timestamp) -> Board {
     build(
         new_id,
         "Teamplan Gaasperdam",
         "Gaasperdam",
-        Some(now.year()),
+        Some(plan_year(GAASPERDAM, now)),
         GAASPERDAM,
         now,
     )
@@ -432,17 +481,34 @@ mod tests {
     #[test]
     fn samples_sit_in_the_year_of_now_with_the_known_days() {
         let b = sample();
-        assert_eq!(b.year, Some(2023), "1,700,000,000 s is in November 2023");
+        // 1,700,000,000 s is in November 2023: the plan's open activities
+        // (May, September, October) would be over, so it is 2024's plan.
+        assert_eq!(b.year, Some(2024));
         let by_title = |t: &str| b.items.iter().find(|i| i.title == t).unwrap();
-        assert_eq!(by_title("Open dag").start, Some(date("2023-10-14")));
+        assert_eq!(by_title("Open dag").start, Some(date("2024-10-14")));
         let race = by_title("Hardloopwedstrijd in PvI-shirts");
         assert_eq!(
             (race.start, race.end),
-            (Some(date("2023-05-20")), Some(date("2023-05-21")))
+            (Some(date("2024-05-20")), Some(date("2024-05-21")))
         );
         assert_eq!(
             by_title("Jaarkalender activiteiten gemaakt").start,
-            Some(date("2023-03-08"))
+            Some(date("2024-03-08"))
+        );
+        let today = Utc.timestamp_opt(1_700_000_000, 0).unwrap().date_naive();
+        let done = b.columns.last().unwrap().id;
+        assert!(
+            b.items
+                .iter()
+                .filter(|i| i.column != done)
+                .all(|i| i.end.is_none_or(|e| e >= today)),
+            "nothing open is late on a first visit"
+        );
+        // In spring the plan is this year's.
+        let spring = Utc.with_ymd_and_hms(2031, 3, 1, 0, 0, 0).unwrap();
+        assert_eq!(
+            nieuw_west_zuid(crate::model::testutil::counter(), spring).year,
+            Some(2031)
         );
         let later = Utc.with_ymd_and_hms(2031, 1, 1, 0, 0, 0).unwrap();
         let g = gaasperdam(crate::model::testutil::counter(), later);

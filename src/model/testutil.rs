@@ -24,9 +24,10 @@ pub fn counter() -> impl FnMut() -> Uuid {
     }
 }
 
-/// The Nieuw West Zuid sample with ids 1, 2, 3, ... at `t(0)`.
+/// The Nieuw West Zuid sample with ids 1, 2, 3, ... at `t(0)`, dated in
+/// 2023, the year of `t(0)` (November: its open activities are late).
 pub fn nieuw_west_zuid() -> Board {
-    sample::nieuw_west_zuid(counter(), t(0))
+    sample::in_year(false, counter(), 2023, t(0))
 }
 
 /// A board with every "last changed" time blanked, in canonical order: for

@@ -13,6 +13,7 @@ use super::facilitator_bar::FacilitatorBar;
 use super::file_drop::FileDrop;
 use super::filter_bar::FilterBar;
 use super::help_dialog::HelpDialog;
+use super::ics_dialog::IcsDialog;
 use super::import_dialog::ImportDialog;
 use super::import_error::ImportFailed;
 use super::move_dialog::MoveDialog;
@@ -20,11 +21,14 @@ use super::name_prompt::NamePrompt;
 use super::new_board_dialog::NewBoardDialog;
 use super::notice::NoticeBar;
 use super::overview_view::OverviewView;
+use super::programme_view::ProgrammeView;
+use super::report_view::ReportView;
 use super::rename_dialog::RenameDialog;
 use super::safe_mode::SafeMode;
 use super::settings_dialog::SettingsDialog;
 use super::keys::{self, Command, Place};
-use super::state::{current_hash, filter_from_hash, navigate, AppState, Route, View};
+use super::line_report_dialog::LineReportDialog;
+use super::state::{current_hash, filter_from_hash, navigate, AppState, Page, Route, View};
 use super::toolbar::Toolbar;
 use super::update_notice::UpdateNotice;
 use super::view_tabs::ViewTabs;
@@ -156,6 +160,8 @@ pub fn App() -> impl IntoView {
                     View::Overview => view! { <OverviewView /> }.into_any(),
                 },
                 Route::List => view! { <BoardList /> }.into_any(),
+                Route::Programme(Page::Matrix) => view! { <ProgrammeView /> }.into_any(),
+                Route::Programme(Page::Report) => view! { <ReportView /> }.into_any(),
             }}
         </main>
         <Show when=move || matches!(state.nav.route.get(), Route::Board(_)) && state.nav.view.get() == View::Board && state.doc.over_limit.with(Option::is_none)>
@@ -168,6 +174,8 @@ pub fn App() -> impl IntoView {
         <NewBoardDialog />
         <SettingsDialog />
         <RenameDialog />
+        <LineReportDialog />
+        <IcsDialog />
         <ImportDialog />
         <ImportFailed />
         <CopyDialog />

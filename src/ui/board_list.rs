@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::{use_state, Confirm, Route};
+use super::state::{use_state, Confirm, Page, Route};
 use crate::model::library::Entry;
 use crate::strings as s;
 
@@ -31,6 +31,7 @@ pub fn BoardList() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| state.panels.new_board.set(true)>
                     {s::NEW_BOARD}
                 </button>
+                <a class="button secondary" href=Route::Programme(Page::Matrix).hash()>{s::ALL_TEAMS_TOGETHER}</a>
             </div>
             <Show when=move || !active().is_empty() fallback=|| view! { <p>{s::NO_BOARDS}</p> }>
                 <ul class="boards">

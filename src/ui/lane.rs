@@ -36,7 +36,20 @@ pub fn Lane(number: u8) -> impl IntoView {
                     <span class="sr-only">{format!("{} {number}: ", s::LINE)}</span>
                     {name}
                 </h2>
-                <p class="lane-description">{description}</p>
+                // The line's status for the report upward, and the way to set
+                // it, at the end of the description (no row of its own).
+                <p class="lane-description">{description}" "
+                <button
+                    type="button"
+                    class="line-status"
+                    data-status=move || s::status_class(line().and_then(|l| l.status))
+                    title=move || line().map(|l| l.knelpunten).filter(|k| !k.is_empty())
+                    aria-label=move || s::line_status_button(number, line().and_then(|l| l.status))
+                    on:click=move |_| state.programme.editing.set(Some((state.doc.id(), number)))
+                >
+                    {move || s::line_status(line().and_then(|l| l.status))}
+                </button>
+                </p>
                 <div class="lane-tools">
                     <button
                         type="button"

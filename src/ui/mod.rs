@@ -38,6 +38,7 @@ wasm_only! {
     mod file_drop;
     mod filter_bar;
     mod help_dialog;
+    mod ics_dialog;
     mod import_dialog;
     mod import_error;
     mod lane;
@@ -51,6 +52,9 @@ wasm_only! {
     mod new_board_dialog;
     mod notice;
     mod overview_view;
+    mod line_report_dialog;
+    mod programme_view;
+    mod report_view;
     mod rename_dialog;
     mod safe_mode;
     mod settings_dialog;

@@ -53,8 +53,12 @@ pub fn OverviewView() -> impl IntoView {
     };
     let summary = RwSignal::new(None::<String>);
     let copy = move |_| {
-        let o = overview();
-        let text = state.doc.with_board(|b| s::progress_summary(b, &o, today()));
+        // The report's text for this team (the period as set in the
+        // programme's report: a quarter back by default).
+        let (from, to) = (state.programme.from.get_untracked(), state.programme.to.get_untracked());
+        let text = state.doc.with_board(|b| {
+            crate::exchange::report::team_text(&crate::model::report::team_report(b, from, to, today()), from, to)
+        });
         summary.set(Some(text.clone()));
         state.copy_text(text);
     };
@@ -64,7 +68,7 @@ pub fn OverviewView() -> impl IntoView {
                 <h2 id="overzicht-kop">{s::VIEW_OVERVIEW}</h2>
                 <div class="actions">
                     <button type="button" class="button" on:click=copy>{s::COPY_PROGRESS}</button>
-                    <button type="button" class="button secondary" on:click=move |_| state.export_ics()>{s::EXPORT_ICS}</button>
+                    <button type="button" class="button secondary" on:click=move |_| state.panels.ics.set(Some(false))>{s::EXPORT_ICS}</button>
                     <button type="button" class="button secondary" on:click=move |_| state.export_csv()>{s::EXPORT_CSV}</button>
                     <button type="button" class="button secondary" on:click=move |_| super::dom::print()>{s::PRINT}</button>
                 </div>
@@ -78,8 +82,12 @@ pub fn OverviewView() -> impl IntoView {
                             <span class=format!("segment segment-{}", n.min(5)) style:width=width title=format!("{name}: {count}")></span>
                         }
                     }).collect_view();
-                    let cells = l.per_column.iter().map(|(name, count)| view! {
-                        <li><span class="count-name">{name.clone()}</span>" "<strong>{*count}</strong></li>
+                    // The legend of the bar: each column's colour beside its name.
+                    let cells = l.per_column.iter().enumerate().map(|(n, (name, count))| view! {
+                        <li>
+                            <span class=format!("swatch segment-{}", n.min(5)) aria-hidden="true"></span>
+                            <span class="count-name">{name.clone()}</span>" "<strong>{*count}</strong>
+                        </li>
                     }).collect_view();
                     view! {
                         <article class=format!("progress-line lane-{}", l.line)>

@@ -15,12 +15,40 @@ pub enum Route {
     List,
     /// `#/bord/<id>`: one board.
     Board(Uuid),
+    /// `#/programma…`: every included board together.
+    Programme(Page),
+}
+
+/// A page of the programme: the teams × lines matrix (`#/programma`) and
+/// the progress report (`/rapport`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    #[default]
+    Matrix,
+    Report,
+}
+
+impl Page {
+    pub const ALL: [Page; 2] = [Page::Matrix, Page::Report];
+
+    fn path(self) -> &'static str {
+        match self {
+            Page::Matrix => "programma",
+            Page::Report => "programma/rapport",
+        }
+    }
 }
 
 impl Route {
     pub fn parse(hash: &str) -> Option<Route> {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let path = path.split('?').next().unwrap_or_default();
+        if let Some(page) = Page::ALL
+            .into_iter()
+            .find(|p| p.path() == path.trim_end_matches('/'))
+        {
+            return Some(Route::Programme(page));
+        }
         let path = path
             .trim_end_matches(View::Calendar.suffix())
             .trim_end_matches(View::Overview.suffix());
@@ -35,6 +63,7 @@ impl Route {
         match self {
             Route::List => "#/borden".into(),
             Route::Board(id) => format!("#/bord/{id}"),
+            Route::Programme(page) => format!("#/{}", page.path()),
         }
     }
 }
@@ -152,7 +181,7 @@ pub fn filter_query(f: &Filter) -> String {
 pub fn url(route: Route, view: View, filter: &Filter) -> String {
     let view = match route {
         Route::Board(_) => view.suffix(),
-        Route::List => "",
+        Route::List | Route::Programme(_) => "",
     };
     format!("{}{view}{}", route.hash(), filter_query(filter))
 }
@@ -167,7 +196,8 @@ mod tests {
 
     #[test]
     fn routes_round_trip_through_the_hash() {
-        for route in [Route::List, Route::Board(id())] {
+        let pages = Page::ALL.map(Route::Programme);
+        for route in [Route::List, Route::Board(id())].into_iter().chain(pages) {
             assert_eq!(Route::parse(&route.hash()), Some(route));
             for view in [View::Board, View::Calendar, View::Overview] {
                 let hash = url(route, view, &Filter::default());
@@ -191,6 +221,19 @@ mod tests {
         assert_eq!(Route::parse("#/bord/"), None);
         assert_eq!(Route::parse(""), None);
         assert_eq!(Route::parse("#/iets"), None);
+        assert_eq!(
+            Route::parse("#/programma"),
+            Some(Route::Programme(Page::Matrix))
+        );
+        assert_eq!(
+            Route::parse("#/programma/"),
+            Some(Route::Programme(Page::Matrix))
+        );
+        assert_eq!(
+            Route::parse("#/programma/rapport?x=1"),
+            Some(Route::Programme(Page::Report))
+        );
+        assert_eq!(Route::parse("#/programma/iets"), None);
         // A view word in the query is no view.
         assert_eq!(View::parse("#/bord/x?q=/kalender"), View::Board);
     }

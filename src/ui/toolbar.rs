@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::more_menu::MoreMenu;
-use super::state::{now, use_state, Route};
+use super::state::{now, use_state, Page, Route};
 use crate::strings as s;
 
 /// The top bar: where you are, and the actions for it.
@@ -29,13 +29,18 @@ pub fn Toolbar() -> impl IntoView {
                 Some(t) => s::last_exported(&s::local_time(t)),
                 None => s::NEVER_EXPORTED.to_string(),
             });
-            let last = parts.len() - 1;
+            // The export state is this browser's bookkeeping: not on paper.
+            let export = parts.len() - 1;
             parts
                 .into_iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let sep = (i < last).then_some(" · ");
-                    view! { <span class="sub-part">{p}</span>{sep} }
+                    let sep = (i > 0).then_some(" · ");
+                    // The separator outside the unbreakable part: the line may break there.
+                    view! {
+                        <span class:export-state=i == export>{sep}</span>
+                        <span class="sub-part" class:export-state=i == export>{p}</span>
+                    }
                 })
                 .collect_view()
         })
@@ -137,15 +142,24 @@ pub fn Toolbar() -> impl IntoView {
                 <a
                     class="nav-link"
                     href=Route::List.hash()
-                    aria-current=move || (!on_board()).then_some("page")
+                    aria-current=move || (state.nav.route.get() == Route::List).then_some("page")
                 >
                     {s::MY_BOARDS}
+                </a>
+                <a
+                    class="nav-link nav-programme"
+                    href=Route::Programme(Page::Matrix).hash()
+                    aria-current=move || matches!(state.nav.route.get(), Route::Programme(_)).then_some("page")
+                >
+                    {s::TO_PROGRAMME}
                 </a>
             </nav>
             <div class="board-title">
                 <Show
                     when=on_board
-                    fallback=|| view! { <h1>{s::MY_BOARDS}</h1> }
+                    fallback=move || view! {
+                        <h1>{move || if matches!(state.nav.route.get(), Route::Programme(_)) { s::PROGRAMME_TITLE } else { s::MY_BOARDS }}</h1>
+                    }
                 >
                     <h1>{move || meta.with(|m| m.title.clone())}</h1>
                     <p class="board-sub">{subtitle}</p>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::{use_state, Route, View};
+use super::state::{use_state, Page, Route, View};
 use crate::strings as s;
 
 /// Bord · Jaarkalender · Overzicht: three views of the open board, each
@@ -23,12 +23,30 @@ pub fn ViewTabs() -> impl IntoView {
             </a>
         }
     };
+    let page = move |page: Page, label: &'static str| {
+        view! {
+            <a
+                class="view-tab"
+                href=Route::Programme(page).hash()
+                aria-current=move || (state.nav.route.get() == Route::Programme(page)).then_some("page")
+            >
+                {label}
+            </a>
+        }
+    };
     view! {
         <Show when=move || matches!(state.nav.route.get(), Route::Board(_))>
             <nav class="view-tabs" aria-label=s::VIEWS>
                 {link(View::Board, s::VIEW_BOARD)}
                 {link(View::Calendar, s::VIEW_CALENDAR)}
                 {link(View::Overview, s::VIEW_OVERVIEW)}
+            </nav>
+        </Show>
+        // The programme's pages: Teams en lijnen · Voortgangsrapportage.
+        <Show when=move || matches!(state.nav.route.get(), Route::Programme(_))>
+            <nav class="view-tabs" aria-label=s::PROGRAMME_VIEWS>
+                {page(Page::Matrix, s::PROGRAMME_MATRIX)}
+                {page(Page::Report, s::PROGRAMME_REPORT)}
             </nav>
         </Show>
     }

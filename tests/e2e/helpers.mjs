@@ -15,8 +15,8 @@ export const OUT = "tests/e2e/output";
 /** localStorage key of a board (storage schema 2). */
 export const boardKey = (id) => `planbord.v2.bord.${id}`;
 export const INDEX_KEY = "planbord.v2.borden";
-/** The samples' year: their 2017 dates sit in the current year (the app's clock is UTC). */
-export const YEAR = new Date().getUTCFullYear();
+/** The year of the sample boards the tests work on (see `open`). */
+export const YEAR = 2017;
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -44,10 +44,46 @@ export function setup() {
   });
 }
 
-/** A fresh first visit. Collects errors, CSP violations and requests.
- * `options` go to the browser context (e.g. `{ hasTouch: true }`). */
+/** The two sample boards as the 2017 release made them on a first visit
+ * (storage dumped from that build): what most tests work on, so that their
+ * dates, "Te laat" and calendar years do not move with the real date (a
+ * first visit now dates the samples in the current year). */
+const LIBRARY_2017 = await readFile(new URL("./library-2017.json", import.meta.url), "utf8");
+const DUMPED_AT = "2026-11-29T20:47:26.421Z";
+
+/** The 2017 library for one browser context: its own ids (as a first
+ * visit makes; two people never share a board by accident) and its times a
+ * minute ago (so every change made in the test is later). */
+function library2017() {
+  const ids = new Map();
+  const fresh = (id) => ids.get(id) ?? ids.set(id, crypto.randomUUID()).get(id);
+  const text = LIBRARY_2017.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, fresh).replaceAll(
+    DUMPED_AT,
+    new Date(Date.now() - 60_000).toISOString(),
+  );
+  return JSON.parse(text);
+}
+
+/** A fresh visit with the two 2017 sample boards in storage, or with
+ * `{ firstVisit: true }` a real first visit (the app makes its samples).
+ * Collects errors, CSP violations and requests. Other `options` go to the
+ * browser context (e.g. `{ hasTouch: true }`). */
 export async function open(t, viewport = { width: 1920, height: 1080 }, options = {}) {
-  const page = await blank(t, viewport, [], options);
+  const { firstVisit, ...contextOptions } = options;
+  const page = await blank(t, viewport, [], contextOptions);
+  if (!firstVisit) {
+    // Before the app's first start, once: a test that empties storage
+    // later gets the app's own first visit from then on.
+    await page.addInitScript(
+      ([entries, index]) => {
+        if (localStorage.getItem(index) === null && !sessionStorage.getItem("planbord.test.seeded")) {
+          for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+        }
+        sessionStorage.setItem("planbord.test.seeded", "1");
+      },
+      [library2017(), INDEX_KEY],
+    );
+  }
   await page.goto(server.url);
   await page.locator(".card").first().waitFor();
   return page;

@@ -171,8 +171,8 @@ describe("hosting", () => {
     const text = await box.inputValue();
     // The full text: the same as the overview shows under the buttons.
     assert.equal(text, await page.locator("#voortgang-tekst").inputValue());
-    assert.match(text, /^Voortgang Teamplan Nieuw West Zuid \(Nieuw West Zuid\)/);
-    assert.match(text, /Lijn 5 Resultaat en borging/);
+    assert.match(text, /^Voortgang Teamplan Nieuw West Zuid\n/);
+    assert.match(text, /Lijn 5: Resultaat en borging/);
     assert.equal(await box.getAttribute("readonly"), "");
     assert.deepEqual(
       await box.evaluate((el) => [document.activeElement === el, el.selectionStart, el.selectionEnd]),

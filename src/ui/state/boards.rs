@@ -29,6 +29,15 @@ impl AppState {
         }
         match route {
             Route::List => self.nav.route.set(Route::List),
+            Route::Programme(_) => {
+                // Fresh figures each time the programme opens (the board
+                // just left may have changed); not between its pages.
+                if !matches!(self.nav.route.get_untracked(), Route::Programme(_)) {
+                    self.save_pending();
+                    self.load_programme();
+                }
+                self.nav.route.set(route);
+            }
             Route::Board(id) => {
                 if self.doc.id() == id
                     && self

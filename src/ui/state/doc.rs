@@ -49,6 +49,8 @@ impl Meta {
             m.number == l.number
                 && m.updated == l.updated
                 && m.extra == l.extra
+                && m.status == l.status
+                && m.knelpunten == l.knelpunten
                 && shows(&m.name, Field::LineName, &l.name)
                 && shows(&m.description, Field::LineDescription, &l.description)
         };

@@ -33,16 +33,52 @@ impl AppState {
         }
     }
 
-    /// Downloads the dated activities as an iCalendar file (for Outlook).
-    pub fn export_ics(&self) {
+    /// Downloads the dated activities as an iCalendar file (for Outlook):
+    /// of the open board, or with `programme` of every included board
+    /// (the team in each event), with the columns and the way of writing
+    /// long activities the user chose.
+    pub fn export_ics(&self, programme: bool, options: &exchange::ics::IcsOptions) {
         let now = now();
-        let (name, text) = self.doc.with_board(|b| {
-            (
-                exchange::ics::file_name(b, now.with_timezone(&chrono::Local).date_naive()),
-                exchange::ics::export(b, &exchange::ics::IcsOptions::standard(b), now),
-            )
-        });
+        let today = now.with_timezone(&chrono::Local).date_naive();
+        let (name, text) = if programme {
+            self.programme.with_included(|boards| {
+                (
+                    exchange::ics::file_name_programme(today),
+                    exchange::ics::export_programme(boards, options, now),
+                )
+            })
+        } else {
+            self.doc.with_board(|b| {
+                (
+                    exchange::ics::file_name(b, today),
+                    exchange::ics::export(b, options, now),
+                )
+            })
+        };
         self.offer_file(&name, "text/calendar", text.as_bytes());
+    }
+
+    /// What the iCalendar dialog offers first, and every column it can
+    /// offer (the open board's, or those of the included boards).
+    pub fn ics_choices(&self, programme: bool) -> (exchange::ics::IcsOptions, Vec<String>) {
+        if programme {
+            self.programme.with_included(|boards| {
+                let mut names: Vec<String> = Vec::new();
+                for b in boards {
+                    for c in b.visible_columns() {
+                        if !names.iter().any(|n| n.trim().eq_ignore_ascii_case(c.name.trim())) {
+                            names.push(c.name.clone());
+                        }
+                    }
+                }
+                (exchange::ics::IcsOptions::standard_programme(boards), names)
+            })
+        } else {
+            self.doc.with_board(|b| {
+                let names = b.visible_columns().into_iter().map(|c| c.name.clone()).collect();
+                (exchange::ics::IcsOptions::standard(b), names)
+            })
+        }
     }
 
     /// Downloads all cards as CSV for Excel.

@@ -15,6 +15,8 @@
 //! - [`who`]: the name of the person using this browser (the author of
 //!   each change) and whether they were asked for it.
 //! - [`dates`]: today and the done column, for cards late or soon.
+//! - [`programme`]: every board together: which are included, the year
+//!   and period, the boards as read; setting a line's status on any board.
 //!
 //! Commands that need several parts are `impl AppState` blocks, by
 //! subject: [`cards`] (add, edit, move, delete, undo/redo), [`boards`]
@@ -40,6 +42,7 @@ mod files;
 pub mod nav;
 pub mod panels;
 pub mod persist;
+pub mod programme;
 mod refresh;
 mod saving;
 pub mod views;
@@ -54,9 +57,10 @@ pub use dates::Dates;
 pub use doc::{Doc, Meta};
 pub use drag::{Drag, DropTarget, Touch};
 pub use feedback::{Feedback, Notice, Revert};
-pub use nav::{current_hash, filter_from_hash, navigate, replace_hash, Nav, Route, View};
+pub use nav::{current_hash, filter_from_hash, navigate, replace_hash, Nav, Page, Route, View};
 pub use panels::{Confirm, ImportPreview, MergeSummary, Outcome, Panels};
 pub use persist::{AnyStore, Persist};
+pub use programme::Programme;
 pub use views::Views;
 pub use who::Who;
 
@@ -85,6 +89,7 @@ pub struct AppState {
     pub feedback: Feedback,
     pub who: Who,
     pub dates: Dates,
+    pub programme: Programme,
 }
 
 pub fn use_state() -> AppState {
@@ -139,6 +144,7 @@ impl AppState {
             next = library.default_board();
         }
         let route = match (&board, wanted) {
+            (_, Some(Route::Programme(page))) => Route::Programme(page),
             (Some((b, _)), Some(Route::Board(_)) | None) => Route::Board(b.id),
             _ => Route::List,
         };
@@ -157,6 +163,9 @@ impl AppState {
         if let Route::Board(id) = route {
             state.persist.library.update(|l| l.last_open = Some(id));
             state.save_library();
+        }
+        if let Route::Programme(_) = route {
+            state.load_programme();
         }
         state
     }
@@ -179,6 +188,7 @@ impl AppState {
             drag: Drag::new(),
             feedback: Feedback::new(),
             who: Who::new(),
+            programme: Programme::new(),
         };
         state.rebuild();
         // The filter changed: show and hide the cards it concerns.

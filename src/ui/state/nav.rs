@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::filter::Filter;
-pub use crate::ui::route::{filter_from_hash, Route, View};
+pub use crate::ui::route::{filter_from_hash, Page, Route, View};
 
 #[derive(Clone, Copy)]
 pub struct Nav {

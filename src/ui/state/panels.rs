@@ -95,6 +95,9 @@ pub struct Panels {
     pub import_preview: RwSignal<Option<ImportPreview>>,
     pub import_error: RwSignal<Option<Failure>>,
     pub merge_summary: RwSignal<Option<MergeSummary>>,
+    /// The iCalendar export's choices are asked: `Some(true)` for the whole
+    /// programme, `Some(false)` for the open board.
+    pub ics: RwSignal<Option<bool>>,
     /// Text the clipboard would not take, shown to copy by hand.
     pub copy_by_hand: RwSignal<Option<String>>,
     /// A file is being dragged over the page.
@@ -127,6 +130,7 @@ impl Panels {
             import_preview: RwSignal::new(None),
             import_error: RwSignal::new(None),
             merge_summary: RwSignal::new(None),
+            ics: RwSignal::new(None),
             copy_by_hand: RwSignal::new(None),
             file_over: RwSignal::new(false),
             presenting: RwSignal::new(false),
