@@ -532,6 +532,14 @@ pub const KEYS_MONTH: (&str, &str) = (
     "Alt + ← / →",
     "Activiteit in de jaarkalender een maand eerder of later",
 );
+pub const KEYS_END: (&str, &str) = (
+    "Alt + Shift + ← / →",
+    "Einde van een activiteit in de jaarkalender een maand eerder of later",
+);
+pub const KEYS_START: (&str, &str) = (
+    "Ctrl + Shift + ← / →",
+    "Begin van een activiteit in de jaarkalender een maand eerder of later",
+);
 pub const KEYS_CLOSE: (&str, &str) = ("Esc", "Venster sluiten, toevoegen stoppen");
 
 pub const SINGLE_KEYS: &str = "Sneltoetsen van één toets gebruiken (/ ? n p)";
@@ -552,8 +560,60 @@ pub const VIEW_OVERVIEW: &str = "Overzicht";
 pub const NOT_PLANNED: &str = "Nog niet gepland";
 pub const PREVIOUS_YEAR: &str = "Vorig jaar";
 pub const NEXT_YEAR: &str = "Volgend jaar";
-pub const CALENDAR_HINT: &str =
-    "Sleep een activiteit naar een andere maand, of gebruik Alt+←/→ op een activiteit.";
+pub const CALENDAR_HINT: &str = "Sleep een balk naar een andere maand, of een uiteinde om \
+     begin of einde te verschuiven. Toetsen op een activiteit: Alt+←/→ verplaatst, \
+     Alt+Shift+←/→ verschuift het einde, Ctrl+Shift+←/→ het begin.";
+/// Under each bar for screen readers (its `aria-describedby`): the keys
+/// that do what dragging the bar or its ends does.
+pub const BAR_KEYS: &str = "Enter opent de kaart. Alt+pijl links of rechts: een maand \
+     eerder of later. Alt+Shift+pijl: het einde, Ctrl+Shift+pijl: het begin.";
+pub const MONTHS_SHORT: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+/// After the current month's column header, for screen readers.
+pub const THIS_MONTH: &str = "deze maand";
+/// The timeline's scroll area.
+pub fn timeline_label(year: i32) -> String {
+    format!("Tijdlijn {year}")
+}
+/// A bar's accessible name and tooltip: "Open dag, lijn 3, 14-10-2017";
+/// in the programme's timeline the team first.
+pub fn bar_name(title: &str, line: u8, dates: &str, team: Option<&str>) -> String {
+    match team {
+        Some(team) => format!("{team}: {title}, lijn {line}, {dates}"),
+        None => format!("{title}, lijn {line}, {dates}"),
+    }
+}
+pub fn start_of(title: &str) -> String {
+    format!("Begin van {title}")
+}
+pub fn end_of(title: &str) -> String {
+    format!("Einde van {title}")
+}
+/// A handle clicked without dragging: how to do it by keyboard.
+pub const START_HANDLE_HINT: &str =
+    "Sleep om het begin te verschuiven, of gebruik Ctrl+Shift+←/→ op de activiteit.";
+pub const END_HANDLE_HINT: &str =
+    "Sleep om het einde te verschuiven, of gebruik Alt+Shift+←/→ op de activiteit.";
+/// After a change on the timeline: "Open dag: 14-11-2026 – 20-11-2026".
+pub fn dates_now(title: &str, dates: &str) -> String {
+    format!("{title}: {dates}")
+}
+pub fn start_refused(title: &str, end: chrono::NaiveDate) -> String {
+    format!(
+        "Het begin van '{title}' kan niet na het einde ({}). Niets veranderd.",
+        date(end)
+    )
+}
+pub fn end_refused(title: &str, start: chrono::NaiveDate) -> String {
+    format!(
+        "Het einde van '{title}' kan niet vóór het begin ({}). Niets veranderd.",
+        date(start)
+    )
+}
+pub fn no_dates_yet(title: &str) -> String {
+    format!("'{title}' heeft nog geen datum: sleep hem naar een maand, of vul de datums in.")
+}
 pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
@@ -602,9 +662,6 @@ pub fn month_year(month: u32, year: i32) -> String {
     format!("{} {year}", MONTHS[month as usize - 1])
 }
 
-pub fn moved_to_month(title: &str, month: u32, year: i32) -> String {
-    format!("'{title}' verplaatst naar {}", month_year(month, year))
-}
 
 pub fn line_progress(total: usize, percent: u32) -> String {
     format!("{}, {percent}% afgerond", card_count(total))

@@ -55,8 +55,13 @@ wasm_only! {
     mod safe_mode;
     mod settings_dialog;
     pub mod state;
+    mod timeline;
+    mod timeline_bar;
+    mod timeline_events;
     mod toolbar;
     mod touch;
+    mod unplanned_item;
+    mod unplanned_list;
     mod update_notice;
     mod view_tabs;
 }
