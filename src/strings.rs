@@ -533,6 +533,14 @@ pub const KEYS_MONTH: (&str, &str) = (
     "Alt + ← / →",
     "Activiteit in de jaarkalender een maand eerder of later",
 );
+pub const KEYS_END: (&str, &str) = (
+    "Alt + Shift + ← / →",
+    "Einde van een activiteit in de jaarkalender een maand eerder of later",
+);
+pub const KEYS_START: (&str, &str) = (
+    "Ctrl + Shift + ← / →",
+    "Begin van een activiteit in de jaarkalender een maand eerder of later",
+);
 pub const KEYS_CLOSE: (&str, &str) = ("Esc", "Venster sluiten, toevoegen stoppen");
 
 pub const SINGLE_KEYS: &str = "Sneltoetsen van één toets gebruiken (/ ? n p)";
@@ -553,8 +561,60 @@ pub const VIEW_OVERVIEW: &str = "Overzicht";
 pub const NOT_PLANNED: &str = "Nog niet gepland";
 pub const PREVIOUS_YEAR: &str = "Vorig jaar";
 pub const NEXT_YEAR: &str = "Volgend jaar";
-pub const CALENDAR_HINT: &str =
-    "Sleep een activiteit naar een andere maand, of gebruik Alt+←/→ op een activiteit.";
+pub const CALENDAR_HINT: &str = "Sleep een balk naar een andere maand, of een uiteinde om \
+     begin of einde te verschuiven. Toetsen op een activiteit: Alt+←/→ verplaatst, \
+     Alt+Shift+←/→ verschuift het einde, Ctrl+Shift+←/→ het begin.";
+/// Under each bar for screen readers (its `aria-describedby`): the keys
+/// that do what dragging the bar or its ends does.
+pub const BAR_KEYS: &str = "Enter opent de kaart. Alt+pijl links of rechts: een maand \
+     eerder of later. Alt+Shift+pijl: het einde, Ctrl+Shift+pijl: het begin.";
+pub const MONTHS_SHORT: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+/// After the current month's column header, for screen readers.
+pub const THIS_MONTH: &str = "deze maand";
+/// The timeline's scroll area.
+pub fn timeline_label(year: i32) -> String {
+    format!("Tijdlijn {year}")
+}
+/// A bar's accessible name and tooltip: "Open dag, lijn 3, 14-10-2017";
+/// in the programme's timeline the team first.
+pub fn bar_name(title: &str, line: u8, dates: &str, team: Option<&str>) -> String {
+    match team {
+        Some(team) => format!("{team}: {title}, lijn {line}, {dates}"),
+        None => format!("{title}, lijn {line}, {dates}"),
+    }
+}
+pub fn start_of(title: &str) -> String {
+    format!("Begin van {title}")
+}
+pub fn end_of(title: &str) -> String {
+    format!("Einde van {title}")
+}
+/// A handle clicked without dragging: how to do it by keyboard.
+pub const START_HANDLE_HINT: &str =
+    "Sleep om het begin te verschuiven, of gebruik Ctrl+Shift+←/→ op de activiteit.";
+pub const END_HANDLE_HINT: &str =
+    "Sleep om het einde te verschuiven, of gebruik Alt+Shift+←/→ op de activiteit.";
+/// After a change on the timeline: "Open dag: 14-11-2026 – 20-11-2026".
+pub fn dates_now(title: &str, dates: &str) -> String {
+    format!("{title}: {dates}")
+}
+pub fn start_refused(title: &str, end: chrono::NaiveDate) -> String {
+    format!(
+        "Het begin van '{title}' kan niet na het einde ({}). Niets veranderd.",
+        date(end)
+    )
+}
+pub fn end_refused(title: &str, start: chrono::NaiveDate) -> String {
+    format!(
+        "Het einde van '{title}' kan niet vóór het begin ({}). Niets veranderd.",
+        date(start)
+    )
+}
+pub fn no_dates_yet(title: &str) -> String {
+    format!("'{title}' heeft nog geen datum: sleep hem naar een maand, of vul de datums in.")
+}
 pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
@@ -601,10 +661,6 @@ pub fn printed_on(date: &str) -> String {
 
 pub fn month_year(month: u32, year: i32) -> String {
     format!("{} {year}", MONTHS[month as usize - 1])
-}
-
-pub fn moved_to_month(title: &str, month: u32, year: i32) -> String {
-    format!("'{title}' verplaatst naar {}", month_year(month, year))
 }
 
 pub fn line_progress(total: usize, percent: u32) -> String {
@@ -761,8 +817,9 @@ pub fn wip_over(count: usize, limit: u32) -> String {
     format!("{count} van maximaal {limit}: te veel onderhanden")
 }
 
+/// After any download (board file, agenda, CSV): what it is called.
 pub fn exported(file: &str) -> String {
-    format!("Bord geëxporteerd als '{file}'.")
+    format!("Gedownload als '{file}': je vindt het bij je downloads.")
 }
 
 pub const EXPORT_FAILED: &str =
@@ -1201,6 +1258,8 @@ mod presentation_tests {
 
 pub const PROGRAMME_VIEWS: &str = "Weergaven van het programma";
 pub const PROGRAMME_MATRIX: &str = "Teams en lijnen";
+pub const PROGRAMME_PLAN: &str = "Jaarplanning";
+pub const PROGRAMME_PLAN_HINT: &str = "De activiteiten van alle teams in het overzicht, met het team bij elke balk. Klik op een balk om de kaart op het bord van dat team te openen; daar verschuif je hem.";
 pub const PROGRAMME_REPORT: &str = "Voortgangsrapportage";
 pub const PROGRAMME_EMPTY: &str = "Er staan geen borden in het overzicht. Kies hierboven welke borden meetellen, of importeer het bord van een team (Mijn borden › Importeren).";
 pub const MATRIX_CAPTION: &str =

@@ -253,6 +253,68 @@ pub fn step_end(item: &Item, months: i32) -> Option<Dates> {
     end_to_month(item, year, month)
 }
 
+/// The dates after moving an item to start in `month` (1..=12) of `year`,
+/// keeping its length (the day of the month kept where the month has it,
+/// else its last day) and its shape (one date stays one date). An undated
+/// item gets the first of that month. `None` for a month outside 1..=12
+/// or dates chrono cannot hold.
+pub fn moved_to_month(item: &Item, year: i32, month: u32) -> Option<Dates> {
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let (start, end) = match span(item) {
+        Some((s, e)) => {
+            let new_start = day_in_month(s.day(), year, month)?;
+            (new_start, new_start.checked_add_signed(e - s)?)
+        }
+        None => {
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+            (first, first)
+        }
+    };
+    Some(match (item.start, item.end) {
+        (None, Some(_)) => (None, Some(end)),
+        (Some(_), None) => (Some(start), None),
+        _ => (Some(start), Some(end)),
+    })
+}
+
+/// The month (year, 1..=12) an item starts in after moving it `delta`
+/// months (Alt+←/→): from its start month; an undated item lands in
+/// January of `year`.
+pub fn month_after_step(item: &Item, delta: i32, year: i32) -> Option<(i32, u32)> {
+    match span(item) {
+        Some((start, _)) => shifted(start, delta),
+        None => Some((year, 1)),
+    }
+}
+
+/// Which end of an activity an edit on the timeline moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    End,
+}
+
+impl Edge {
+    /// This end to `month` of `year`: [`start_to_month`] or [`end_to_month`].
+    pub fn to_month(self, item: &Item, year: i32, month: u32) -> Option<Dates> {
+        match self {
+            Edge::Start => start_to_month(item, year, month),
+            Edge::End => end_to_month(item, year, month),
+        }
+    }
+
+    /// This end `months` months earlier or later: [`step_start`] or
+    /// [`step_end`].
+    pub fn step(self, item: &Item, months: i32) -> Option<Dates> {
+        match self {
+            Edge::Start => step_start(item, months),
+            Edge::End => step_end(item, months),
+        }
+    }
+}
+
 impl Board {
     /// Sets both dates of an item in one change (one stamp): how the
     /// timeline's edits ([`start_to_month`], [`step_end`], ...) are
@@ -295,21 +357,7 @@ impl Board {
             return Err(OpError::BadValue);
         }
         let item = self.item(id).ok_or(OpError::UnknownItem)?;
-        let (start, end) = match span(item) {
-            Some((s, e)) => {
-                let new_start = day_in_month(s.day(), year, month).ok_or(OpError::BadValue)?;
-                (new_start, new_start + (e - s))
-            }
-            None => {
-                let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or(OpError::BadValue)?;
-                (first, first)
-            }
-        };
-        let dates = match (item.start, item.end) {
-            (None, Some(_)) => (None, Some(end)),
-            (Some(_), None) => (Some(start), None),
-            _ => (Some(start), Some(end)),
-        };
+        let dates = moved_to_month(item, year, month).ok_or(OpError::BadValue)?;
         self.set_dates(id, dates, now).map(|_| ())
     }
 }
@@ -326,13 +374,7 @@ impl Board {
         now: impl Into<crate::model::Stamp>,
     ) -> Result<(i32, u32), OpError> {
         let item = self.item(id).ok_or(OpError::UnknownItem)?;
-        let (y, m) = match span(item) {
-            Some((start, _)) => {
-                let months = start.year() * 12 + start.month0() as i32 + delta;
-                (months.div_euclid(12), months.rem_euclid(12) as u32 + 1)
-            }
-            None => (year, 1),
-        };
+        let (y, m) = month_after_step(item, delta, year).ok_or(OpError::BadValue)?;
         self.move_to_month(id, y, m, now)?;
         Ok((y, m))
     }
@@ -728,6 +770,44 @@ mod tests {
         assert_eq!(start_to_month(&i, 2017, 0), None);
         assert_eq!(end_to_month(&i, 2017, 13), None);
         assert_eq!(step_end(&i, i32::MAX), None);
+    }
+
+    #[test]
+    fn the_timeline_previews_what_the_board_then_does() {
+        let i = item_with(Some("2017-01-31"), Some("2017-03-02"));
+        assert_eq!(
+            moved_to_month(&i, 2017, 2),
+            dates("2017-02-28", "2017-03-30")
+        );
+        assert_eq!(moved_to_month(&i, 2017, 13), None);
+        assert_eq!(
+            moved_to_month(&item_with(None, Some("2017-03-02")), 2017, 5),
+            Some((None, Some(d("2017-05-02"))))
+        );
+        assert_eq!(
+            moved_to_month(&item_with(None, None), 2017, 6),
+            dates("2017-06-01", "2017-06-01")
+        );
+        assert_eq!(month_after_step(&i, -1, 2030), Some((2016, 12)));
+        assert_eq!(
+            month_after_step(&item_with(None, None), 5, 2030),
+            Some((2030, 1))
+        );
+        assert_eq!(
+            Edge::Start.to_month(&i, 2017, 2),
+            start_to_month(&i, 2017, 2)
+        );
+        assert_eq!(Edge::End.to_month(&i, 2017, 5), end_to_month(&i, 2017, 5));
+        assert_eq!(Edge::Start.step(&i, -1), step_start(&i, -1));
+        assert_eq!(Edge::End.step(&i, 1), step_end(&i, 1));
+        // The board applies exactly the previewed dates.
+        let mut b = board_with(&[(Some("2017-01-31"), Some("2017-03-02"))]);
+        let id = uid(100);
+        let (y, m) = month_after_step(b.item(id).unwrap(), 1, 2017).unwrap();
+        let preview = moved_to_month(b.item(id).unwrap(), y, m).unwrap();
+        b.step_month(id, 1, 2017, t(1)).unwrap();
+        let item = b.item(id).unwrap();
+        assert_eq!((item.start, item.end), preview);
     }
 
     #[test]

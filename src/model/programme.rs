@@ -226,6 +226,22 @@ fn column_union(teams: &[TeamRow]) -> Vec<String> {
     seen
 }
 
+/// The line names of the first board (`boards` in the matrix's order),
+/// or the standard names without boards.
+pub fn line_names(boards: &[&Board]) -> [String; LINES] {
+    let standard = default_lines(chrono::DateTime::UNIX_EPOCH);
+    let first = boards
+        .iter()
+        .min_by_key(|b| (sort_key(&team_name(b)), b.id));
+    std::array::from_fn(|n| {
+        first
+            .and_then(|b| b.line(n as u8 + 1))
+            .or(standard.get(n))
+            .map(|l| l.name.clone())
+            .unwrap_or_default()
+    })
+}
+
 /// The teams × lines matrix of `boards`, counting the cards of `year`
 /// (`None`: all cards); late and soon as of `today`.
 pub fn programme(boards: &[&Board], year: Option<i32>, today: NaiveDate) -> Programme {
@@ -241,15 +257,7 @@ pub fn programme(boards: &[&Board], year: Option<i32>, today: NaiveDate) -> Prog
         }
         total.add(&team.total);
     }
-    let standard = default_lines(chrono::DateTime::UNIX_EPOCH);
-    let line_names = std::array::from_fn(|n| {
-        sorted
-            .first()
-            .and_then(|b| b.line(n as u8 + 1))
-            .or(standard.get(n))
-            .map(|l| l.name.clone())
-            .unwrap_or_default()
-    });
+    let line_names = line_names(&sorted);
     Programme {
         teams,
         lines,

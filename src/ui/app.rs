@@ -21,6 +21,7 @@ use super::name_prompt::NamePrompt;
 use super::new_board_dialog::NewBoardDialog;
 use super::notice::NoticeBar;
 use super::overview_view::OverviewView;
+use super::programme_plan::ProgrammePlan;
 use super::programme_view::ProgrammeView;
 use super::report_view::ReportView;
 use super::rename_dialog::RenameDialog;
@@ -161,6 +162,7 @@ pub fn App() -> impl IntoView {
                 },
                 Route::List => view! { <BoardList /> }.into_any(),
                 Route::Programme(Page::Matrix) => view! { <ProgrammeView /> }.into_any(),
+                Route::Programme(Page::Plan) => view! { <ProgrammePlan /> }.into_any(),
                 Route::Programme(Page::Report) => view! { <ReportView /> }.into_any(),
             }}
         </main>

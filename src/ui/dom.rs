@@ -15,11 +15,66 @@ pub fn add_button_id(line: u8, column: Uuid) -> String {
 }
 
 /// Focuses a card's main button once the view has caught up (after a move
-/// the card is a new element in another cell).
+/// the card is a new element in another cell). In the jaarkalender: its
+/// bar, or its button in "Nog niet gepland".
 pub fn focus_card_later(id: Uuid) {
     leptos::prelude::request_animation_frame(move || {
-        focus(&format!(".card[data-id='{id}'] .card-open"));
+        let card = format!(".card[data-id='{id}'] .card-open");
+        if exists(&card) {
+            focus(&card);
+        } else {
+            focus_activity(id);
+        }
     });
+}
+
+fn exists(selector: &str) -> bool {
+    document().is_some_and(|d| d.query_selector(selector).ok().flatten().is_some())
+}
+
+/// DOM id of an activity's bar on the timeline.
+pub fn bar_id(id: Uuid) -> String {
+    format!("balk-{id}")
+}
+
+/// DOM id of an undated activity ("Nog niet gepland").
+pub fn undated_id(id: Uuid) -> String {
+    format!("activiteit-{id}")
+}
+
+/// Focuses an activity once the view has caught up: its bar, or its
+/// button in "Nog niet gepland" while it has no date.
+pub fn focus_activity_later(id: Uuid) {
+    leptos::prelude::request_animation_frame(move || focus_activity(id));
+}
+
+fn focus_activity(id: Uuid) {
+    let bar = format!("#{}", bar_id(id));
+    focus(&if exists(&bar) { bar } else { format!("#{}", undated_id(id)) });
+}
+
+/// The month (0 = January) of the editable timeline at `x` (client
+/// pixels), from its month headers. `clamp`: left of January is January,
+/// right of December is December; otherwise `None` there, and also when
+/// `y` is given and outside the timeline.
+pub fn timeline_month_at(x: f64, y: Option<f64>, clamp: bool) -> Option<u32> {
+    let d = document()?;
+    let months = d.query_selector(".timeline.editable .tl-months").ok()??;
+    if let Some(y) = y {
+        let area = d.query_selector(".timeline.editable").ok()??.get_bounding_client_rect();
+        if y < area.top() || y > area.bottom() || x < area.left() || x > area.right() {
+            return None;
+        }
+    }
+    let r = months.get_bounding_client_rect();
+    if r.width() <= 0.0 {
+        return None;
+    }
+    let month = ((x - r.left()) / r.width() * 12.0).floor();
+    if !clamp && !(0.0..12.0).contains(&month) {
+        return None;
+    }
+    Some(month.clamp(0.0, 11.0) as u32)
 }
 
 /// The card an element is in: the card's element and id.

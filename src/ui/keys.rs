@@ -3,6 +3,7 @@
 //! [`command`]; the help overlay (`?`) lists [`SHORTCUTS`]; so help and
 //! behaviour cannot drift. Pure (no browser): tested natively.
 
+use crate::model::calendar::Edge;
 use crate::model::Direction;
 use crate::strings as s;
 
@@ -85,6 +86,8 @@ pub enum Command {
     Close,
     /// Move an activity this many months.
     Month(i32),
+    /// Move one end of an activity this many months.
+    Edge(Edge, i32),
 }
 
 /// One row of the table.
@@ -230,9 +233,34 @@ pub const SHORTCUTS: &[Shortcut] = &[
         place: Place::Activity,
         single_key: false,
         example: Press::with("ArrowRight", false, true, false),
-        test: |p| match (p.alt, p.key) {
+        test: |p| match (alt_only(p) && !p.shift, p.key) {
             (true, "ArrowLeft") => Some(Command::Month(-1)),
             (true, "ArrowRight") => Some(Command::Month(1)),
+            _ => None,
+        },
+    },
+    // Not Ctrl+Alt: VoiceOver's keys (Ctrl+Option), NVDA's and JAWS's
+    // table keys, Chrome's tab switch on a Mac (Cmd+Option) and some
+    // desktops' workspace switch all take Ctrl+Alt+←/→.
+    Shortcut {
+        label: s::KEYS_END,
+        place: Place::Activity,
+        single_key: false,
+        example: Press::with("ArrowRight", false, true, true),
+        test: |p| match (alt_only(p) && p.shift, p.key) {
+            (true, "ArrowLeft") => Some(Command::Edge(Edge::End, -1)),
+            (true, "ArrowRight") => Some(Command::Edge(Edge::End, 1)),
+            _ => None,
+        },
+    },
+    Shortcut {
+        label: s::KEYS_START,
+        place: Place::Activity,
+        single_key: false,
+        example: Press::with("ArrowLeft", true, false, true),
+        test: |p| match (p.ctrl && p.shift && !p.alt, p.key) {
+            (true, "ArrowLeft") => Some(Command::Edge(Edge::Start, -1)),
+            (true, "ArrowRight") => Some(Command::Edge(Edge::Start, 1)),
             _ => None,
         },
     },
@@ -371,6 +399,18 @@ mod tests {
             ),
             Some(Command::Month(-1))
         );
+        let bar = |p: Press| command(Place::Activity, &p, true);
+        assert_eq!(
+            bar(Press::with("ArrowRight", false, true, true)),
+            Some(Command::Edge(Edge::End, 1))
+        );
+        assert_eq!(
+            bar(Press::with("ArrowLeft", true, false, true)),
+            Some(Command::Edge(Edge::Start, -1))
+        );
+        assert_eq!(bar(Press::with("ArrowLeft", true, true, false)), None);
+        assert_eq!(bar(Press::with("ArrowLeft", true, true, true)), None);
+        assert_eq!(bar(Press::with("ArrowUp", false, true, true)), None);
     }
 
     #[test]

@@ -53,14 +53,20 @@ wasm_only! {
     mod notice;
     mod overview_view;
     mod line_report_dialog;
+    mod programme_plan;
     mod programme_view;
     mod report_view;
     mod rename_dialog;
     mod safe_mode;
     mod settings_dialog;
     pub mod state;
+    mod timeline;
+    mod timeline_bar;
+    mod timeline_events;
     mod toolbar;
     mod touch;
+    mod unplanned_item;
+    mod unplanned_list;
     mod update_notice;
     mod view_tabs;
 }

@@ -86,10 +86,12 @@ pub fn ReportView() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <table class="report-matrix">
-                <thead><tr><th scope="col">{s::TEAM}</th>{head}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="matrix-scroll" tabindex="0" role="region" aria-label=s::PROGRAMME_MATRIX>
+                <table class="report-matrix">
+                    <thead><tr><th scope="col">{s::TEAM}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         }
     };
 

@@ -19,21 +19,23 @@ pub enum Route {
     Programme(Page),
 }
 
-/// A page of the programme: the teams × lines matrix (`#/programma`) and
-/// the progress report (`/rapport`).
+/// A page of the programme: the teams × lines matrix (`#/programma`), the
+/// year plan of all teams (`/jaarplan`), the progress report (`/rapport`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Page {
     #[default]
     Matrix,
+    Plan,
     Report,
 }
 
 impl Page {
-    pub const ALL: [Page; 2] = [Page::Matrix, Page::Report];
+    pub const ALL: [Page; 3] = [Page::Matrix, Page::Plan, Page::Report];
 
     fn path(self) -> &'static str {
         match self {
             Page::Matrix => "programma",
+            Page::Plan => "programma/jaarplan",
             Page::Report => "programma/rapport",
         }
     }
@@ -228,6 +230,10 @@ mod tests {
         assert_eq!(
             Route::parse("#/programma/"),
             Some(Route::Programme(Page::Matrix))
+        );
+        assert_eq!(
+            Route::parse("#/programma/jaarplan"),
+            Some(Route::Programme(Page::Plan))
         );
         assert_eq!(
             Route::parse("#/programma/rapport?x=1"),

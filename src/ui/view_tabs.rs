@@ -42,10 +42,11 @@ pub fn ViewTabs() -> impl IntoView {
                 {link(View::Overview, s::VIEW_OVERVIEW)}
             </nav>
         </Show>
-        // The programme's pages: Teams en lijnen · Voortgangsrapportage.
+        // The programme's pages: Teams en lijnen · Jaarplanning · Voortgangsrapportage.
         <Show when=move || matches!(state.nav.route.get(), Route::Programme(_))>
             <nav class="view-tabs" aria-label=s::PROGRAMME_VIEWS>
                 {page(Page::Matrix, s::PROGRAMME_MATRIX)}
+                {page(Page::Plan, s::PROGRAMME_PLAN)}
                 {page(Page::Report, s::PROGRAMME_REPORT)}
             </nav>
         </Show>

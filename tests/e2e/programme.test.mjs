@@ -180,6 +180,28 @@ print(json.dumps([[str(e["SUMMARY"]), e["DTSTART"].dt.isoformat()] for e in cal.
     assert.ok(long.every(([s]) => s.startsWith("[Boven-IJ]")));
     assert.ok(events.some(([s]) => s.startsWith("[Nieuw West Zuid]")));
 
+    // The year plan of all teams: the long activity is one bar, with its
+    // team; it opens its card on its own board.
+    await page.getByRole("link", { name: "Jaarplanning" }).click();
+    await page.locator(".calendar .tl-line").first().waitFor();
+    while (!/2027$/.test(await page.locator("#jaarplan-kop").innerText())) {
+      await page.getByRole("button", { name: "Volgend jaar" }).click();
+    }
+    const longBar = page.getByRole("button", { name: new RegExp(`^Boven-IJ: ${LONG}, lijn 3, 15-01-2027 – 15-12-2027`) });
+    assert.equal(await longBar.count(), 1, "one bar for the whole activity");
+    assert.equal(await page.locator(".tl-handle").count(), 0, "read-only: no handles");
+    assert.deepEqual(await axe(page), []);
+    await page.screenshot({ path: `${OUT}/programme-plan-1920x1080.png` });
+    // Enter on the bar, as a keyboard user would.
+    await longBar.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Teamplan Boven-IJ 2027");
+    const opened = page.getByRole("dialog", { name: "Kaart bewerken" });
+    assert.equal(await opened.getByLabel("Titel").inputValue(), LONG);
+    await page.keyboard.press("Escape");
+    await page.getByRole("link", { name: "Programma", exact: true }).click();
+    await page.locator(".matrix").waitFor();
+
     // A cell opens that board on that line.
     await page.getByRole("link", { name: /^Gaasperdam, lijn 2:/ }).click();
     await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Teamplan Gaasperdam");
@@ -205,4 +227,29 @@ print(json.dumps([[str(e["SUMMARY"]), e["DTSTART"].dt.isoformat()] for e in cal.
     await page.getByLabel("Jaar").selectOption("2017");
     assert.match(await page.locator(".matrix tfoot td").last().innerText(), /^11 kaarten/);
   });
+});
+
+describe("the programme on a laptop and a phone", () => {
+  for (const [name, viewport, options] of [
+    ["1366x768", { width: 1366, height: 768 }, {}],
+    ["390x844", { width: 390, height: 844 }, { deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
+  ]) {
+    test(`${name}: matrix, year plan and report fit; the matrix scrolls inside itself`, async (t) => {
+      const page = await open(t, viewport, options);
+      const base = page.url().replace(/#.*$/, "");
+      for (const [hash, ready] of [
+        ["#/programma", ".matrix"],
+        ["#/programma/jaarplan", ".calendar .tl-line"],
+        ["#/programma/rapport", ".report-page"],
+      ]) {
+        await page.goto(base + hash);
+        await page.locator(ready).first().waitFor();
+        const width = await page.evaluate(() => [innerWidth, document.scrollingElement.scrollWidth]);
+        assert.equal(width[0], viewport.width, `${hash}: the window is not zoomed out`);
+        assert.ok(width[1] <= viewport.width, `${hash}: the page is ${width[1]} px wide`);
+        await page.screenshot({ path: `${OUT}/programme-${name}-${hash.split("/").at(-1)}.png` });
+        if (name === "390x844") assert.deepEqual(await axe(page), [], hash);
+      }
+    });
+  }
 });

@@ -2,10 +2,12 @@
 //! restore, and undo/redo of any change. Each runs a model operation
 //! (recorded for undo), refreshes what it touched, and tells the user.
 
+use chrono::Datelike;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{now, AppState, Revert};
+use crate::model::calendar::{self, Dates, Edge};
 use crate::model::{CellKey, Direction, Edit, Item, OpError};
 use crate::strings as s;
 use crate::ui::dom::{add_button_id, focus, focus_card_later};
@@ -159,29 +161,88 @@ impl AppState {
         self.changed();
     }
 
-    /// Moves an activity to another month (the year calendar).
+    /// Moves an activity to start in another month (the year calendar: a
+    /// bar's body dragged, an undated card dropped on a month), keeping its
+    /// length.
     pub fn move_to_month(&self, id: Uuid, year: i32, month: u32) {
         let stamp = self.stamp();
         if self
             .record("", |b| b.move_to_month(id, year, month, stamp))
             .is_ok()
         {
-            self.sync_card(id);
-            self.feedback
-                .announce(s::moved_to_month(&self.doc.title_of(id), month, year));
-            self.changed();
+            self.after_dates(id, year, None);
         }
     }
 
     /// Alt+←/→ on an activity in the calendar: a month earlier or later.
+    /// `year`: the year shown (an undated one lands in its January).
     pub fn step_month(&self, id: Uuid, delta: i32, year: i32) {
         let stamp = self.stamp();
-        if let Ok((y, m)) = self.record("", |b| b.step_month(id, delta, year, stamp)) {
-            self.sync_card(id);
-            self.feedback
-                .announce(s::moved_to_month(&self.doc.title_of(id), m, y));
-            self.changed();
+        if self
+            .record("", |b| b.step_month(id, delta, year, stamp))
+            .is_ok()
+        {
+            self.after_dates(id, year, None);
         }
+    }
+
+    /// One end of an activity to `month` (1..=12) of `year` (a bar's
+    /// handle dragged). False when refused (it would pass the other end;
+    /// said why).
+    pub fn edge_to_month(&self, id: Uuid, edge: Edge, year: i32, month: u32) -> bool {
+        let dates = self.doc.item(id).and_then(|i| edge.to_month(&i, year, month));
+        self.set_edge(id, edge, dates, year)
+    }
+
+    /// Alt+Shift+←/→ (end) or Ctrl+Shift+←/→ (start) on an activity: that
+    /// end a month earlier or later. `year`: the year shown. False when
+    /// refused (said why).
+    pub fn step_edge(&self, id: Uuid, edge: Edge, delta: i32, year: i32) -> bool {
+        let dates = self.doc.item(id).and_then(|i| edge.step(&i, delta));
+        self.set_edge(id, edge, dates, year)
+    }
+
+    fn set_edge(&self, id: Uuid, edge: Edge, dates: Option<Dates>, year: i32) -> bool {
+        let Some(item) = self.doc.item(id) else {
+            return false;
+        };
+        let Some(dates) = dates else {
+            self.feedback.announce(match (calendar::span(&item), edge) {
+                (None, _) => s::no_dates_yet(&item.title),
+                (Some((_, end)), Edge::Start) => s::start_refused(&item.title, end),
+                (Some((start, _)), Edge::End) => s::end_refused(&item.title, start),
+            });
+            return false;
+        };
+        let stamp = self.stamp();
+        match self.record("", |b| b.set_dates(id, dates, stamp)) {
+            Ok(_) => {
+                self.after_dates(id, year, Some(edge));
+                true
+            }
+            Err(e) => {
+                self.feedback.announce(s::op_error(&e).to_string());
+                false
+            }
+        }
+    }
+
+    /// After an activity's dates changed in the calendar: its card, the
+    /// announcement ("Open dag: 14-11-2017 – 20-11-2017") and, when it
+    /// left the year shown, the year of the end that moved (the start for
+    /// a move), so it stays in sight (and focus can stay on it).
+    fn after_dates(&self, id: Uuid, year: i32, edge: Option<Edge>) {
+        let Some(item) = self.doc.item(id) else { return };
+        self.sync_card(id);
+        self.feedback
+            .announce(s::dates_now(&item.title, &s::date_range(item.start, item.end)));
+        if let Some((start, end)) = calendar::span(&item) {
+            if start.year() > year || end.year() < year {
+                let date = if edge == Some(Edge::End) { end } else { start };
+                self.nav.calendar_year.set(Some(date.year()));
+            }
+        }
+        self.changed();
     }
 
     /// Puts a deleted card back where it was.

@@ -1,10 +1,13 @@
 //! Dragging a card: with the mouse (HTML drag and drop) or by touch on its
 //! ⇄ handle (pointer events, see `ui::touch`). Which card is dragged and
-//! where it would land.
+//! where it would land. And on the year timeline (pointer events, mouse
+//! and touch alike, see `ui::timeline_drag`): a bar, one of its ends, or
+//! an undated card onto a month.
 
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::model::calendar::Edge;
 use crate::model::CellKey;
 
 /// Where a dragged card would land: in `cell`, before card `before`
@@ -23,6 +26,35 @@ pub struct Touch {
     pub active: bool,
 }
 
+/// What a pointer holds on the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grip {
+    /// A bar's body: the whole activity moves, whole months.
+    Body,
+    /// A bar's start or end handle: that end moves.
+    Edge(Edge),
+    /// An undated card ("Nog niet gepland"), to drop on a month.
+    Undated,
+}
+
+/// A pointer on the timeline, from `pointerdown` until it ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BarDrag {
+    pub id: Uuid,
+    pub grip: Grip,
+    /// Where the pointer went down, and where it is now.
+    pub x0: f64,
+    pub y0: f64,
+    pub x: f64,
+    pub y: f64,
+    /// The month (0..=11) under the pointer when it went down.
+    pub month0: Option<u32>,
+    /// The month under the pointer now; `None` outside the timeline.
+    pub over: Option<u32>,
+    /// Moved far enough to be a drag, not a click.
+    pub dragged: bool,
+}
+
 #[derive(Clone, Copy)]
 pub struct Drag {
     pub dragging: RwSignal<Option<Uuid>>,
@@ -33,6 +65,11 @@ pub struct Drag {
     dragging_card: StoredValue<Selector<Option<Uuid>>>,
     /// Before which card a drop would land, per card.
     drop_before_card: StoredValue<Selector<Option<Uuid>>>,
+    /// A pointer on the timeline (bar, handle, undated card).
+    pub bar: RwSignal<Option<BarDrag>>,
+    /// When a timeline drag last ended (ms since the epoch): the click
+    /// that follows is not an "open".
+    pub bar_dropped: StoredValue<Option<f64>>,
 }
 
 impl Drag {
@@ -47,6 +84,8 @@ impl Drag {
             drop_before_card: StoredValue::new(Selector::new(move || {
                 drop_target.get().and_then(|(_, before)| before)
             })),
+            bar: RwSignal::new(None),
+            bar_dropped: StoredValue::new(None),
         }
     }
 

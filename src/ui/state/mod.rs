@@ -55,7 +55,7 @@ pub use boards::Start;
 pub use counts::Counted;
 pub use dates::Dates;
 pub use doc::{Doc, Meta};
-pub use drag::{Drag, DropTarget, Touch};
+pub use drag::{BarDrag, Drag, DropTarget, Grip, Touch};
 pub use feedback::{Feedback, Notice, Revert};
 pub use nav::{current_hash, filter_from_hash, navigate, replace_hash, Nav, Page, Route, View};
 pub use panels::{Confirm, ImportPreview, MergeSummary, Outcome, Panels};

@@ -97,6 +97,21 @@ impl AppState {
         });
     }
 
+    /// Opens a board (from a programme page) with one card's editor open.
+    pub fn open_card_on(&self, board: Uuid, card: Uuid) {
+        if self.must_stay() {
+            return;
+        }
+        if self.doc.id() != board && !self.open_board(board) {
+            return;
+        }
+        // The page is the board's before the hash says so: `follow` then
+        // finds nothing to do (it would close dialogs on a page change).
+        self.nav.route.set(super::Route::Board(board));
+        super::navigate(super::Route::Board(board));
+        self.panels.editing.set(Some(card));
+    }
+
     /// Sets a line's status and knelpunten on any board: the open one as
     /// an undoable change, another one read, changed and stored. The
     /// Dutch message if it could not be stored.
