@@ -397,4 +397,33 @@ describe("merging field by field", () => {
     }
     assert.equal(await rawStored(one), await rawStored(two));
   });
+
+  test("a line's status from one person and its knelpunten from the other both survive, both ways", async (t) => {
+    const { anna, bram } = await twoCopies(t);
+    /** Sets line `n`'s status and/or knelpunten through its header's button. */
+    const setLine = async (page, n, status, text) => {
+      await page.getByRole("button", { name: `Status van lijn ${n}: Geen status (wijzigen)` }).click();
+      const d = page.getByRole("dialog", { name: "Status en knelpunten" });
+      if (status) await d.getByLabel("Status").selectOption({ label: status });
+      if (text) await d.getByLabel("Knelpunten en wat er nodig is").fill(text);
+      await d.getByRole("button", { name: "Opslaan" }).click();
+      await d.waitFor({ state: "hidden" });
+    };
+    await setLine(anna, 1, "Aandacht");
+    await setLine(bram, 1, null, "Wacht op twee sleutelfiguren");
+    await setLine(bram, 2, "Vertraagd");
+    await exchange(anna, bram);
+    await closeSummary(bram);
+    await exchange(bram, anna);
+    await closeSummary(anna);
+    for (const page of [anna, bram]) {
+      const lines = (await stored(page)).board.lines;
+      assert.deepEqual(
+        [lines[0].status, lines[0].knelpunten, lines[1].status],
+        ["aandacht", "Wacht op twee sleutelfiguren", "vertraagd"],
+      );
+      assert.equal(await page.locator(".lane-1 .line-status").innerText(), "Aandacht");
+      assert.equal(await page.locator(".lane-2 .line-status").innerText(), "Vertraagd");
+    }
+  });
 });
