@@ -16,7 +16,20 @@ use chrono::Datelike;
 pub fn ProgrammePlan() -> impl IntoView {
     let state = use_state();
     let prog = state.programme;
-    let year = Signal::derive(move || prog.year.get().unwrap_or_else(|| today().year()));
+    // "Alle jaren" in the matrix: this year if anything happens in it,
+    // else the next year that has activities (a plan made in the autumn
+    // for next year), else the last one.
+    let year = Signal::derive(move || {
+        prog.year.get().unwrap_or_else(|| {
+            let now = today().year();
+            let years = prog.with_included(programme::years);
+            if years.contains(&now) {
+                now
+            } else {
+                years.iter().copied().find(|y| *y > now).or(years.last().copied()).unwrap_or(now)
+            }
+        })
+    });
     let shift_year = move |d: i32| prog.year.set(Some(year.get_untracked() + d));
     // Which board each card is on (a bar knows only its card).
     let owner = Memo::new(move |_| {

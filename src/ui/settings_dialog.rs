@@ -114,7 +114,7 @@ fn SettingsForm() -> impl IntoView {
                             prop:value=move || meta.with(|m| m.line(number).map(|l| l.description.clone()).unwrap_or_default())
                             on:change=move |ev| {
                                 let text = event_target_value(&ev);
-                                let _ = state.settings(|b| b.set_line_description(number, &text, now()));
+                                let _ = state.settings(|b| b.set_line_description(number, &text, state.stamp()));
                             }
                         ></textarea>
                     </div>

@@ -232,8 +232,9 @@ print(json.dumps([[str(e["SUMMARY"]), e["DTSTART"].dt.isoformat()] for e in cal.
   });
 });
 
-describe("the programme on a laptop and a phone", () => {
+describe("the programme on a projector, a laptop and a phone", () => {
   for (const [name, viewport, options] of [
+    ["1280x720", { width: 1280, height: 720 }, {}],
     ["1366x768", { width: 1366, height: 768 }, {}],
     ["390x844", { width: 390, height: 844 }, { deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
   ]) {
