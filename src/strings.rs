@@ -1382,6 +1382,11 @@ pub const ICS_NO_COLUMNS: &str =
     "Er is geen kolom gekozen: het bestand wordt een lege agenda. Kies ten minste één kolom.";
 pub const DOWNLOAD: &str = "Downloaden";
 
+/// The first cell of a line without cards.
+pub fn empty_line(description: &str) -> String {
+    format!("Nog geen kaarten. Hier horen: {description}")
+}
+
 /// "Borden in het overzicht: 3 van 4".
 pub fn boards_included(included: usize, all: usize) -> String {
     format!("{BOARDS_INCLUDED}: {included} van {all}")

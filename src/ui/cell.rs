@@ -22,6 +22,17 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
             .to_string()
     };
 
+    // A line without cards says, in its first cell, what belongs in it
+    // (the template has no explanation cards; this is their place).
+    let empty_line_hint = move || {
+        let first = meta.with(|m| m.columns.first().map(|c| c.id)) == Some(column);
+        if !first || state.counted_line(line).total > 0 {
+            return None;
+        }
+        let description = meta.with(|m| m.line(line).map(|l| l.description.clone()))?;
+        (!description.trim().is_empty()).then(|| s::empty_line(&description))
+    };
+
     let is_target = move || state.drag.drop_target.with(|t| t.is_some_and(|(c, _)| c == key));
     let is_end_target = move || state.drag.drop_target.get() == Some((key, None));
 
@@ -100,6 +111,7 @@ pub fn Cell(line: u8, column: Uuid) -> impl IntoView {
                     <Card id=id />
                 </For>
             </ul>
+            {move || empty_line_hint().map(|text| view! { <p class="cell-empty">{text}</p> })}
             <AddCard line=line column=column />
         </div>
     }

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 
-import { axe, boardKey, card, INDEX_KEY, open, openId, setup, stored, titlesIn } from "./helpers.mjs";
+import { axe, boardKey, card, cell, INDEX_KEY, open, openId, setup, stored, titlesIn } from "./helpers.mjs";
 
 setup();
 
@@ -39,9 +39,17 @@ describe("many boards", () => {
       "Teamplan: plan van aanpak + jaarkalender activiteiten",
     ]);
     assert.equal(route.length, 5, "no explanation cards: each line's description says what belongs there");
+    const lines = (await stored(page)).board.lines;
     for (const line of [2, 3, 4, 5]) {
       assert.deepEqual(await titlesIn(page, line, "Idee"), []);
+      // The empty line says in its first cell what belongs in it.
+      assert.equal(
+        await cell(page, line, "Idee").locator(".cell-empty").innerText(),
+        `Nog geen kaarten. Hier horen: ${lines[line - 1].description}`,
+      );
+      assert.equal(await cell(page, line, "Gepland").locator(".cell-empty").count(), 0, "once per line");
     }
+    assert.equal(await cell(page, 1, "Idee").locator(".cell-empty").count(), 0, "not in a line with cards");
     const id = await openId(page);
     assert.match(page.url(), new RegExp(`#/bord/${id}$`));
     await page.reload();
