@@ -161,6 +161,7 @@ fn field_name(f: Field) -> &'static str {
         Field::Trekker => "de trekker",
         Field::Label => "een label",
         Field::Author => "een naam",
+        Field::Comment => "een opmerking",
     }
 }
 
@@ -234,6 +235,17 @@ pub fn over_limit(e: &OverLimit) -> String {
             n(*count),
             limits::MAX_CONFLICTS
         ),
+        OverLimit::Comments { card, count } => format!(
+            "kaart '{card}' heeft {} opmerkingen, en een kaart heeft er hoogstens {}",
+            n(*count),
+            limits::MAX_COMMENTS
+        ),
+        OverLimit::History { card, count } => format!(
+            "kaart '{card}' heeft {} wijzigingen in de geschiedenis, en een kaart bewaart er \
+             hoogstens {}",
+            n(*count),
+            limits::MAX_HISTORY
+        ),
         OverLimit::Text { field, card, chars } => {
             let on = card
                 .as_ref()
@@ -278,6 +290,20 @@ pub fn op_error(e: &OpError) -> &'static str {
         }
         OpError::TooManyColumns => {
             "Dit bord heeft het maximum van 30 kolommen. Verwijder eerst een kolom."
+        }
+        OpError::EmptyComment => {
+            "Typ eerst een opmerking; een lege opmerking wordt niet geplaatst."
+        }
+        OpError::TooManyComments => {
+            "Deze kaart heeft het maximum van 200 opmerkingen. Vat het gesprek samen in de \
+             notities en verwijder eigen opmerkingen die niet meer nodig zijn."
+        }
+        OpError::UnknownComment => {
+            "Deze opmerking bestaat niet meer; misschien is ze net verwijderd."
+        }
+        OpError::NotYours => {
+            "Alleen wie een opmerking schreef kan haar wijzigen of verwijderen. Controleer \
+             ‘Jouw naam’ als dit jouw opmerking is."
         }
     }
 }
@@ -954,10 +980,20 @@ pub fn field_label(f: crate::model::CardField) -> &'static str {
 }
 
 /// What changed on a card: "Titel: trekker, datums" (labels included).
-pub fn changed_fields(title: &str, fields: &[crate::model::CardField], labels: bool) -> String {
-    let mut names: Vec<&str> = fields.iter().map(|f| field_label(*f)).collect();
+pub fn changed_fields(
+    title: &str,
+    fields: &[crate::model::CardField],
+    labels: bool,
+    comments: usize,
+) -> String {
+    let mut names: Vec<String> = fields.iter().map(|f| field_label(*f).to_string()).collect();
     if labels {
-        names.push("labels");
+        names.push("labels".into());
+    }
+    match comments {
+        0 => {}
+        1 => names.push("1 nieuwe opmerking".into()),
+        n => names.push(format!("{n} nieuwe opmerkingen")),
     }
     format!("'{title}': {}", names.join(", "))
 }

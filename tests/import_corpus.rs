@@ -311,7 +311,7 @@ fn a_version_1_file_keeps_its_content() {
 }
 
 #[test]
-fn a_version_2_file_keeps_its_content_and_goes_out_as_version_3() {
+fn a_version_2_file_keeps_its_content_and_goes_out_as_the_current_version() {
     // The previous release's format (cards with stamps, lines without a
     // status): it loads with every card and stamp, and is written anew.
     let bytes = fs::read(
@@ -326,7 +326,7 @@ fn a_version_2_file_keeps_its_content_and_goes_out_as_version_3() {
     let out = export(&file.board, file.exported.unwrap());
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["version"], planbord::exchange::VERSION);
-    assert_eq!(planbord::exchange::VERSION, 3);
+    assert_eq!(planbord::exchange::VERSION, 4);
     let before: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(
         v["board"], before["board"],

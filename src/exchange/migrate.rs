@@ -13,7 +13,7 @@ use serde_json::Value;
 
 type Migration = fn(Value) -> Value;
 
-const BOARD_MIGRATIONS: &[Migration] = &[board_1_to_2, board_2_to_3, board_3_to_4];
+const BOARD_MIGRATIONS: &[Migration] = &[board_1_to_2, board_2_to_3, board_3_to_4, board_4_to_5];
 
 /// The board body version this app writes.
 pub const BOARD_VERSION: u64 = BOARD_MIGRATIONS.len() as u64 + 1;
@@ -23,14 +23,15 @@ pub const BOARD_VERSION: u64 = BOARD_MIGRATIONS.len() as u64 + 1;
 /// and, from the same day on, body 2: reading them as body 1 is right for
 /// both, since step 1 → 2 only fills what is missing. Version 2 carries
 /// body 3 (cards merge field by field), version 3 body 4 (lines have a
-/// status and knelpunten, merged field by field).
-pub const FILE_VERSIONS: &[(u64, u64)] = &[(1, 1), (2, 3), (3, 4)];
+/// status and knelpunten, merged field by field), version 4 body 5 (cards
+/// have comments and a history).
+pub const FILE_VERSIONS: &[(u64, u64)] = &[(1, 1), (2, 3), (3, 4), (4, 5)];
 
 /// Storage envelope schemas, oldest first, with their board body version;
 /// the last is written. Schema 1 was one board under one key; schema 2
-/// is one key per board plus an index; schemas 3 and 4 the same with
-/// bodies 3 and 4.
-pub const STORAGE_SCHEMAS: &[(u32, u64)] = &[(1, 1), (2, 2), (3, 3), (4, 4)];
+/// is one key per board plus an index; schemas 3, 4 and 5 the same with
+/// bodies 3, 4 and 5.
+pub const STORAGE_SCHEMAS: &[(u32, u64)] = &[(1, 1), (2, 2), (3, 3), (4, 4), (5, 5)];
 
 /// The file format version this app writes.
 pub const VERSION: u64 = FILE_VERSIONS[FILE_VERSIONS.len() - 1].0;
@@ -136,6 +137,16 @@ fn board_2_to_3(mut board: Value) -> Value {
 /// stamp its own edit of a description (an older explicit stamp would then
 /// beat it), so it must refuse a board that may have them.
 fn board_3_to_4(board: Value) -> Value {
+    board
+}
+
+/// Board 4 → 5. Cards may now carry `comments` (a thread that merges by
+/// union) and a `history` (changes, merged by union within a bound); a
+/// card without them has neither, so nothing changes. The step exists for
+/// the version numbers: an app that does not know these fields keeps them
+/// as unknown ones, taken whole from the copy changed last in a merge, so
+/// one copy's comments would be lost; it must refuse such a board.
+fn board_4_to_5(board: Value) -> Value {
     board
 }
 
@@ -278,9 +289,13 @@ mod tests {
         assert_eq!((x.trekker.as_str(), x.notes.as_str()), ("OE", "later"));
     }
 
-    /// What the previous release wrote (file version 2, storage schema 3)
+    /// What the release before the line status wrote (file version 2,
+    /// storage schema 3) and read at most.
+    const BEFORE_LINE_STATUS: (u64, u32) = (2, 3);
+
+    /// What the previous release wrote (file version 3, storage schema 4)
     /// and read at most.
-    const PREVIOUS_RELEASE: (u64, u32) = (2, 3);
+    const PREVIOUS_RELEASE: (u64, u32) = (3, 4);
 
     /// A board with line status and knelpunten goes out in a version the
     /// previous release refuses (it would merge them wrongly), never in one
@@ -296,10 +311,10 @@ mod tests {
             .set_line_knelpunten(2, "Geen netwerkagenten vrijgemaakt", now)
             .unwrap();
         let file: Value = serde_json::from_str(&crate::exchange::export(&board, now)).unwrap();
-        assert!(file["version"].as_u64().unwrap() > PREVIOUS_RELEASE.0);
+        assert!(file["version"].as_u64().unwrap() > BEFORE_LINE_STATUS.0);
         assert_eq!(file["board"]["lines"][1]["status"], "aandacht");
         let stored: Value = serde_json::from_str(&crate::storage::encode(&board, now)).unwrap();
-        assert!(stored["schema"].as_u64().unwrap() > PREVIOUS_RELEASE.1 as u64);
+        assert!(stored["schema"].as_u64().unwrap() > BEFORE_LINE_STATUS.1 as u64);
         assert_eq!(board_3_to_4(file["board"].clone()), file["board"]);
         // And this app refuses the next version in turn.
         let mut newer = file.clone();
@@ -355,6 +370,88 @@ mod tests {
             "Dialoogsessies met de wijk, intern en extern."
         );
         assert_eq!(line.status, Some(crate::model::LineStatus::OpSchema));
+    }
+
+    /// Comments and history go out in a version the previous release
+    /// refuses (it would keep one copy's thread and drop the other's).
+    #[test]
+    fn a_board_with_comments_is_written_in_a_version_the_previous_release_refuses() {
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let mut board = crate::model::testutil::nieuw_west_zuid();
+        let card = board.items[0].id;
+        let anna = crate::model::Stamp {
+            at: now,
+            by: "Anna".into(),
+        };
+        board
+            .add_comment(card, uuid::Uuid::from_u128(77), "Wacht op X", anna.clone())
+            .unwrap();
+        board
+            .edit_item(card, crate::model::Edit::Trekker("OPCO".into()), anna)
+            .unwrap();
+        let file: Value = serde_json::from_str(&crate::exchange::export(&board, now)).unwrap();
+        assert!(file["version"].as_u64().unwrap() > PREVIOUS_RELEASE.0);
+        assert_eq!(
+            file["board"]["items"][0]["comments"][0]["text"],
+            "Wacht op X"
+        );
+        assert_eq!(
+            file["board"]["items"][0]["history"]["changes"][0][1],
+            "trekker"
+        );
+        let stored: Value = serde_json::from_str(&crate::storage::encode(&board, now)).unwrap();
+        assert!(stored["schema"].as_u64().unwrap() > PREVIOUS_RELEASE.1 as u64);
+        let back = crate::exchange::import(file.to_string().as_bytes())
+            .unwrap()
+            .board;
+        assert_eq!(back, board);
+    }
+
+    /// A file as the previous release wrote it (version 3: line status,
+    /// no comments or history).
+    const V3_FILE: &str = include_str!("../../tests/files/ok/v3-nieuw-west-zuid.planbord.json");
+
+    #[test]
+    fn a_version_3_file_reads_without_comments_and_merges_with_a_commented_copy() {
+        let old = crate::exchange::import(V3_FILE.as_bytes()).unwrap();
+        assert_eq!(old.version, 3);
+        let b = old.board;
+        assert!(b
+            .items
+            .iter()
+            .all(|i| i.comments.is_empty() && i.history.is_empty()));
+        assert_eq!(b.lines[1].status, Some(crate::model::LineStatus::Aandacht));
+        let mut current = b.clone();
+        let card = current.items[0].id;
+        let later = crate::model::Stamp {
+            at: b.updated + chrono::Duration::seconds(60),
+            by: "Bram".into(),
+        };
+        current
+            .add_comment(
+                card,
+                uuid::Uuid::from_u128(5),
+                "Besproken in OPCO-overleg",
+                later,
+            )
+            .unwrap();
+        let m = crate::model::merge(&b, &current);
+        assert_eq!(m.items[0].comments.len(), 1);
+        assert_eq!(crate::model::merge(&current, &b), m);
+    }
+
+    /// A board as the previous release stored it (schema 4).
+    const V4_STORED: &str = include_str!("../../tests/files/storage/v4-nieuw-west-zuid.json");
+
+    #[test]
+    fn a_board_stored_by_the_previous_release_loads_without_comments() {
+        let b = crate::storage::decode_str(V4_STORED).unwrap();
+        assert!(b
+            .items
+            .iter()
+            .all(|i| i.comments.is_empty() && i.history.is_empty()));
+        let file = crate::exchange::import(V3_FILE.as_bytes()).unwrap().board;
+        assert_eq!(b, file, "the same board as the previous release's file");
     }
 
     /// A board exactly as the previous release stored it (schema 3).

@@ -112,7 +112,7 @@ mod tests {
     #[test]
     fn export_is_pretty_versioned_json() {
         let text = export(&board(), Utc.timestamp_opt(1_800_000_000, 0).unwrap());
-        assert!(text.starts_with("{\n  \"format\": \"planbord\",\n  \"version\": 3,"));
+        assert!(text.starts_with("{\n  \"format\": \"planbord\",\n  \"version\": 4,"));
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["board"]["items"].as_array().unwrap().len(), 11);
         assert!(v["board"]["items"][0]["updated"].is_string());

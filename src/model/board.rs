@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::card_log::CardLog;
+use super::comments::Comment;
 use super::stamps::{FieldConflict, LineStamps, Stamped};
 use super::{CellKey, Timestamp};
 
@@ -125,6 +127,14 @@ pub struct Item {
     /// kept until someone decides.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<FieldConflict>,
+    /// "Opmerkingen": the card's thread, in time order; merges by union
+    /// (see `comments.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+    /// "Geschiedenis": who changed which field when, newest first, bounded
+    /// (see `card_log.rs`).
+    #[serde(default, skip_serializing_if = "CardLog::is_empty")]
+    pub history: CardLog,
     /// Fields this version does not know, kept so that a newer app's data
     /// survives a round trip through this one.
     #[serde(flatten)]
@@ -281,6 +291,13 @@ impl Board {
 
     pub(crate) fn item_mut(&mut self, id: Uuid) -> Option<&mut Item> {
         self.items.iter_mut().find(|i| i.id == id)
+    }
+
+    /// An item to change, with the columns (a change's log names them).
+    pub(crate) fn item_and_columns(&mut self, id: Uuid) -> Option<(&mut Item, &[Column])> {
+        let Board { items, columns, .. } = self;
+        let item = items.iter_mut().find(|i| i.id == id)?;
+        Some((item, columns.as_slice()))
     }
 
     pub fn line(&self, number: u8) -> Option<&Line> {

@@ -328,15 +328,17 @@ impl Board {
     ) -> Result<bool, OpError> {
         let stamp: crate::model::Stamp = now.into();
         let now = stamp.at;
-        let item = self.item_mut(id).ok_or(OpError::UnknownItem)?;
+        let (item, columns) = self.item_and_columns(id).ok_or(OpError::UnknownItem)?;
         if matches!((start, end), (Some(s), Some(e)) if e < s) {
             return Err(OpError::EndBeforeStart);
         }
         if item.start == start && item.end == end {
             return Ok(false);
         }
+        let before = item.clone();
         item.start = start;
         item.end = end;
+        item.log_changes(&before, columns, &stamp);
         item.touch(crate::model::CardField::Dates, &stamp);
         item.updated = now;
         self.updated = now;

@@ -137,9 +137,18 @@ impl Patch {
             let want = if forward { after } else { before };
             let at = b.items.iter().position(|i| i.id == *id);
             let want = want.clone().map(|mut item| {
-                // Each field put back is changed now (by whoever undoes).
+                // Each field put back is changed now (by whoever undoes),
+                // and the card's history and thread stay as they are now:
+                // an undo is one more change, and a comment written since
+                // is not taken away.
                 if let Some(current) = at.map(|p| &b.items[p]) {
                     item.restamp_differences(current, stamp);
+                    item.history = current.history.clone();
+                    item.log_changes(current, &b.columns, stamp);
+                    if item.comments != current.comments {
+                        item.comments =
+                            super::comments::merge_comments(&item.comments, &current.comments);
+                    }
                 }
                 item.updated = now;
                 item

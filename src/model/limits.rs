@@ -22,6 +22,10 @@ pub const MAX_TOMBSTONES: usize = 50_000;
 pub const MAX_LABEL_MARKS: usize = 100;
 /// Open merge conflicts on one card.
 pub const MAX_CONFLICTS: usize = 30;
+/// Comments on one card, deleted ones (tombstones) included.
+pub const MAX_COMMENTS: usize = 200;
+/// Changes a card's history keeps; older ones are summarised.
+pub const MAX_HISTORY: usize = 50;
 /// All unknown fields of a board together, as JSON (bytes).
 pub const MAX_EXTRA_BYTES: usize = 64 * 1024;
 
@@ -41,6 +45,8 @@ pub enum Field {
     Label,
     /// A name in a change stamp ("Jouw naam").
     Author,
+    /// One comment on a card.
+    Comment,
 }
 
 impl Field {
@@ -49,7 +55,7 @@ impl Field {
             Field::BoardTitle | Field::Title => 300,
             Field::Team | Field::Trekker | Field::LineName => 120,
             Field::ColumnName | Field::Label | Field::Author => 60,
-            Field::Knelpunten => 1_000,
+            Field::Knelpunten | Field::Comment => 1_000,
             Field::LineDescription => 2_000,
             Field::Notes => 20_000,
         }
@@ -77,6 +83,16 @@ pub enum OverLimit {
     Extra(usize),
     /// A card (its title, cut short) with too many open conflicts.
     Conflicts {
+        card: String,
+        count: usize,
+    },
+    /// A card with too many comments (deleted ones included).
+    Comments {
+        card: String,
+        count: usize,
+    },
+    /// A card with more changes in its history than it keeps.
+    History {
         card: String,
         count: usize,
     },
@@ -176,6 +192,30 @@ pub fn check(b: &Board) -> Result<(), OverLimit> {
         }
         text(Field::Author, &i.created_by, card)?;
         for (_, by) in i.changed.all_stamps() {
+            text(Field::Author, by, card)?;
+        }
+        if i.comments.len() > MAX_COMMENTS {
+            return Err(OverLimit::Comments {
+                card: short(&i.title),
+                count: i.comments.len(),
+            });
+        }
+        for c in &i.comments {
+            text(Field::Comment, &c.text, card)?;
+            text(Field::Author, &c.by, card)?;
+        }
+        if i.history.changes.len() > MAX_HISTORY {
+            return Err(OverLimit::History {
+                card: short(&i.title),
+                count: i.history.changes.len(),
+            });
+        }
+        for c in &i.history.changes {
+            text(Field::Author, &c.stamp.by, card)?;
+            text(Field::Title, &c.from, card)?;
+            text(Field::Title, &c.to, card)?;
+        }
+        for by in &i.history.older.by {
             text(Field::Author, by, card)?;
         }
         for c in &i.conflicts {
@@ -399,6 +439,29 @@ pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
                 break;
             }
         }
+        // Comments: the newest kept, texts and names cut.
+        if i.comments.len() > MAX_COMMENTS {
+            let over = i.comments.len() - MAX_COMMENTS;
+            i.comments.drain(..over);
+            this = true;
+        }
+        for c in &mut i.comments {
+            this |= cut(&mut c.text, Field::Comment.max_chars());
+            this |= cut(&mut c.by, Field::Author.max_chars());
+        }
+        // History: the newest kept, values and names cut.
+        let mut log = std::mem::take(&mut i.history);
+        for c in &mut log.changes {
+            this |= cut(&mut c.stamp.by, Field::Author.max_chars());
+            this |= cut(&mut c.from, Field::Title.max_chars());
+            this |= cut(&mut c.to, Field::Title.max_chars());
+        }
+        log.older
+            .by
+            .retain(|by| by.chars().count() <= Field::Author.max_chars());
+        this |= log.changes.len() > MAX_HISTORY;
+        log.tidy();
+        i.history = log;
         if tags != i.tags {
             i.set_labels(tags, &stamp);
             // The cut labels' removals need not be remembered.

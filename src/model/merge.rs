@@ -171,6 +171,8 @@ pub struct Updated {
     pub fields: Vec<CardField>,
     /// Whether its labels changed.
     pub labels: bool,
+    /// Comments that came in from the other copy.
+    pub comments: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -238,6 +240,7 @@ fn changed_since_sync(b: &Board, t: Timestamp) -> bool {
 /// conflict on the card. Returns the merged board and what it did.
 pub fn merge_files(local: &Board, incoming: &Board) -> (Board, MergeReport) {
     let mut merged = merge(local, incoming);
+    let columns = merged.columns.clone();
     let (li, ii) = (Index::of(local), Index::of(incoming));
     for m in &mut merged.items {
         let (Some(l), Some(i)) = (li.item(m.id), ii.item(m.id)) else {
@@ -262,12 +265,17 @@ pub fn merge_files(local: &Board, incoming: &Board) -> (Board, MergeReport) {
             } else {
                 (l.value(f), sl.fields[k].clone())
             };
-            m.conflicts.push(FieldConflict {
+            let conflict = FieldConflict {
                 field: f,
                 value,
                 stamp,
                 against: m.stamp(f),
-            });
+            };
+            // The value not chosen stays readable in the card's history
+            // after someone decides.
+            m.history
+                .record([super::card_log::conflict_change(&conflict, &columns)]);
+            m.conflicts.push(conflict);
         }
         if any {
             m.normalize();
@@ -295,11 +303,19 @@ pub fn report(local: &Board, incoming: &Board, merged: &Board) -> MergeReport {
                 // The set, not the order (a merge orders labels by stamp).
                 let labels =
                     l.tags.len() != m.tags.len() || l.tags.iter().any(|t| !m.tags.contains(t));
-                if !fields.is_empty() || labels {
+                let comments = if l.comments == m.comments {
+                    0
+                } else {
+                    crate::model::comments::live(&m.comments)
+                        .filter(|c| !l.comments.iter().any(|x| x.id == c.id))
+                        .count()
+                };
+                if !fields.is_empty() || labels || comments > 0 {
                     r.updated.push(Updated {
                         id: m.id,
                         fields,
                         labels,
+                        comments,
                     });
                 }
                 for c in &m.conflicts {
@@ -473,7 +489,8 @@ mod tests {
             [Updated {
                 id: uid(100),
                 fields: vec![CardField::Title],
-                labels: false
+                labels: false,
+                comments: 0
             }]
         );
         assert!(r.added.is_empty() && r.removed.is_empty() && r.conflicts.is_empty());

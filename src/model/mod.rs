@@ -4,7 +4,9 @@
 
 mod board;
 pub mod calendar;
+pub mod card_log;
 mod columns;
+pub mod comments;
 pub mod filter;
 pub mod history;
 pub mod library;
@@ -25,6 +27,8 @@ pub use board::{
     default_columns, default_lines, Board, Column, Extra, Invalid, Item, Line, LineStatus, Scope,
     Tombstone, LINE_COUNT, STANDARD_COLUMNS,
 };
+pub use card_log::{CardLog, Change};
+pub use comments::Comment;
 pub use merge::{
     canonical, duplicates, merge, merge_files, report, Conflict, MergeReport, Updated,
 };

@@ -27,6 +27,14 @@ pub enum OpError {
     TooManyColumns,
     /// A value that does not fit the field.
     BadValue,
+    /// A comment without text.
+    EmptyComment,
+    /// The card holds `limits::MAX_COMMENTS` comments already.
+    TooManyComments,
+    /// No such comment (or it was deleted).
+    UnknownComment,
+    /// Only its author changes or deletes a comment.
+    NotYours,
 }
 
 /// A change to one field of an item.
@@ -151,6 +159,8 @@ impl Board {
             updated: now,
             changed: Default::default(),
             conflicts: Vec::new(),
+            comments: Vec::new(),
+            history: Default::default(),
             extra: Default::default(),
         });
         self.updated = now;
@@ -168,7 +178,7 @@ impl Board {
         let stamp: Stamp = now.into();
         let now = stamp.at;
         let field = edit.card_field();
-        let item = self.item_mut(id).ok_or(OpError::UnknownItem)?;
+        let (item, columns) = self.item_and_columns(id).ok_or(OpError::UnknownItem)?;
         let mut next = item.clone();
         // Texts are cut to their bound (as a field's maxlength would).
         match edit {
@@ -202,6 +212,7 @@ impl Board {
             }
         }
         next.updated = now;
+        next.log_changes(item, columns, &stamp);
         *item = next;
         self.updated = now;
         Ok(true)
@@ -257,9 +268,15 @@ impl Board {
                 index as f64
             }
         };
-        let item = self.item_mut(id).ok_or(OpError::UnknownItem)?;
+        let (item, columns) = self.item_and_columns(id).ok_or(OpError::UnknownItem)?;
         if item.cell() == cell && item.rank == rank {
             return Ok(from);
+        }
+        if item.cell() != cell {
+            let mut moved = item.clone();
+            (moved.line, moved.column) = cell;
+            let changes = super::card_log::diff(item, &moved, columns, &stamp);
+            item.history.record(changes);
         }
         item.line = cell.0;
         item.column = cell.1;
@@ -351,6 +368,11 @@ impl Board {
         }
         self.tombstones.retain(|t| t.id != item.id);
         item.updated = now;
+        item.history.record([super::card_log::event(
+            super::card_log::Kind::Restored,
+            &stamp,
+            "",
+        )]);
         self.items.push(item);
         self.updated = now;
         Ok(())
@@ -367,7 +389,7 @@ impl Board {
         now: impl Into<Stamp>,
     ) -> Result<(), OpError> {
         let stamp: Stamp = now.into();
-        let item = self.item_mut(id).ok_or(OpError::UnknownItem)?;
+        let item = self.item(id).ok_or(OpError::UnknownItem)?;
         let mut next = item.clone();
         if !next.set_value(field, value) {
             return Err(OpError::BadValue);
@@ -392,7 +414,8 @@ impl Board {
         }
         next.touch(field, &stamp);
         next.updated = stamp.at;
-        if let Some(item) = self.item_mut(id) {
+        if let Some((item, columns)) = self.item_and_columns(id) {
+            next.log_changes(item, columns, &stamp);
             *item = next;
         }
         self.updated = stamp.at;
@@ -436,6 +459,14 @@ impl Board {
             merged.touch(CardField::Notes, &stamp);
         }
         merged.updated = stamp.at;
+        merged.comments = super::comments::merge_comments(&a.comments, &b.comments);
+        merged.history = super::CardLog::merge(&a.history, &b.history);
+        merged.log_changes(&a, &self.columns, &stamp);
+        merged.history.record([super::card_log::event(
+            super::card_log::Kind::Combined,
+            &stamp,
+            &b.title,
+        )]);
         if let Some(item) = self.item_mut(keep) {
             *item = merged;
         }

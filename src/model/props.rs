@@ -978,11 +978,12 @@ proptest! {
 
 mod merge_laws {
     use super::*;
+    use crate::model::comments::merge_comments;
     use crate::model::stamps::{LabelMark, Stamps};
     use crate::model::testutil::uid;
     use crate::model::{
-        canonical, merge, CardField, Column, Extra, FieldConflict, Line, LineField, Stamp,
-        Tombstone,
+        canonical, merge, CardField, CardLog, Change, Column, Comment, Extra, FieldConflict, Line,
+        LineField, Stamp, Tombstone,
     };
 
     const TITLES: [&str; 3] = ["Open dag", "Kick-off", "Debat"];
@@ -1040,12 +1041,14 @@ mod merge_laws {
                 proptest::option::of(prop_oneof![Just(Scope::Intern), Just(Scope::Extern)]),
             ),
             stamps(),
+            (thread(), card_log()),
         )
             .prop_map(
                 |(
                     (id, title, line, column, rank, _time),
                     (notes, team, (start, end), tags, extra, trekker, scope),
                     (fields, removed, conflict),
+                    (comments, history),
                 )| {
                     let stamp = |(t, n): (i64, usize)| Stamp {
                         at: at(t),
@@ -1072,6 +1075,8 @@ mod merge_laws {
                         updated: at(0),
                         changed: Default::default(),
                         conflicts: Vec::new(),
+                        comments,
+                        history,
                         extra,
                     };
                     let mut labels = std::collections::BTreeMap::new();
@@ -1111,6 +1116,65 @@ mod merge_laws {
                     (item, column)
                 },
             )
+    }
+
+    /// A thread as a copy could hold it: a few comments (ids shared
+    /// between copies), some edited, some deleted.
+    fn thread() -> impl Strategy<Value = Vec<Comment>> {
+        proptest::collection::vec(
+            (
+                0u128..5,
+                0i64..4,
+                0usize..3,
+                0usize..3,
+                proptest::option::weighted(0.3, 0i64..6),
+                proptest::option::weighted(0.2, 0i64..6),
+            ),
+            0..4,
+        )
+        .prop_map(|picks| {
+            let comments: Vec<Comment> = picks
+                .into_iter()
+                .map(|(id, t, by, text, edited, deleted)| Comment {
+                    id: uid(500 + id),
+                    // One comment is written once: its time and author
+                    // follow from its id.
+                    at: at(id as i64),
+                    by: NAMES[(id as usize) % NAMES.len()].into(),
+                    text: format!("{} {by}", TEXTS[text]),
+                    edited: edited.map(|e| at(id as i64 + e + t)),
+                    deleted: deleted.map(|d| at(id as i64 + d)),
+                })
+                .collect();
+            // Through the merge: one version per id, deletions erased.
+            merge_comments(&comments, &[])
+        })
+    }
+
+    /// A card's log as a copy could hold it (more changes than it keeps,
+    /// some shared between copies).
+    fn card_log() -> impl Strategy<Value = CardLog> {
+        proptest::collection::vec((0i64..80, 0usize..3, 0usize..7, 0usize..3), 0..70).prop_map(
+            |picks| {
+                let mut log = CardLog {
+                    changes: picks
+                        .into_iter()
+                        .map(|(t, by, field, to)| Change {
+                            stamp: Stamp {
+                                at: at(t),
+                                by: NAMES[by].into(),
+                            },
+                            kind: crate::model::card_log::Kind::Field(CardField::ALL[field]),
+                            from: String::new(),
+                            to: TEXTS[to].into(),
+                        })
+                        .collect(),
+                    ..CardLog::default()
+                };
+                log.tidy();
+                log
+            },
+        )
     }
 
     /// Column `uid(10 + n)`, or absent from this copy.
@@ -1280,6 +1344,59 @@ mod merge_laws {
         #[test]
         fn merge_is_commutative(a in board(), b in board()) {
             prop_assert_eq!(canonical(&merge(&a, &b)), canonical(&merge(&b, &a)));
+        }
+
+        #[test]
+        fn comments_merge_as_a_join(a in thread(), b in thread(), c in thread()) {
+            let m = merge_comments(&a, &b);
+            prop_assert_eq!(&m, &merge_comments(&b, &a));
+            prop_assert_eq!(merge_comments(&m, &m), m.clone());
+            prop_assert_eq!(merge_comments(&a, &a), a.clone());
+            prop_assert_eq!(
+                merge_comments(&m, &c),
+                merge_comments(&a, &merge_comments(&b, &c))
+            );
+            // Each comment of either copy once, in time order.
+            let ids: Vec<Uuid> = m.iter().map(|x| x.id).collect();
+            let mut want: Vec<Uuid> = a.iter().chain(&b).map(|x| x.id).collect();
+            want.sort();
+            want.dedup();
+            let mut sorted = ids.clone();
+            sorted.sort();
+            prop_assert_eq!(sorted, want);
+            prop_assert!(m.windows(2).all(|w| (w[0].at, w[0].id) < (w[1].at, w[1].id)));
+            // Deleted in either copy: deleted, and without its text.
+            for x in a.iter().chain(&b).filter(|x| x.is_deleted()) {
+                let y = m.iter().find(|y| y.id == x.id).unwrap();
+                prop_assert!(y.is_deleted() && y.text.is_empty());
+            }
+        }
+
+        #[test]
+        fn card_logs_merge_as_a_join_within_their_bound(
+            a in card_log(), b in card_log(), c in card_log()
+        ) {
+            let m = CardLog::merge(&a, &b);
+            prop_assert_eq!(&m, &CardLog::merge(&b, &a));
+            prop_assert_eq!(CardLog::merge(&m, &m), m.clone());
+            prop_assert_eq!(
+                CardLog::merge(&m, &c),
+                CardLog::merge(&a, &CardLog::merge(&b, &c))
+            );
+            prop_assert!(m.changes.len() <= crate::model::limits::MAX_HISTORY);
+            // Newest first, each once; the newest of both kept.
+            prop_assert!(m.changes.windows(2).all(|w| w[0] > w[1]));
+            let mut all: Vec<&Change> = a.changes.iter().chain(&b.changes).collect();
+            all.sort_by(|x, y| y.cmp(x));
+            all.dedup();
+            let distinct = all.len();
+            let newest: Vec<&Change> = all.into_iter().take(m.changes.len()).collect();
+            prop_assert_eq!(newest, m.changes.iter().collect::<Vec<_>>());
+            // What fell off is summarised, up to the oldest change kept.
+            if distinct > m.changes.len() {
+                let oldest_kept = m.changes.last().map(|c| c.stamp.at);
+                prop_assert!(m.older.to.is_some() && m.older.to <= oldest_kept);
+            }
         }
 
         #[test]

@@ -309,6 +309,10 @@ fn build(
                 .edit_item(id, edit, now)
                 .expect("sample items are valid");
         }
+        // Filling in a sample card is making it, not changing it.
+        if let Some(item) = board.item_mut(id) {
+            item.history = Default::default();
+        }
     }
     board
 }

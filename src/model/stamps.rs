@@ -325,6 +325,8 @@ impl Item {
             updated: chrono::DateTime::UNIX_EPOCH,
             changed: Stamped::default(),
             conflicts: Vec::new(),
+            comments: Vec::new(),
+            history: Default::default(),
             extra: Default::default(),
         }
     }
@@ -706,6 +708,8 @@ pub fn merge_item(a: &Item, b: &Item) -> Item {
     // first): labels follow their stamps, then their names.
     out.tags.clear();
     out.conflicts = a.conflicts.iter().chain(&b.conflicts).cloned().collect();
+    out.comments = super::comments::merge_comments(&a.comments, &b.comments);
+    out.history = super::CardLog::merge(&a.history, &b.history);
     out.set_stamps(Stamps { fields, labels });
     out
 }

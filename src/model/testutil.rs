@@ -40,6 +40,8 @@ pub fn content(b: &Board) -> Board {
         i.updated = t(0);
         // Stamps say when, not what: undo stamps what it puts back.
         i.changed = Default::default();
+        // The log records undo and redo as changes of their own.
+        i.history = Default::default();
         i.tags.sort();
     }
     // An undone add leaves a tombstone (so a merge does not bring the card
@@ -53,4 +55,14 @@ pub fn content(b: &Board) -> Board {
         c.updated = t(0);
     }
     b
+}
+
+/// An empty board with the standard columns (ids 900..=903).
+pub fn board() -> Board {
+    Board::new_empty(
+        uid(1),
+        [uid(900), uid(901), uid(902), uid(903)],
+        "Bord",
+        t(0),
+    )
 }

@@ -51,7 +51,7 @@ pub fn MergeLists(outcome: Outcome, live: bool) -> impl IntoView {
         s::CHANGED_HEAD,
         r.updated
             .iter()
-            .map(|u| s::changed_fields(&outcome.title(u.id), &u.fields, u.labels))
+            .map(|u| s::changed_fields(&outcome.title(u.id), &u.fields, u.labels, u.comments))
             .collect(),
     );
     let removed = list(s::REMOVED_HEAD, r.removed.iter().map(|id| quoted(*id)).collect());
