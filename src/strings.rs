@@ -901,6 +901,206 @@ pub fn date_range(start: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDat
     }
 }
 
+// Comments ("Opmerkingen") and history ("Geschiedenis") of a card
+pub const COMMENTS_HEAD: &str = "Opmerkingen";
+pub const COMMENTS_NONE: &str =
+    "Nog geen opmerkingen. Schrijf hieronder wat anderen moeten weten, \
+     zoals ‘wacht op sleutelfiguur X’ of ‘besproken in OPCO-overleg’.";
+pub const COMMENT_NEW: &str = "Nieuwe opmerking";
+pub const COMMENT_KEYS_HINT: &str =
+    "Enter plaatst de opmerking, Shift+Enter begint een nieuwe regel.";
+pub const COMMENT_SEND: &str = "Plaatsen";
+pub const COMMENT_EDIT: &str = "Wijzigen";
+pub const COMMENT_SAVE: &str = "Opslaan";
+pub const COMMENT_EDITED: &str = "bewerkt";
+pub const COMMENT_ADDED: &str = "Opmerking geplaatst.";
+pub const COMMENT_CHANGED: &str = "Opmerking gewijzigd.";
+pub const COMMENT_DELETED: &str = "Opmerking verwijderd.";
+pub const COMMENT_NAME_LABEL: &str = "Jouw naam bij je opmerkingen";
+pub const COMMENT_NAME_HINT: &str = "Nog geen naam ingevuld in deze browser. Vul hem in, dan \
+     zien anderen wie de opmerking schreef.";
+pub const HISTORY_HEAD: &str = "Geschiedenis";
+
+/// "Opmerkingen (3)", and the card face's count for a screen reader.
+pub fn comments_head(n: usize) -> String {
+    if n == 0 {
+        COMMENTS_HEAD.to_string()
+    } else {
+        format!("{COMMENTS_HEAD} ({n})")
+    }
+}
+
+pub fn comment_count(n: usize) -> String {
+    match n {
+        1 => "1 opmerking".into(),
+        n => format!("{n} opmerkingen"),
+    }
+}
+
+/// Who wrote a comment and when: "Anna · 03-03-2027 10:15 (bewerkt)".
+pub fn comment_byline(by: &str, me: &str, at: crate::model::Timestamp, edited: bool) -> String {
+    let who = if by.is_empty() { "Zonder naam" } else { by };
+    let you = if !by.is_empty() && by == me {
+        " (jij)"
+    } else {
+        ""
+    };
+    let edited = if edited {
+        format!(" ({COMMENT_EDITED})")
+    } else {
+        String::new()
+    };
+    format!("{who}{you} · {}{edited}", local_time(at))
+}
+
+pub fn comment_deleted(by: &str) -> String {
+    if by.is_empty() {
+        "Opmerking verwijderd.".into()
+    } else {
+        format!("Opmerking van {by} verwijderd.")
+    }
+}
+
+pub fn comment_edit_label(at: crate::model::Timestamp) -> String {
+    format!("{COMMENT_EDIT}: je opmerking van {}", local_time(at))
+}
+
+pub fn comment_delete_label(at: crate::model::Timestamp) -> String {
+    format!("{DELETE}: je opmerking van {}", local_time(at))
+}
+
+pub fn history_head(n: usize) -> String {
+    match n {
+        0 => format!("{HISTORY_HEAD} (nog geen wijzigingen)"),
+        1 => format!("{HISTORY_HEAD} (1 wijziging)"),
+        n => format!("{HISTORY_HEAD} ({n} wijzigingen)"),
+    }
+}
+
+pub fn history_created(by: &str, at: crate::model::Timestamp) -> String {
+    let who = if by.is_empty() { NO_NAME } else { by };
+    format!("{} · {who} · kaart aangemaakt", local_time(at))
+}
+
+/// What the log kept of older changes.
+pub fn history_older(older: &crate::model::card_log::Older) -> Option<String> {
+    let (from, to) = (older.from?, older.to?);
+    let day = |t: crate::model::Timestamp| date(t.with_timezone(&chrono::Local).date_naive());
+    let by: Vec<&str> = older.by.iter().map(String::as_str).collect();
+    let by = if by.is_empty() {
+        String::new()
+    } else {
+        format!(" door {}", by.join(", "))
+    };
+    Some(format!(
+        "Oudere wijzigingen ({} t/m {}){by} zijn samengevat; alleen de laatste {} staan hier.",
+        day(from),
+        day(to),
+        crate::model::limits::MAX_HISTORY
+    ))
+}
+
+/// A value from the log, as a person reads it.
+fn history_value(kind: &crate::model::card_log::Kind, value: &str) -> String {
+    use crate::model::card_log::Kind;
+    use crate::model::CardField as F;
+    let field = match kind {
+        Kind::Field(f) | Kind::Conflict(f) => Some(*f),
+        _ => None,
+    };
+    if value.is_empty() {
+        return "—".into();
+    }
+    match field {
+        Some(F::Dates) => {
+            let parse = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+            match value.split_once('/') {
+                Some((a, b)) => date_range(parse(a), parse(b)),
+                None => date_range(parse(value), parse(value)),
+            }
+        }
+        Some(F::Scope) => match value {
+            "intern" => "Intern".into(),
+            "extern" => "Extern".into(),
+            v => v.into(),
+        },
+        Some(F::Position) => match value.split_once(':') {
+            Some((line, column)) => format!("{LINE} {line} · {column}"),
+            None => value.into(),
+        },
+        _ => format!("‘{value}’"),
+    }
+}
+
+/// One change from a card's log: "Kolom: Gepland → Bezig".
+pub fn history_change(c: &crate::model::Change) -> String {
+    use crate::model::card_log::Kind;
+    use crate::model::CardField as F;
+    let cap = |s: &str| {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    };
+    match &c.kind {
+        Kind::Field(F::Notes) => "Notities gewijzigd".into(),
+        Kind::Field(F::Position) => {
+            // The same line: just the columns ("Gepland → Bezig").
+            let split = |v: &str| {
+                v.split_once(':')
+                    .map(|(l, c)| (l.to_string(), c.to_string()))
+            };
+            match (split(&c.from), split(&c.to)) {
+                (Some((l1, c1)), Some((l2, c2))) if l1 == l2 => {
+                    format!("{COLUMN}: {c1} → {c2}")
+                }
+                _ => format!(
+                    "Verplaatst: {} → {}",
+                    history_value(&c.kind, &c.from),
+                    history_value(&c.kind, &c.to)
+                ),
+            }
+        }
+        Kind::Field(f) => format!(
+            "{}: {} → {}",
+            cap(field_label(*f)),
+            history_value(&c.kind, &c.from),
+            history_value(&c.kind, &c.to)
+        ),
+        Kind::Labels => format!(
+            "Labels: {}",
+            c.to.split(", ")
+                .map(|l| match (l.strip_prefix('+'), l.strip_prefix('-')) {
+                    (Some(a), _) => format!("‘{a}’ toegevoegd"),
+                    (_, Some(r)) => format!("‘{r}’ weggehaald"),
+                    _ => l.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Kind::Restored => "Kaart teruggezet na verwijderen".into(),
+        Kind::Combined => format!("Samengevoegd met kaart ‘{}’", c.from),
+        Kind::Conflict(f) => format!(
+            "Conflict bij samenvoegen, {}: niet gekozen {}",
+            field_label(*f),
+            history_value(&c.kind, &c.to)
+        ),
+        Kind::Other(_) => "Gewijzigd (in een nieuwere versie van Planbord)".into(),
+    }
+}
+
+/// A log entry with who and when: "03-03-2027 10:15 · Anna · Kolom: …".
+pub fn history_line(c: &crate::model::Change, me: &str) -> String {
+    let who = if c.stamp.by.is_empty() {
+        NO_NAME.to_string()
+    } else if c.stamp.by == me {
+        format!("{} (jij)", c.stamp.by)
+    } else {
+        c.stamp.by.clone()
+    };
+    format!("{} · {who} · {}", local_time(c.stamp.at), history_change(c))
+}
+
 // Your name (the author of each change, kept in this browser)
 pub const YOUR_NAME: &str = "Jouw naam";
 pub const YOUR_NAME_WHY: &str =
@@ -1505,5 +1705,66 @@ mod tests {
         );
         assert_eq!(date_range(None, Some(d("2017-05-21"))), "tot 21-05-2017");
         assert_eq!(date_range(None, None), "");
+    }
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn history_reads_as_dutch_sentences() {
+        use crate::model::card_log::Kind;
+        use crate::model::{CardField, Change, Stamp};
+        let c = |kind, from: &str, to: &str| Change {
+            stamp: Stamp {
+                at: chrono::DateTime::UNIX_EPOCH,
+                by: "Anna".into(),
+            },
+            kind,
+            from: from.into(),
+            to: to.into(),
+        };
+        assert_eq!(
+            history_change(&c(Kind::Field(CardField::Position), "1:Gepland", "1:Bezig")),
+            "Kolom: Gepland → Bezig"
+        );
+        assert_eq!(
+            history_change(&c(
+                Kind::Field(CardField::Position),
+                "1:Gepland",
+                "2:Gepland"
+            )),
+            "Verplaatst: Lijn 1 · Gepland → Lijn 2 · Gepland"
+        );
+        assert_eq!(
+            history_change(&c(
+                Kind::Field(CardField::Dates),
+                "2027-03-01",
+                "2027-03-01/2027-04-30"
+            )),
+            format!(
+                "Datums: {} → {}",
+                date_range(Some(d("2027-03-01")), Some(d("2027-03-01"))),
+                date_range(Some(d("2027-03-01")), Some(d("2027-04-30")))
+            )
+        );
+        assert_eq!(
+            history_change(&c(Kind::Field(CardField::Trekker), "", "OPCO")),
+            "Trekker: — → ‘OPCO’"
+        );
+        assert_eq!(
+            history_change(&c(Kind::Field(CardField::Notes), "", "")),
+            "Notities gewijzigd"
+        );
+        assert_eq!(
+            history_change(&c(Kind::Labels, "", "+buurt, -oud")),
+            "Labels: ‘buurt’ toegevoegd, ‘oud’ weggehaald"
+        );
+        assert_eq!(
+            history_change(&c(Kind::Conflict(CardField::Title), "", "Open dag")),
+            "Conflict bij samenvoegen, titel: niet gekozen ‘Open dag’"
+        );
+        assert!(history_line(&c(Kind::Restored, "", ""), "Anna")
+            .contains("Anna (jij) · Kaart teruggezet"));
     }
 }

@@ -223,6 +223,52 @@ async fn editing_the_title_updates_the_card_and_storage() {
 }
 
 #[wasm_bindgen_test]
+async fn enter_in_the_comment_field_adds_a_comment_shift_enter_does_not() {
+    let (root, _app) = mount_fresh().await;
+    one(&card(&root, "Open dag"), ".card-open").click();
+    tick().await;
+    assert_eq!(texts(&root, ".comment"), Vec::<String>::new());
+    let field: HtmlElement = one(&root, "#nieuwe-opmerking");
+    let area: web_sys::HtmlTextAreaElement = field.clone().unchecked_into();
+    area.set_value("Wacht op de zaal");
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    key(&field, "Enter", false, true);
+    tick().await;
+    assert!(
+        all(&root, ".comment").is_empty(),
+        "Shift+Enter is a new line"
+    );
+    key(&field, "Enter", false, false);
+    tick().await;
+    assert_eq!(texts(&root, ".comment-text"), ["Wacht op de zaal"]);
+    assert_eq!(area.value(), "", "the field is emptied");
+    assert_eq!(
+        one(&root, "#opmerkingen-kop").inner_text(),
+        "Opmerkingen (1)"
+    );
+    assert!(one(&root, "[role=status]")
+        .inner_text()
+        .contains("Opmerking geplaatst"));
+    // The card counts it; the stored board has it.
+    assert_eq!(
+        one(&card(&root, "Open dag"), ".card-comments").get_attribute("title"),
+        Some("1 opmerking".into())
+    );
+    saved().await;
+    let raw = storage().get_item(&board_key(open_id())).unwrap().unwrap();
+    assert!(raw.contains("Wacht op de zaal"));
+    // An empty comment is refused with a Dutch message.
+    key(&field, "Enter", false, false);
+    tick().await;
+    assert_eq!(all(&root, ".comment").len(), 1);
+    assert!(one(&root, ".editor-error")
+        .inner_text()
+        .contains("Typ eerst een opmerking"));
+}
+
+#[wasm_bindgen_test]
 async fn delete_then_undo_puts_the_card_back() {
     let (root, _app) = mount_fresh().await;
     let label = "Lijn 1 Teamontwikkeling, Afgerond";

@@ -328,6 +328,7 @@ impl Board {
     ) -> Result<bool, OpError> {
         let stamp: crate::model::Stamp = now.into();
         let now = stamp.at;
+        let synced = self.synced;
         let (item, columns) = self.item_and_columns(id).ok_or(OpError::UnknownItem)?;
         if matches!((start, end), (Some(s), Some(e)) if e < s) {
             return Err(OpError::EndBeforeStart);
@@ -338,7 +339,7 @@ impl Board {
         let before = item.clone();
         item.start = start;
         item.end = end;
-        item.log_changes(&before, columns, &stamp);
+        item.log_changes(&before, columns, &stamp, synced);
         item.touch(crate::model::CardField::Dates, &stamp);
         item.updated = now;
         self.updated = now;

@@ -167,20 +167,33 @@ impl CardLog {
         self.changes.is_empty() && self.older.is_empty()
     }
 
-    /// Adds changes made now, keeping the order and the bound. A field
-    /// changed again by the same person within [`COALESCE_SECONDS`] is one
-    /// change (typing a title is one change, not one per key; start and
-    /// end set one after the other are one change of the dates), and one
-    /// that comes back to where it started is none.
+    /// Adds changes, keeping the order and the bound.
     pub fn record(&mut self, changes: impl IntoIterator<Item = Change>) {
-        let mut any = false;
+        let before = self.changes.len();
+        self.changes.extend(changes);
+        if self.changes.len() != before {
+            self.settle();
+        }
+    }
+
+    /// Adds changes made now by an edit. A field changed again by the same
+    /// person within [`COALESCE_SECONDS`] is one change (typing a title is
+    /// one change, not one per key; start and end set one after the other
+    /// are one change of the dates), and one that comes back to where it
+    /// started is none. Never a change this copy already exchanged
+    /// (`synced`): the other copy has it as it was, and both must agree.
+    pub fn record_edit(
+        &mut self,
+        changes: impl IntoIterator<Item = Change>,
+        synced: Option<Timestamp>,
+    ) {
         for c in changes {
-            any = true;
             if let Some(last) = self.changes.first_mut() {
                 let seconds = (c.stamp.at - last.stamp.at).num_seconds();
                 if matches!(c.kind, Kind::Field(_) | Kind::Labels)
                     && last.kind == c.kind
                     && last.stamp.by == c.stamp.by
+                    && synced.is_none_or(|s| last.stamp.at > s)
                     && (0..=COALESCE_SECONDS).contains(&seconds)
                 {
                     last.stamp = c.stamp;
@@ -189,18 +202,15 @@ impl CardLog {
                     } else {
                         last.to = c.to;
                     }
-                    if last.from == last.to
-                        && !matches!(c.kind, Kind::Field(CardField::Notes) | Kind::Labels)
-                    {
+                    let notes_or_labels =
+                        matches!(c.kind, Kind::Field(CardField::Notes) | Kind::Labels);
+                    if last.from == last.to && !notes_or_labels {
                         self.changes.remove(0);
                     }
                     continue;
                 }
             }
             self.changes.push(c);
-            self.settle();
-        }
-        if any {
             self.settle();
         }
     }
@@ -376,10 +386,17 @@ pub fn event(kind: Kind, stamp: &Stamp, from: &str) -> Change {
 }
 
 impl Item {
-    /// Records in the log what changed from `before` to this card.
-    pub fn log_changes(&mut self, before: &Item, columns: &[Column], stamp: &Stamp) {
+    /// Records in the log what changed from `before` to this card (an
+    /// edit made now on a board last exchanged at `synced`).
+    pub fn log_changes(
+        &mut self,
+        before: &Item,
+        columns: &[Column],
+        stamp: &Stamp,
+        synced: Option<Timestamp>,
+    ) {
         let changes = diff(before, self, columns, stamp);
-        self.history.record(changes);
+        self.history.record_edit(changes, synced);
     }
 }
 
@@ -567,6 +584,21 @@ mod tests {
         b.edit_item(uid(1), Edit::Trekker("".into()), bram(2001))
             .unwrap();
         assert_eq!(b.item(uid(1)).unwrap().history.changes.len(), 4);
+    }
+
+    #[test]
+    fn a_change_already_exchanged_is_not_combined_with_a_later_one() {
+        let mut b = board();
+        let col = b.columns[0].id;
+        b.add_item(uid(1), (1, col), "K", t(1)).unwrap();
+        b.edit_item(uid(1), Edit::Trekker("A".into()), anna(10))
+            .unwrap();
+        b.mark_synced(t(11));
+        b.edit_item(uid(1), Edit::Trekker("B".into()), anna(12))
+            .unwrap();
+        let log = &b.item(uid(1)).unwrap().history.changes;
+        assert_eq!(log.len(), 2, "the other copy has the first as it was");
+        assert_eq!((log[1].from.as_str(), log[1].to.as_str()), ("", "A"));
     }
 
     #[test]

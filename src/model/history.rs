@@ -144,7 +144,7 @@ impl Patch {
                 if let Some(current) = at.map(|p| &b.items[p]) {
                     item.restamp_differences(current, stamp);
                     item.history = current.history.clone();
-                    item.log_changes(current, &b.columns, stamp);
+                    item.log_changes(current, &b.columns, stamp, b.synced);
                     if item.comments != current.comments {
                         item.comments =
                             super::comments::merge_comments(&item.comments, &current.comments);

@@ -178,6 +178,7 @@ impl Board {
         let stamp: Stamp = now.into();
         let now = stamp.at;
         let field = edit.card_field();
+        let synced = self.synced;
         let (item, columns) = self.item_and_columns(id).ok_or(OpError::UnknownItem)?;
         let mut next = item.clone();
         // Texts are cut to their bound (as a field's maxlength would).
@@ -212,7 +213,7 @@ impl Board {
             }
         }
         next.updated = now;
-        next.log_changes(item, columns, &stamp);
+        next.log_changes(item, columns, &stamp, synced);
         *item = next;
         self.updated = now;
         Ok(true)
@@ -268,6 +269,7 @@ impl Board {
                 index as f64
             }
         };
+        let synced = self.synced;
         let (item, columns) = self.item_and_columns(id).ok_or(OpError::UnknownItem)?;
         if item.cell() == cell && item.rank == rank {
             return Ok(from);
@@ -276,7 +278,7 @@ impl Board {
             let mut moved = item.clone();
             (moved.line, moved.column) = cell;
             let changes = super::card_log::diff(item, &moved, columns, &stamp);
-            item.history.record(changes);
+            item.history.record_edit(changes, synced);
         }
         item.line = cell.0;
         item.column = cell.1;
@@ -414,8 +416,9 @@ impl Board {
         }
         next.touch(field, &stamp);
         next.updated = stamp.at;
+        let synced = self.synced;
         if let Some((item, columns)) = self.item_and_columns(id) {
-            next.log_changes(item, columns, &stamp);
+            next.log_changes(item, columns, &stamp, synced);
             *item = next;
         }
         self.updated = stamp.at;
@@ -461,7 +464,7 @@ impl Board {
         merged.updated = stamp.at;
         merged.comments = super::comments::merge_comments(&a.comments, &b.comments);
         merged.history = super::CardLog::merge(&a.history, &b.history);
-        merged.log_changes(&a, &self.columns, &stamp);
+        merged.log_changes(&a, &self.columns, &stamp, self.synced);
         merged.history.record([super::card_log::event(
             super::card_log::Kind::Combined,
             &stamp,

@@ -26,6 +26,7 @@ pub fn Card(id: Uuid) -> impl IntoView {
             tags: i.tags.clone(),
             conflicts: i.conflicts.len(),
             notes: !i.notes.trim().is_empty(),
+            comments: crate::model::comments::live(&i.comments).count(),
             // Moving into or out of the done column changes it.
             due: state.dates.due(i),
         })
@@ -111,10 +112,23 @@ pub fn Card(id: Uuid) -> impl IntoView {
                     </span>
                 }
             });
+            let comments = (f.comments > 0).then(|| {
+                let label = s::comment_count(f.comments);
+                let title = label.clone();
+                view! {
+                    <span class="card-comments" title=title>
+                        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                            <path d="M2 3h12v8H7l-3 3v-3H2z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/>
+                        </svg>
+                        <span aria-hidden="true">{f.comments}</span>
+                        <span class="sr-only">{label}</span>
+                    </span>
+                }
+            });
             view! {
                 {conflict}
                 <span class="card-title">{title(f)}</span>
-                <span class="card-meta">{due}{trekker}{dates}{scope}{notes}</span>
+                <span class="card-meta">{due}{trekker}{dates}{scope}{notes}{comments}</span>
                 {tags}
             }
         })
@@ -147,6 +161,8 @@ struct Face {
     conflicts: usize,
     /// Whether it has notes (marked on the card).
     notes: bool,
+    /// Comments not deleted (counted on the card).
+    comments: usize,
     /// Late or soon (not in the done column).
     due: Option<Due>,
 }

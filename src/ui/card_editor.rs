@@ -4,6 +4,8 @@ use uuid::Uuid;
 
 use super::modal::Modal;
 use super::dom::focus_card_later;
+use super::card_history::CardHistory;
+use super::comment_thread::CommentThread;
 use super::conflict_choice::ConflictChoice;
 use super::state::use_state;
 use crate::model::{parse_tags, Edit, Scope};
@@ -207,9 +209,11 @@ fn EditorForm(id: Uuid, on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
                     </section>
                 })
             }}
+            <CommentThread id=id item=item />
             <p class="editor-error" role="alert">
                 {move || state.feedback.edit_error.get()}
             </p>
+            <CardHistory item=item />
             <p class="timestamps">
                 {move || {
                     item.with(|i| {

@@ -30,7 +30,9 @@ wasm_only! {
     mod card;
     mod card_editor;
     mod card_events;
+    mod card_history;
     mod cell;
+    mod comment_thread;
     mod confirm_dialog;
     mod copy_dialog;
     mod facilitator_bar;

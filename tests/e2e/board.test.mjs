@@ -380,7 +380,7 @@ describe("the board", () => {
     });
     assert.equal(download.suggestedFilename(), `teamplan-nieuw-west-zuid-${today}.planbord.json`);
     const text = await readFile(await download.path(), "utf8");
-    assert.ok(text.startsWith('{\n  "format": "planbord",\n  "version": 3,'), "pretty-printed, versioned");
+    assert.ok(text.startsWith('{\n  "format": "planbord",\n  "version": 4,'), "pretty-printed, versioned");
     const file = JSON.parse(text);
     const board = (await stored(page)).board;
     // The copy records the export as its latest exchange, after writing the file.

@@ -19,7 +19,8 @@
 //!   and period, the boards as read; setting a line's status on any board.
 //!
 //! Commands that need several parts are `impl AppState` blocks, by
-//! subject: [`cards`] (add, edit, move, delete, undo/redo), [`boards`]
+//! subject: [`cards`] (add, edit, move, delete, undo/redo), [`comments`]
+//! (a card's thread, outside undo), [`boards`]
 //! (routing, the library, settings), [`files`] (export, import, merge),
 //! [`decide`] (what a merge leaves to a person: conflicts, duplicates),
 //! [`refresh`] (views after a change), [`saving`] (the save, other
@@ -32,6 +33,7 @@
 
 mod boards;
 mod cards;
+mod comments;
 mod counts;
 pub mod dates;
 mod decide;
