@@ -7,6 +7,7 @@ pub mod csv;
 pub mod ics;
 mod import;
 pub mod migrate;
+mod pretty;
 pub mod report;
 
 pub use import::{import, ImportError, Imported, MAX_BYTES};
@@ -28,9 +29,10 @@ struct FileOut<'a> {
     board: &'a Board,
 }
 
-/// The whole board as a pretty-printed UTF-8 JSON board file.
+/// The whole board as a pretty-printed UTF-8 JSON board file (a comment
+/// or a history change one line each, see `pretty.rs`).
 pub fn export(board: &Board, now: Timestamp) -> String {
-    serde_json::to_string_pretty(&FileOut {
+    pretty::to_string(&FileOut {
         format: FORMAT,
         version: VERSION,
         exported: now,

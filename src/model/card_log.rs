@@ -246,6 +246,16 @@ impl CardLog {
     }
 }
 
+/// A stamp as the log keeps it: to the second (a log is read to the
+/// minute; the milliseconds took a tenth of each line), the name bounded.
+fn log_stamp(stamp: &Stamp) -> Stamp {
+    use chrono::SubsecRound;
+    Stamp {
+        at: stamp.at.trunc_subsecs(0),
+        by: bounded(Field::Author, &stamp.by),
+    }
+}
+
 /// A value cut for the log.
 fn short(text: &str) -> String {
     let mut out = bounded(Field::Title, text);
@@ -303,10 +313,7 @@ fn value_text(item: &Item, field: CardField, columns: &[Column]) -> String {
 /// labels.
 pub fn diff(before: &Item, after: &Item, columns: &[Column], stamp: &Stamp) -> Vec<Change> {
     let mut out = Vec::new();
-    let stamp = Stamp {
-        at: stamp.at,
-        by: bounded(Field::Author, &stamp.by),
-    };
+    let stamp = log_stamp(stamp);
     for f in CardField::ALL {
         let differs = match f {
             CardField::Position => before.cell() != after.cell(),
@@ -362,10 +369,7 @@ pub fn conflict_change(c: &FieldConflict, columns: &[Column]) -> Change {
         String::new()
     };
     Change {
-        stamp: Stamp {
-            at: c.stamp.at,
-            by: bounded(Field::Author, &c.stamp.by),
-        },
+        stamp: log_stamp(&c.stamp),
         kind: Kind::Conflict(c.field),
         from: String::new(),
         to,
@@ -375,10 +379,7 @@ pub fn conflict_change(c: &FieldConflict, columns: &[Column]) -> Change {
 /// An entry without values (restored, ...).
 pub fn event(kind: Kind, stamp: &Stamp, from: &str) -> Change {
     Change {
-        stamp: Stamp {
-            at: stamp.at,
-            by: bounded(Field::Author, &stamp.by),
-        },
+        stamp: log_stamp(stamp),
         kind,
         from: short(from),
         to: String::new(),

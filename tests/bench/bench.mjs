@@ -12,13 +12,15 @@ import { serve } from "../e2e/server.mjs";
 const RUNS = Number(process.argv[2] ?? 5);
 // DIST: another build to measure; ONLY=load: first-load figures only;
 // ONLY=merge: merging only; ONLY=interact: moves, typing, filter, merge;
-// ONLY=board: first load and interactions (no files, no merging).
+// ONLY=board: first load and interactions (no files, no merging);
+// ONLY=files: export, import and file sizes.
 const DIST = process.env.DIST ?? "dist";
 const ONLY = process.env.ONLY;
 // The storage schema the seeded boards are written in: the build's own
-// (4 since line status; 3 since per-field stamps; SCHEMA=2 for a build
-// before them), so a load measures reading, not a one-off migration.
-const SCHEMA = Number(process.env.SCHEMA ?? 4);
+// (5 since comments and history; 4 since line status; 3 since per-field
+// stamps; SCHEMA=2 for a build before them), so a load measures reading,
+// not a one-off migration.
+const SCHEMA = Number(process.env.SCHEMA ?? 5);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -265,7 +267,7 @@ async function files(browser, url, n) {
   let file;
   for (let r = 0; r < RUNS; r += 1) {
     const t0 = Date.now();
-    const [d] = await Promise.all([p.waitForEvent("download"), p.locator(".toolbar button", { hasText: /^Exporteren$/ }).click()]);
+    const [d] = await Promise.all([p.waitForEvent("download"), p.getByRole("button", { name: "Exporteren", exact: true }).click()]);
     exportTimes.push(Date.now() - t0);
     file = await readFile(await d.path());
   }
@@ -304,7 +306,53 @@ async function files(browser, url, n) {
     if (k % 5 === 0) i.changed.labels = { oud: `removed ${at} Bram Jansen` };
   });
   const worked = Buffer.byteLength(JSON.stringify(board, null, 2));
-  return { exportMs: median(exportTimes), importMs: median(importTimes), saveMs: median(saveTimes), bytes: file.length, bare, worked };
+  const talked = await talkedOver(browser, url, board);
+  return { exportMs: median(exportTimes), importMs: median(importTimes), saveMs: median(saveTimes), bytes: file.length, bare, worked, ...talked };
+}
+
+/** Issue 17: the worked board with two comments and ten changes in the
+ * history of every card, as the app writes them, put in place through the
+ * file input ("Vervangen") and exported again by the app: the size of the
+ * app's own file, and the time to read it. */
+async function talkedOver(browser, url, worked) {
+  const file = structuredClone(worked);
+  const stamp = (min, by) => `${new Date(Date.UTC(2027, 2, 1, 9, min)).toISOString()} ${by}`;
+  const columns = file.board.columns.map((c) => c.name);
+  file.board.items.forEach((i, k) => {
+    i.comments = [
+      { id: randomUUID(), at: new Date(Date.UTC(2027, 2, 1, 10, 0)).toISOString(), by: "Anna de Vries", text: `Wacht op sleutelfiguur ${k % 40}; besproken in het OPCO-overleg.` },
+      { id: randomUUID(), at: new Date(Date.UTC(2027, 2, 2, 11, 30)).toISOString(), by: "Bram Jansen", text: "Zaal is geregeld, uitnodiging gaat vrijdag uit." },
+    ];
+    const changes = [
+      [stamp(50, "Bram Jansen"), "position", `${i.line}:${columns[1]}`, `${i.line}:${columns[2]}`],
+      [stamp(45, "Anna de Vries"), "dates", "2027-03-01", "2027-03-01/2027-04-30"],
+      [stamp(40, "Bram Jansen"), "notes"],
+      [stamp(35, "Anna de Vries"), "trekker", "Kerngroep", i.trekker],
+      [stamp(30, "Anna de Vries"), "labels", "", "+training"],
+      [stamp(25, "Bram Jansen"), "position", `${i.line}:${columns[0]}`, `${i.line}:${columns[1]}`],
+      [stamp(20, "Anna de Vries"), "title", "Nieuwe activiteit", i.title],
+      [stamp(15, "Bram Jansen"), "scope", "", i.scope ?? "intern"],
+      [stamp(10, "Anna de Vries"), "dates", "", "2027-03-01"],
+      [stamp(5, "Anna de Vries"), "team", "", i.team],
+    ];
+    i.history = { changes };
+  });
+  const buffer = Buffer.from(JSON.stringify(file, null, 2));
+  const { context, page: p } = await page(browser, url, seeded(10));
+  await p.goto(url);
+  await p.locator(".card").first().waitFor();
+  const t0 = Date.now();
+  await p.locator('input[type="file"]').setInputFiles({ name: "bord.json", mimeType: "application/json", buffer });
+  await p.getByRole("button", { name: "Vervangen…" }).click();
+  await p.getByRole("button", { name: "Ja, vervangen" }).click();
+  await p.waitForFunction((n) => document.querySelectorAll(".card").length >= n, file.board.items.length, { timeout: 120000 });
+  const replaceMs = Date.now() - t0;
+  const [d] = await Promise.all([p.waitForEvent("download"), p.getByRole("button", { name: "Exporteren", exact: true }).click()]);
+  const out = await readFile(await d.path());
+  const back = JSON.parse(out.toString("utf8")).board.items;
+  const kept = back.every((i) => i.comments?.length === 2 && i.history?.changes?.length === 10);
+  await context.close();
+  return { talked: out.length, talkedGz: gzipSync(out).length, workedGz: gzipSync(Buffer.from(JSON.stringify(worked, null, 2))).length, replaceMs, kept };
 }
 
 /** Merging a mailed copy of an n-card board into the open one (issue 13:
@@ -317,7 +365,7 @@ async function merging(browser, url, n) {
     const { context, page: p } = await page(browser, url, seed);
     await p.goto(url);
     await p.waitForFunction((n) => document.querySelectorAll(".card").length >= n, n, { timeout: 120000 });
-    const [d] = await Promise.all([p.waitForEvent("download"), p.locator(".toolbar button", { hasText: /^Exporteren$/ }).click()]);
+    const [d] = await Promise.all([p.waitForEvent("download"), p.getByRole("button", { name: "Exporteren", exact: true }).click()]);
     const file = JSON.parse(await readFile(await d.path(), "utf8"));
     // The other copy: half the cards edited, a quarter deleted, as many added.
     const later = new Date(Date.now() + 60_000).toISOString();
@@ -386,13 +434,13 @@ try {
   console.log(`Planbord benchmark, median of ${RUNS} runs, ${new Date().toISOString()}`);
   console.log("\n1. First load");
   console.log(loadLine("sample board (11 cards)", await firstLoad(browser, server.url, null, 11)));
-  for (const n of ONLY === "merge" || ONLY === "interact" ? [] : [500, 2000, 10000]) {
+  for (const n of ["merge", "interact", "files"].includes(ONLY) ? [] : [500, 2000, 10000]) {
     console.log(loadLine(`${n} cards`, await firstLoad(browser, server.url, seeded(n), n)));
   }
   const big = seeded(10000);
   const units = Object.entries(big.entries).reduce((sum, [k, v]) => sum + k.length + v.length, 0);
   console.log(`   a 10000-card board takes ${(units / 1048576).toFixed(2)} Mi of the 5 Mi UTF-16 units localStorage allows (${Math.round((units * 100) / (5 * 1048576))} %)`);
-  for (const n of ONLY === "load" || ONLY === "merge" ? [] : [2000, 10000]) {
+  for (const n of ["load", "merge", "files"].includes(ONLY) ? [] : [2000, 10000]) {
     const r = await interactions(browser, server.url, n);
     console.log(`\n2-4. ${n} cards`);
     console.log(`   keyboard move of one card until the DOM shows it: ${ms(r.move)}`);
@@ -410,8 +458,10 @@ try {
   console.log(`   import (pick to preview): ${f.importMs} ms`);
   console.log(`   localStorage write of the whole board: ${ms(f.saveMs)}`);
   console.log(`   file with per-field stamps, worked on by two people: ${(f.worked / 1024).toFixed(0)} KB against ${(f.bare / 1024).toFixed(0)} KB without stamps (+${(((f.worked - f.bare) * 100) / f.bare).toFixed(0)} %)`);
+  console.log(`   and with 2 comments and 10 changes in the history of every card (exported by the app${f.kept ? "" : ", NOT all kept"}): ${(f.talked / 1024).toFixed(0)} KB (+${(((f.talked - f.worked) * 100) / f.worked).toFixed(0)} %), gzip ${(f.talkedGz / 1024).toFixed(0)} KB against ${(f.workedGz / 1024).toFixed(0)} KB`);
+  console.log(`   replacing the open board with that file (pick to all cards shown): ${f.replaceMs} ms`);
   }
-  if (ONLY !== "load" && ONLY !== "board") {
+  if (!["load", "board", "files"].includes(ONLY)) {
     const m = await merging(browser, server.url, 10000);
     console.log("\n5b. Merging a mailed copy, 10000 cards (half edited, a quarter deleted, as many added)");
     console.log(`   merge (click to summary): ${m.merge} ms; replace with the same file: ${m.replace} ms`);

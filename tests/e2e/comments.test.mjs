@@ -164,6 +164,13 @@ describe("comments and history", () => {
       [["Bram", "dates"], ["Anna", "position"]],
     );
 
+    // As a projector shows it: the thread and the history, open.
+    await anna.setViewportSize({ width: 1280, height: 720 });
+    await e.locator(".comments h3").scrollIntoViewIfNeeded();
+    await e.locator(".comments h3").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await anna.screenshot({ path: `${OUT}/comments-history-1280.png` });
+    await anna.setViewportSize({ width: 1920, height: 1080 });
+
     // A long thread: 30 comments, the history open; axe finds nothing.
     for (let n = 1; n <= 30; n++) {
       const field = e.getByLabel("Nieuwe opmerking");
