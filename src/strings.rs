@@ -721,6 +721,15 @@ pub const FILTER_TREKKER: &str = "Filter op trekker";
 pub const FILTER_TEAM: &str = "Filter op team";
 pub const FILTER_TAG: &str = "Filter op label";
 pub const FILTER_SCOPE: &str = "Filter op intern of extern";
+/// Only cards with at least one comment (not deleted).
+pub const FILTER_WITH_COMMENTS: &str = "Met opmerkingen";
+/// Only cards changed on or after a day (a comment counts as a change).
+pub const FILTER_CHANGED_SINCE: &str = "Gewijzigd sinds";
+
+/// The chip of the "Gewijzigd sinds" filter: "Gewijzigd sinds 01-03-2027".
+pub fn changed_since_chip(day: chrono::NaiveDate) -> String {
+    format!("{FILTER_CHANGED_SINCE} {}", date(day))
+}
 
 pub fn matches(shown: usize, total: usize) -> String {
     format!("{shown} van {}", card_count(total))
