@@ -910,6 +910,17 @@ pub fn date_range(start: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDat
     }
 }
 
+/// A comment with who wrote it and when, for the outputs (CSV, report):
+/// "Anna, 03-03-2027: tekst"; without a name "03-03-2027: tekst".
+pub fn comment_line(by: &str, day: chrono::NaiveDate, text: &str) -> String {
+    let by = by.trim();
+    if by.is_empty() {
+        format!("{}: {text}", date(day))
+    } else {
+        format!("{by}, {}: {text}", date(day))
+    }
+}
+
 // Your name (the author of each change, kept in this browser)
 pub const YOUR_NAME: &str = "Jouw naam";
 pub const YOUR_NAME_WHY: &str =
