@@ -1225,6 +1225,18 @@ pub fn report_next() -> String {
     format!("Komt eraan ({} dagen)", crate::model::report::NEXT_DAYS)
 }
 
+/// The report's option: quote each running activity's newest comment.
+pub const REPORT_SHOW_LAST_COMMENT: &str = "Laatste opmerking per lopende activiteit tonen";
+pub const REPORT_LAST_COMMENT: &str = "Laatste opmerking";
+
+/// A running activity's newest comment in the report, on one line, its day
+/// in the user's zone: "Laatste opmerking: Anna, 03-03-2027: tekst".
+pub fn report_comment(by: &str, at: crate::model::Timestamp, text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let day = at.with_timezone(&chrono::Local).date_naive();
+    format!("{REPORT_LAST_COMMENT}: {}", comment_line(by, day, &text))
+}
+
 /// A list heading with nothing under it: "Te laat: niets".
 pub fn report_nothing(head: &str) -> String {
     format!("{head}: {REPORT_NONE}")
