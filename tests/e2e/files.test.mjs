@@ -159,7 +159,7 @@ describe("board files", () => {
     await p.waitFor();
     const text = await p.innerText();
     assert.match(text, /Dit is een versie van het bord dat nu open is/);
-    assert.match(text, /Bestandsversie\s+3/);
+    assert.match(text, /Bestandsversie\s+4/);
     assert.match(text, /Lijn 4: Behoud en werving\s+2/);
     assert.match(text, /Totaal\s+11/);
     assert.ok(text.includes(fileB.name));
