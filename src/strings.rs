@@ -721,6 +721,15 @@ pub const FILTER_TREKKER: &str = "Filter op trekker";
 pub const FILTER_TEAM: &str = "Filter op team";
 pub const FILTER_TAG: &str = "Filter op label";
 pub const FILTER_SCOPE: &str = "Filter op intern of extern";
+/// Only cards with at least one comment (not deleted).
+pub const FILTER_WITH_COMMENTS: &str = "Met opmerkingen";
+/// Only cards changed on or after a day (a comment counts as a change).
+pub const FILTER_CHANGED_SINCE: &str = "Gewijzigd sinds";
+
+/// The chip of the "Gewijzigd sinds" filter: "Gewijzigd sinds 01-03-2027".
+pub fn changed_since_chip(day: chrono::NaiveDate) -> String {
+    format!("{FILTER_CHANGED_SINCE} {}", date(day))
+}
 
 pub fn matches(shown: usize, total: usize) -> String {
     format!("{shown} van {}", card_count(total))
@@ -1101,6 +1110,17 @@ pub fn history_line(c: &crate::model::Change, me: &str) -> String {
     format!("{} · {who} · {}", local_time(c.stamp.at), history_change(c))
 }
 
+/// A comment with who wrote it and when, for the outputs (CSV, report):
+/// "Anna, 03-03-2027: tekst"; without a name "03-03-2027: tekst".
+pub fn comment_line(by: &str, day: chrono::NaiveDate, text: &str) -> String {
+    let by = by.trim();
+    if by.is_empty() {
+        format!("{}: {text}", date(day))
+    } else {
+        format!("{by}, {}: {text}", date(day))
+    }
+}
+
 // Your name (the author of each change, kept in this browser)
 pub const YOUR_NAME: &str = "Jouw naam";
 pub const YOUR_NAME_WHY: &str =
@@ -1403,6 +1423,18 @@ pub fn report_done(from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
 /// "Komt eraan (30 dagen)".
 pub fn report_next() -> String {
     format!("Komt eraan ({} dagen)", crate::model::report::NEXT_DAYS)
+}
+
+/// The report's option: quote each running activity's newest comment.
+pub const REPORT_SHOW_LAST_COMMENT: &str = "Laatste opmerking per lopende activiteit tonen";
+pub const REPORT_LAST_COMMENT: &str = "Laatste opmerking";
+
+/// A running activity's newest comment in the report, on one line, its day
+/// in the user's zone: "Laatste opmerking: Anna, 03-03-2027: tekst".
+pub fn report_comment(by: &str, at: crate::model::Timestamp, text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let day = at.with_timezone(&chrono::Local).date_naive();
+    format!("{REPORT_LAST_COMMENT}: {}", comment_line(by, day, &text))
 }
 
 /// A list heading with nothing under it: "Te laat: niets".

@@ -3,11 +3,14 @@
 
 use chrono::NaiveDateTime;
 
+use crate::model::comments::live;
 use crate::model::{Board, Item, Timestamp};
 use crate::strings as s;
 
 /// Column headings, in order.
-pub const HEADERS: [&str; 13] = [
+/// The comment columns come after the labels, so that the columns before
+/// them stay where sheets made from earlier exports expect them.
+pub const HEADERS: [&str; 15] = [
     "Lijn",
     "Kolom",
     "Titel",
@@ -18,6 +21,8 @@ pub const HEADERS: [&str; 13] = [
     "Einddatum",
     "Intern/extern",
     "Labels",
+    "Opmerkingen",
+    "Laatste opmerking",
     "Aangemaakt",
     "Laatst gewijzigd",
     "Id",
@@ -60,6 +65,12 @@ fn row(board: &Board, item: &Item, local: &impl Fn(Timestamp) -> NaiveDateTime) 
             .map(|sc| s::scope(sc).to_string())
             .unwrap_or_default(),
         item.tags.join(", "),
+        live(&item.comments).count().to_string(),
+        // The thread is in time order: the last live one is the newest.
+        live(&item.comments)
+            .last()
+            .map(|c| s::comment_line(&c.by, local(c.at).date(), &c.text))
+            .unwrap_or_default(),
         local(item.created).format("%d-%m-%Y %H:%M").to_string(),
         local(item.updated).format("%d-%m-%Y %H:%M").to_string(),
         item.id.to_string(),
@@ -98,8 +109,61 @@ pub fn file_name(board: &Board, date: chrono::NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::testutil::{nieuw_west_zuid, t};
-    use crate::model::Edit;
+    use crate::model::testutil::{nieuw_west_zuid, t, uid};
+    use crate::model::{Edit, Stamp};
+
+    fn by(name: &str, s: i64) -> Stamp {
+        Stamp {
+            at: t(s),
+            by: name.into(),
+        }
+    }
+
+    fn rows(bytes: &[u8]) -> Vec<::csv::StringRecord> {
+        let mut r = ::csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(&bytes[3..]);
+        r.records().map(|r| r.unwrap()).collect()
+    }
+
+    #[test]
+    fn comments_are_counted_and_the_newest_is_quoted_with_author_and_date() {
+        let mut b = nieuw_west_zuid();
+        let (a, c) = (b.items[0].id, b.items[1].id);
+        b.add_comment(a, uid(501), "Eerste", by("Anna", 10))
+            .unwrap();
+        b.add_comment(a, uid(502), "Wacht op sleutelfiguur X", by("Bram", 20))
+            .unwrap();
+        // The newest is deleted: the one before it is the last opmerking.
+        b.add_comment(a, uid(503), "Vergissing", by("Anna", 30))
+            .unwrap();
+        b.delete_comment(a, uid(503), by("Anna", 31)).unwrap();
+        // Written without a name; late in the evening UTC: the next day
+        // in the user's zone.
+        let late = 23 * 3600 - (1_700_000_000 % 86_400) + 86_400;
+        b.add_comment(c, uid(504), "regel 1\nregel 2", by("", late))
+            .unwrap();
+        let zone = chrono::FixedOffset::east_opt(2 * 3600).unwrap();
+        let rows = rows(&export(&b, |t| t.with_timezone(&zone).naive_local()));
+        let row = |id: uuid::Uuid| rows.iter().find(|r| r[14] == id.to_string()).unwrap();
+        let day = |s: i64| s::date(t(s).with_timezone(&zone).date_naive());
+        assert_eq!(
+            (&row(a)[10], &row(a)[11]),
+            (
+                "2",
+                format!("Bram, {}: Wacht op sleutelfiguur X", day(20)).as_str()
+            )
+        );
+        assert_eq!(&row(c)[10], "1");
+        assert_eq!(&row(c)[11], format!("{}: regel 1\nregel 2", day(late)));
+        assert_ne!(
+            day(late),
+            s::date(t(late).date_naive()),
+            "the user's day, not UTC's"
+        );
+        let plain = row(b.items[2].id);
+        assert_eq!((&plain[10], &plain[11]), ("0", ""));
+    }
 
     #[test]
     fn reads_back_with_a_real_csv_reader() {
@@ -125,11 +189,11 @@ mod tests {
         assert_eq!((&race[6], &race[7]), ("20-05-2023", "21-05-2023"));
         assert_eq!(&race[0], "4 Behoud en werving");
         assert_eq!(&race[8], "Extern");
-        let first = rows.iter().find(|r| r[12] == id.to_string()).unwrap();
+        let first = rows.iter().find(|r| r[14] == id.to_string()).unwrap();
         assert_eq!(&first[3], "regel 1; met \"aanhalingstekens\"\nregel 2");
         let edited = b.item(id).unwrap().updated;
         let local = (edited + chrono::Duration::hours(2)).format("%d-%m-%Y %H:%M");
-        assert_eq!(&first[11], local.to_string());
+        assert_eq!(&first[13], local.to_string());
     }
 
     #[test]
@@ -157,20 +221,33 @@ mod tests {
             .unwrap();
         let column = b.columns[0].id;
         b.rename_column(column, "=2+2", t(1)).unwrap();
+        // A comment is quoted after its author and date, so only the
+        // author could start a formula; both are checked.
+        b.add_comment(ids[2], uid(701), "=1+1", by("=Bram", 2))
+            .unwrap();
+        b.add_comment(ids[3], uid(702), "=HYPERLINK(\"x\")", by("", 2))
+            .unwrap();
         let bytes = export(&b, |t| t.naive_utc());
         let mut r = ::csv::ReaderBuilder::new()
             .delimiter(b';')
             .from_reader(&bytes[3..]);
         let rows: Vec<::csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
         for (id, text) in ids.iter().zip(dangerous) {
-            let row = rows.iter().find(|r| r[12] == id.to_string()).unwrap();
+            let row = rows.iter().find(|r| r[14] == id.to_string()).unwrap();
             assert_eq!(&row[2], format!("'{text}"), "{text:?}");
         }
-        let first = rows.iter().find(|r| r[12] == ids[0].to_string()).unwrap();
+        let first = rows.iter().find(|r| r[14] == ids[0].to_string()).unwrap();
         assert_eq!(&first[4], "'=cmd|' /C calc'!A0");
-        let second = rows.iter().find(|r| r[12] == ids[1].to_string()).unwrap();
+        let second = rows.iter().find(|r| r[14] == ids[1].to_string()).unwrap();
         assert_eq!(&second[9], "'-label");
         assert!(rows.iter().any(|r| &r[1] == "'=2+2"));
+        let commented = rows.iter().find(|r| r[14] == ids[2].to_string()).unwrap();
+        assert_eq!(
+            &commented[11],
+            format!("'=Bram, {}: =1+1", s::date(t(2).date_naive()))
+        );
+        let unnamed = rows.iter().find(|r| r[14] == ids[3].to_string()).unwrap();
+        assert!(unnamed[11].ends_with(": =HYPERLINK(\"x\")"));
         // Nothing else is touched: no cell in the file starts a formula,
         // and ordinary text, dates and ids are as they were.
         for row in &rows {
@@ -183,10 +260,10 @@ mod tests {
             }
         }
         let last = b.items[10].clone();
-        let plain = rows.iter().find(|r| r[12] == last.id.to_string()).unwrap();
+        let plain = rows.iter().find(|r| r[14] == last.id.to_string()).unwrap();
         assert_eq!(&plain[2], last.title);
         assert!(rows
             .iter()
-            .all(|r| r[10].starts_with(|c: char| c.is_ascii_digit())));
+            .all(|r| r[12].starts_with(|c: char| c.is_ascii_digit())));
     }
 }

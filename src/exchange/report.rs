@@ -1,6 +1,7 @@
 //! The progress report as plain text for an email: per team and line what
-//! was finished in the period, what runs, what comes next, what is late,
-//! and the knelpunten; the programme's version starts with a team × line
+//! was finished in the period, what runs (with its newest comment, if the
+//! report was made with it), what comes next, what is late, and the
+//! knelpunten; the programme's version starts with a team × line
 //! summary. The content is `model::report` and `model::programme`; every
 //! word comes from `strings`.
 //!
@@ -132,6 +133,13 @@ fn list(out: &mut String, head: &str, entries: &[Entry]) {
     push(out, &format!("{head}:"));
     for e in entries {
         push(out, &s::report_entry(&e.title, &e.trekker, e.start, e.end));
+        if let Some(c) = &e.last_comment {
+            // Indented under its card, as part of that entry.
+            push(
+                out,
+                &format!("  {}", s::report_comment(&c.by, c.at, &c.text)),
+            );
+        }
     }
 }
 
@@ -140,7 +148,7 @@ mod tests {
     use super::*;
     use crate::model::programme::programme;
     use crate::model::programme::tests::{board, card, d};
-    use crate::model::report::team_report;
+    use crate::model::report::{team_report, ReportOptions};
     use crate::model::testutil::{t, uid};
     use crate::model::{Board, Edit, LineStatus};
 
@@ -179,7 +187,11 @@ mod tests {
     #[test]
     fn team_text_names_lines_statuses_cards_and_dates() {
         let (from, to, today) = period();
-        let text = team_text(&team_report(&gaasperdam(), from, to, today), from, to);
+        let text = team_text(
+            &team_report(&gaasperdam(), from, to, today, ReportOptions::default()),
+            from,
+            to,
+        );
         let expected_start = "\
 Voortgang Teamplan Gaasperdam
 Periode 01-05-2017 t/m 31-05-2017
@@ -205,6 +217,70 @@ Niets te melden.
         assert!(text.starts_with(expected_start), "{text}");
         assert!(text.ends_with("Lijn 5: Resultaat en borging — Geen status\nNiets te melden.\n"));
         assert!(!text.contains("geëxporteerd"));
+    }
+
+    #[test]
+    fn the_last_comment_is_quoted_under_a_running_activity_when_asked() {
+        let (from, to, today) = period();
+        let mut b = gaasperdam();
+        let at = |day: &str| d(day).and_hms_opt(12, 0, 0).unwrap().and_utc();
+        let anna = |day| crate::model::Stamp {
+            at: at(day),
+            by: "Anna".into(),
+        };
+        b.add_comment(uid(1), uid(201), "Eerste ronde klaar", anna("2017-05-02"))
+            .unwrap();
+        b.add_comment(
+            uid(1),
+            uid(202),
+            "Wacht op\n  sleutelfiguur X ",
+            anna("2017-05-22"),
+        )
+        .unwrap();
+        // Written without a name.
+        b.add_comment(uid(1), uid(203), "Cluster 3 gestart", at("2017-05-23"))
+            .unwrap();
+        b.delete_comment(uid(1), uid(203), at("2017-05-24"))
+            .unwrap();
+        let plain = team_text(
+            &team_report(&b, from, to, today, ReportOptions::default()),
+            from,
+            to,
+        );
+        assert!(!plain.contains("Laatste opmerking"), "{plain}");
+        let with = ReportOptions { last_comment: true };
+        let text = team_text(&team_report(&b, from, to, today, with), from, to);
+        assert!(
+            text.contains(
+                "\
+Loopt:
+- Veiligheidsscan per cluster (Wijkagenten, 01-04-2017 – 20-05-2017)
+  Laatste opmerking: Anna, 22-05-2017: Wacht op sleutelfiguur X
+Komt eraan (30 dagen): niets
+Te laat:
+- Veiligheidsscan per cluster (Wijkagenten, 01-04-2017 – 20-05-2017)
+Knelpunten"
+            ),
+            "{text}"
+        );
+        assert_eq!(text.matches("Laatste opmerking").count(), 1);
+        // The programme's text quotes it too; without a name, just the day.
+        b.delete_comment(uid(1), uid(202), anna("2017-05-24"))
+            .unwrap();
+        b.add_comment(uid(1), uid(204), "Nog één", at("2017-05-25"))
+            .unwrap();
+        let p = crate::model::programme::programme(&[&b], None, today);
+        let text = programme_text(
+            &p,
+            &[team_report(&b, from, to, today, with)],
+            from,
+            to,
+            None,
+        );
+        assert!(
+            text.contains("\n  Laatste opmerking: 25-05-2017: Nog één\n"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -240,7 +316,11 @@ Niets te melden.
     fn an_empty_board_says_there_is_nothing() {
         let (from, to, today) = period();
         let b = board(3, "", "", None);
-        let text = team_text(&team_report(&b, from, to, today), from, to);
+        let text = team_text(
+            &team_report(&b, from, to, today, ReportOptions::default()),
+            from,
+            to,
+        );
         assert!(text.starts_with("Voortgang (zonder titel)\nPeriode 01-05-2017 t/m 31-05-2017\n"));
         assert_eq!(text.matches("Niets te melden.").count(), 5);
         assert_eq!(text.matches("Geen status").count(), 5);
@@ -262,8 +342,8 @@ Niets te melden.
         let p = programme(&[&n, &g], Some(2017), today);
         // Reports in another order: the text follows the table's.
         let reports = [
-            team_report(&n, from, to, today),
-            team_report(&g, from, to, today),
+            team_report(&n, from, to, today, ReportOptions::default()),
+            team_report(&g, from, to, today, ReportOptions::default()),
         ];
         let text = programme_text(&p, &reports, from, to, Some(2017));
         assert!(

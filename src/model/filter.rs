@@ -1,7 +1,11 @@
 //! Filtering the cards shown: free text, trekker, team, label, intern or
-//! extern. All criteria together (and); empty ones do not filter.
+//! extern, with comments, changed since a date. All criteria together
+//! (and); empty ones do not filter.
 
-use super::{Board, Item, Scope};
+use chrono::NaiveDate;
+
+use super::comments::live;
+use super::{Board, Item, Scope, Timestamp};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -12,6 +16,14 @@ pub struct Filter {
     pub team: Option<String>,
     pub tag: Option<String>,
     pub scope: Option<Scope>,
+    /// "Met opmerkingen": only cards with at least one comment that is not
+    /// deleted.
+    pub with_comments: bool,
+    /// "Gewijzigd sinds": only cards whose `updated` (any field, a comment,
+    /// a restore) falls on or after this day. The day is taken in UTC, as
+    /// `updated` is stored: a change just after midnight Dutch time may
+    /// count as the day before (an hour or two at most).
+    pub changed_since: Option<NaiveDate>,
 }
 
 impl Filter {
@@ -21,6 +33,8 @@ impl Filter {
             && self.team.is_none()
             && self.tag.is_none()
             && self.scope.is_none()
+            && !self.with_comments
+            && self.changed_since.is_none()
     }
 
     pub fn matches(&self, item: &Item) -> bool {
@@ -40,6 +54,10 @@ impl Filter {
             team: norm(&self.team),
             tag: norm(&self.tag),
             scope: self.scope,
+            with_comments: self.with_comments,
+            since: self
+                .changed_since
+                .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc()),
         }
     }
 
@@ -58,10 +76,22 @@ pub struct Matcher {
     team: Option<String>,
     tag: Option<String>,
     scope: Option<Scope>,
+    with_comments: bool,
+    /// The start (UTC) of the "changed since" day: comparing instants needs
+    /// no date conversion per card.
+    since: Option<Timestamp>,
 }
 
 impl Matcher {
     pub fn matches(&self, item: &Item) -> bool {
+        // The cheap criteria first: on a big board most cards fail here,
+        // before any text is compared.
+        if self.since.is_some_and(|since| item.updated < since) {
+            return false;
+        }
+        if self.with_comments && live(&item.comments).next().is_none() {
+            return false;
+        }
         let eq = |want: &str, have: &str| {
             let have = have.trim();
             // Most values are plain ASCII: compare without allocating.
@@ -175,6 +205,99 @@ mod tests {
         };
         assert_eq!(f.count(&b), 1);
         assert!(!f.is_empty());
+    }
+
+    fn stamp(at: Timestamp) -> crate::model::Stamp {
+        crate::model::Stamp {
+            at,
+            by: "Anna".into(),
+        }
+    }
+
+    #[test]
+    fn with_comments_counts_only_comments_not_deleted() {
+        use crate::model::testutil::uid;
+        let mut b = board();
+        let f = Filter {
+            with_comments: true,
+            ..Filter::default()
+        };
+        assert!(!f.is_empty());
+        assert_eq!(f.count(&b), 0);
+        let (a, c) = (b.items[0].id, b.items[1].id);
+        let at = b.items[0].updated + chrono::Duration::seconds(10);
+        b.add_comment(a, uid(501), "Wacht op sleutelfiguur X", stamp(at))
+            .unwrap();
+        b.add_comment(c, uid(502), "Vergissing", stamp(at)).unwrap();
+        assert_eq!(f.count(&b), 2);
+        // A deleted comment is a tombstone: the card has none left.
+        b.delete_comment(c, uid(502), stamp(at)).unwrap();
+        assert_eq!(f.count(&b), 1);
+        assert!(f.matches(b.item(a).unwrap()));
+        assert!(!f.matches(b.item(c).unwrap()));
+        // Combined with another criterion: both must hold.
+        let f = Filter {
+            with_comments: true,
+            text: "niets-dat-bestaat".into(),
+            ..Filter::default()
+        };
+        assert_eq!(f.count(&b), 0);
+    }
+
+    #[test]
+    fn changed_since_takes_the_whole_day_in_utc() {
+        use crate::model::Edit;
+        let mut b = board();
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let at = |s: &str| {
+            chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
+                .unwrap()
+                .and_utc()
+        };
+        let ids: Vec<_> = b.items.iter().map(|i| i.id).collect();
+        // Every card last changed long before; three changed around 1 March.
+        for i in &mut b.items {
+            i.updated = at("2027-01-15 12:00:00");
+        }
+        b.edit_item(
+            ids[0],
+            Edit::Trekker("OE".into()),
+            stamp(at("2027-02-28 23:59:59")),
+        )
+        .unwrap();
+        b.edit_item(
+            ids[1],
+            Edit::Trekker("OE".into()),
+            stamp(at("2027-03-01 00:00:00")),
+        )
+        .unwrap();
+        b.add_comment(
+            ids[2],
+            crate::model::testutil::uid(600),
+            "Besproken",
+            stamp(at("2027-03-02 09:00:00")),
+        )
+        .unwrap();
+        let since = |d: &str| Filter {
+            changed_since: Some(day(d)),
+            ..Filter::default()
+        };
+        assert!(!since("2027-03-01").is_empty());
+        // On or after the day: its first second counts, the second before not.
+        assert_eq!(since("2027-03-01").count(&b), 2);
+        assert!(since("2027-03-01").matches(b.item(ids[1]).unwrap()));
+        assert!(!since("2027-03-01").matches(b.item(ids[0]).unwrap()));
+        // A comment is a change too.
+        assert!(since("2027-03-02").matches(b.item(ids[2]).unwrap()));
+        assert_eq!(since("2027-02-28").count(&b), 3);
+        assert_eq!(since("2027-03-03").count(&b), 0);
+        assert_eq!(since("2027-01-15").count(&b), 11);
+        let both = Filter {
+            changed_since: Some(day("2027-02-01")),
+            trekker: Some("oe".into()),
+            ..Filter::default()
+        };
+        assert_eq!(both.count(&b), 2);
     }
 
     #[test]

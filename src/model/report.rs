@@ -1,12 +1,14 @@
 //! The content of a team's progress report, per line: what was finished
 //! in a period, what runs, what comes next, what is late, and the line's
-//! status and knelpunten. The text for email is `exchange::report`.
-//! "Today" and the period are arguments.
+//! status and knelpunten, and if asked the newest comment on each running
+//! activity. The text for email is `exchange::report`. "Today" and the
+//! period are arguments.
 
 use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::calendar::{done_column, due, span, Due};
+use super::comments::{live, Comment};
 use super::programme::{sort_key, team_name};
 use super::{Board, CardField, Item, LineStatus, Timestamp};
 
@@ -23,6 +25,18 @@ pub struct Entry {
     pub end: Option<NaiveDate>,
     /// The name of the card's column.
     pub column: String,
+    /// The card's newest comment that is not deleted: only in `running`,
+    /// and only when [`ReportOptions::last_comment`] asks for it.
+    pub last_comment: Option<Comment>,
+}
+
+/// What a report includes beyond its lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// The newest comment per running activity ("Laatste opmerking per
+    /// lopende activiteit"): where it stands in the team's own words. Off
+    /// by default: comments are working notes, not always meant upward.
+    pub last_comment: bool,
 }
 
 /// One line of a team's report.
@@ -89,7 +103,9 @@ fn order(item: &Item, date: Option<NaiveDate>) -> Order {
     (date.is_none(), date, sort_key(&item.title), item.id)
 }
 
-fn entries(board: &Board, mut found: Vec<(Order, &Item)>) -> Vec<Entry> {
+/// The found cards as entries, in order; `with_comment`: each with its
+/// newest live comment.
+fn entries(board: &Board, mut found: Vec<(Order, &Item)>, with_comment: bool) -> Vec<Entry> {
     found.sort_by(|a, b| a.0.cmp(&b.0));
     found
         .into_iter()
@@ -103,16 +119,29 @@ fn entries(board: &Board, mut found: Vec<(Order, &Item)>) -> Vec<Entry> {
                 .column(i.column)
                 .map(|c| c.name.clone())
                 .unwrap_or_default(),
+            // The thread is in time order: the last live one is the newest.
+            last_comment: if with_comment {
+                live(&i.comments).last().cloned()
+            } else {
+                None
+            },
         })
         .collect()
 }
 
-/// The report of `board` for the period `from..=to`, as of `today`.
+/// The report of `board` for the period `from..=to`, as of `today`, with
+/// what `options` adds.
 ///
 /// The lists are not capped: the report is the report, and a team with
 /// forty running cards should see forty. A reader that must be short can
 /// cut them itself.
-pub fn team_report(board: &Board, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> TeamReport {
+pub fn team_report(
+    board: &Board,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+    options: ReportOptions,
+) -> TeamReport {
     let done_col = done_column(board);
     let first = board.visible_columns().first().map(|c| c.id);
     let horizon = today + chrono::Days::new(NEXT_DAYS);
@@ -151,10 +180,10 @@ pub fn team_report(board: &Board, from: NaiveDate, to: NaiveDate, today: NaiveDa
                 name: line.name.clone(),
                 status: line.status,
                 knelpunten: line.knelpunten.clone(),
-                done: entries(board, done),
-                running: entries(board, running),
-                next: entries(board, next),
-                late: entries(board, late),
+                done: entries(board, done, false),
+                running: entries(board, running, options.last_comment),
+                next: entries(board, next, false),
+                late: entries(board, late, false),
             }
         })
         .collect();
@@ -222,7 +251,13 @@ mod tests {
         let i = b.item_mut(uid(7)).unwrap();
         i.changed.others = Some(on("2017-05-01").at.into());
 
-        let r = team_report(&b, d("2017-05-01"), d("2017-05-31"), d("2017-06-01"));
+        let r = team_report(
+            &b,
+            d("2017-05-01"),
+            d("2017-05-31"),
+            d("2017-06-01"),
+            ReportOptions::default(),
+        );
         assert_eq!(
             titles(&r.lines[0].done),
             ["Zeven", "Eerst", "Zes", "kaart 3"]
@@ -260,7 +295,13 @@ mod tests {
         card(&mut b, 9, 2, "Afgerond", None, Some("2017-05-15")); // done: not late
         b.lines[1].status = Some(LineStatus::Aandacht);
         b.lines[1].knelpunten = "Sleutelfiguren haken af.".into();
-        let r = team_report(&b, d("2017-05-01"), d("2017-05-31"), d("2017-06-01"));
+        let r = team_report(
+            &b,
+            d("2017-05-01"),
+            d("2017-05-31"),
+            d("2017-06-01"),
+            ReportOptions::default(),
+        );
         assert_eq!((r.team.as_str(), r.board), ("Gaasperdam", uid(1)));
         let l = &r.lines[1];
         assert_eq!((l.number, l.status), (2, Some(LineStatus::Aandacht)));
@@ -280,6 +321,60 @@ mod tests {
     }
 
     #[test]
+    fn the_last_live_comment_of_running_activities_only_when_asked() {
+        let mut b = board(1, "B", "B", None);
+        card(
+            &mut b,
+            1,
+            1,
+            "Bezig",
+            Some("2017-05-01"),
+            Some("2017-05-20"),
+        ); // running, late
+        card(&mut b, 2, 1, "Bezig", None, None); // running, no comments
+        card(&mut b, 3, 1, "Gepland", Some("2017-06-10"), None); // next
+        card(&mut b, 4, 1, "Afgerond", None, Some("2017-05-15")); // done
+        card(&mut b, 5, 1, "Bezig", None, None); // running, only a deleted comment
+        let say = |b: &mut Board, card: u128, id: u128, day: &str, text: &str| {
+            b.add_comment(uid(card), uid(id), text, on(day)).unwrap();
+        };
+        say(&mut b, 1, 101, "2017-05-02", "Zaal geregeld");
+        say(&mut b, 1, 102, "2017-05-20", "Wacht op sleutelfiguur X");
+        say(&mut b, 1, 103, "2017-05-25", "Vergissing");
+        b.delete_comment(uid(1), uid(103), on("2017-05-26"))
+            .unwrap();
+        say(&mut b, 3, 104, "2017-05-03", "Uitnodiging verstuurd");
+        say(&mut b, 4, 105, "2017-05-03", "Klaar");
+        say(&mut b, 5, 106, "2017-05-03", "Weg");
+        b.delete_comment(uid(5), uid(106), on("2017-05-04"))
+            .unwrap();
+        let (from, to, today) = (d("2017-05-01"), d("2017-05-31"), d("2017-06-01"));
+
+        let off = team_report(&b, from, to, today, ReportOptions::default());
+        let l = &off.lines[0];
+        assert_eq!(titles(&l.running), ["kaart 1", "kaart 2", "kaart 5"]);
+        assert!(l.running.iter().all(|e| e.last_comment.is_none()));
+
+        let on_ = ReportOptions { last_comment: true };
+        let r = team_report(&b, from, to, today, on_);
+        let l = &r.lines[0];
+        let last: Vec<Option<&str>> = l
+            .running
+            .iter()
+            .map(|e| e.last_comment.as_ref().map(|c| c.text.as_str()))
+            .collect();
+        assert_eq!(last, [Some("Wacht op sleutelfiguur X"), None, None]);
+        let c = l.running[0].last_comment.as_ref().unwrap();
+        assert_eq!((c.by.as_str(), c.at), ("Anna", on("2017-05-20").at));
+        // The other lists list cards, not their threads (card 1 is late too).
+        assert_eq!(titles(&l.late), ["kaart 1"]);
+        for list in [&l.late, &l.next, &l.done] {
+            assert_eq!(list.len(), 1);
+            assert!(list[0].last_comment.is_none());
+        }
+    }
+
+    #[test]
     fn equal_dates_sort_by_title() {
         let mut b = board(1, "B", "B", None);
         for (n, title) in [(1, "beta"), (2, "Alfa"), (3, "Éénmalig"), (4, "delta")] {
@@ -287,7 +382,13 @@ mod tests {
             b.edit_item(uid(n), Edit::Title(title.into()), t(1))
                 .unwrap();
         }
-        let r = team_report(&b, d("2017-05-01"), d("2017-05-31"), d("2017-06-01"));
+        let r = team_report(
+            &b,
+            d("2017-05-01"),
+            d("2017-05-31"),
+            d("2017-06-01"),
+            ReportOptions::default(),
+        );
         assert_eq!(
             titles(&r.lines[2].running),
             ["Alfa", "beta", "delta", "Éénmalig"]

@@ -40,6 +40,12 @@ pub fn ActiveFilters() -> impl IntoView {
         if let Some(sc) = f.scope {
             chips.push((s::chip(s::SCOPE, s::scope(sc)), |f| f.scope = None));
         }
+        if f.with_comments {
+            chips.push((s::FILTER_WITH_COMMENTS.to_string(), |f| f.with_comments = false));
+        }
+        if let Some(day) = f.changed_since {
+            chips.push((s::changed_since_chip(day), |f| f.changed_since = None));
+        }
         chips
             .into_iter()
             .map(|(text, clear)| {

@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::active_filters::ActiveFilters;
@@ -7,7 +8,8 @@ use crate::model::Scope;
 use crate::strings as s;
 
 /// Search and filters over the open board: text, trekker, team, label,
-/// intern/extern; then the filter in force (`ActiveFilters`). In
+/// intern/extern, with comments, changed since a day; then the filter in
+/// force (`ActiveFilters`). In
 /// presentation mode only the filter in force shows, unless the
 /// facilitator opens the fields ("Filter").
 #[component]
@@ -23,7 +25,7 @@ pub fn FilterBar() -> impl IntoView {
     };
     let fields_hidden =
         move || state.panels.presenting.get() && !state.panels.filters_open.get();
-    // On a phone the four lists sit behind "Filters", so the first card is
+    // On a phone the lists sit behind "Filters", so the first card is
     // in view; the filter in force shows as chips below either way. Wider
     // screens hide the button and always show the lists (CSS).
     let lists_open = RwSignal::new(false);
@@ -115,6 +117,39 @@ pub fn FilterBar() -> impl IntoView {
                 <option value="intern">{s::scope(Scope::Intern)}</option>
                 <option value="extern">{s::scope(Scope::Extern)}</option>
             </select>
+            // A label around each: its text names the field and takes the
+            // click (a bigger target on a phone).
+            <label class="filter-check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || filter.with(|f| f.with_comments)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.nav.set_filter(|f| f.with_comments = on);
+                    }
+                />
+                {s::FILTER_WITH_COMMENTS}
+            </label>
+            <label class="filter-date">
+                {s::FILTER_CHANGED_SINCE}
+                <input
+                    type="date"
+                    prop:value=move || filter.with(|f| {
+                        f.changed_since.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                    })
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        // Half typed (a part cleared to type it anew) also
+                        // reads as "": the filter waits, else clearing it
+                        // would reset the field under the user's fingers.
+                        if input.validity().bad_input() {
+                            return;
+                        }
+                        let day = NaiveDate::parse_from_str(&input.value(), "%Y-%m-%d").ok();
+                        state.nav.set_filter(|f| f.changed_since = day);
+                    }
+                />
+            </label>
             </div>
             <ActiveFilters />
         </div>

@@ -3,6 +3,7 @@ use uuid::Uuid;
 
 use super::state::{now, use_state};
 use crate::model::calendar;
+use crate::model::report::{team_report, ReportOptions};
 use crate::strings as s;
 
 fn today() -> chrono::NaiveDate {
@@ -53,11 +54,12 @@ pub fn OverviewView() -> impl IntoView {
     };
     let summary = RwSignal::new(None::<String>);
     let copy = move |_| {
-        // The report's text for this team (the period as set in the
-        // programme's report: a quarter back by default).
+        // The report's text for this team (the period and options as set
+        // in the programme's report: a quarter back, no comments by default).
         let (from, to) = (state.programme.from.get_untracked(), state.programme.to.get_untracked());
+        let options = ReportOptions { last_comment: state.programme.last_comment.get_untracked() };
         let text = state.doc.with_board(|b| {
-            crate::exchange::report::team_text(&crate::model::report::team_report(b, from, to, today()), from, to)
+            crate::exchange::report::team_text(&team_report(b, from, to, today(), options), from, to)
         });
         summary.set(Some(text.clone()));
         state.copy_text(text);

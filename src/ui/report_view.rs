@@ -5,7 +5,7 @@ use super::dom;
 use super::state::{dates::today, use_state};
 use crate::exchange::report as text;
 use crate::model::programme;
-use crate::model::report::{team_report, Entry, LineReport, TeamReport};
+use crate::model::report::{team_report, Entry, LineReport, ReportOptions, TeamReport};
 use crate::model::LINE_COUNT;
 use crate::strings as s;
 
@@ -13,7 +13,8 @@ use crate::strings as s;
 /// sends upward, on screen as it prints (A4, saved as PDF through the
 /// browser): one programme page (teams × lines with statuses and
 /// knelpunten), then one page per team with per line what was done in the
-/// period, what runs, what comes next, what is late and the knelpunten.
+/// period, what runs (if ticked, with its newest comment), what comes next,
+/// what is late and the knelpunten.
 /// "Kopieer voortgang" gives the same as plain text for an email.
 #[component]
 pub fn ReportView() -> impl IntoView {
@@ -21,8 +22,9 @@ pub fn ReportView() -> impl IntoView {
     let prog = state.programme;
     let reports = Memo::new(move |_| {
         let (from, to) = (prog.from.get(), prog.to.get());
+        let options = ReportOptions { last_comment: prog.last_comment.get() };
         prog.with_included(|boards| {
-            boards.iter().map(|b| team_report(b, from, to, today())).collect::<Vec<TeamReport>>()
+            boards.iter().map(|b| team_report(b, from, to, today(), options)).collect::<Vec<TeamReport>>()
         })
     });
     let figures = Memo::new(move |_| {
@@ -100,6 +102,14 @@ pub fn ReportView() -> impl IntoView {
             <div class="report-controls">
                 {date_input("rapport-van", s::PERIOD_FROM, prog.from)}
                 {date_input("rapport-tot", s::PERIOD_TO, prog.to)}
+                <label class="report-option">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || prog.last_comment.get()
+                        on:change=move |ev| prog.last_comment.set(event_target_checked(&ev))
+                    />
+                    {s::REPORT_SHOW_LAST_COMMENT}
+                </label>
                 <button type="button" class="button" on:click=copy>{s::COPY_PROGRAMME_PROGRESS}</button>
                 <button type="button" class="button secondary" on:click=move |_| dom::print()>{s::PRINT_REPORT}</button>
             </div>
@@ -153,6 +163,9 @@ fn LineSection(line: LineReport) -> impl IntoView {
                         <li>
                             <span class="report-item">{e.title}</span>
                             <span class="report-meta">{s::report_entry_meta(&e.trekker, e.start, e.end)}</span>
+                            {e.last_comment.map(|c| view! {
+                                <span class="report-comment">{s::report_comment(&c.by, c.at, &c.text)}</span>
+                            })}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -2,6 +2,7 @@
 //! filter. Pure (no browser), so parsing and writing are tested natively;
 //! `state::nav` reads and sets the real hash.
 
+use chrono::NaiveDate;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use uuid::Uuid;
 
@@ -123,7 +124,9 @@ fn decode(s: &str) -> String {
     percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
-/// The filter in a URL hash: `#/bord/<id>?q=…&trekker=…&team=…&label=…&scope=…`.
+/// The filter in a URL hash:
+/// `#/bord/<id>?q=…&trekker=…&team=…&label=…&scope=…&opmerkingen=1&sinds=2027-03-01`.
+/// A value that does not parse (`sinds=gisteren`) filters nothing.
 pub fn filter_from_hash(hash: &str) -> Filter {
     let mut f = Filter::default();
     let Some((_, query)) = hash.split_once('?') else {
@@ -144,6 +147,8 @@ pub fn filter_from_hash(hash: &str) -> Filter {
                     _ => None,
                 }
             }
+            "opmerkingen" => f.with_comments = matches!(v.as_str(), "1" | "ja"),
+            "sinds" => f.changed_since = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok(),
             _ => {}
         }
     }
@@ -171,6 +176,12 @@ pub fn filter_query(f: &Filter) -> String {
             Scope::Extern => "extern",
         };
         parts.push(format!("scope={v}"));
+    }
+    if f.with_comments {
+        parts.push("opmerkingen=1".into());
+    }
+    if let Some(d) = f.changed_since {
+        parts.push(format!("sinds={}", d.format("%Y-%m-%d")));
     }
     if parts.is_empty() {
         String::new()
@@ -258,6 +269,16 @@ mod tests {
                 team: Some("Nieuw West Zuid".into()),
                 tag: Some("één, twee".into()),
                 scope: Some(Scope::Extern),
+                with_comments: true,
+                changed_since: NaiveDate::from_ymd_opt(2027, 3, 1),
+            },
+            Filter {
+                with_comments: true,
+                ..Filter::default()
+            },
+            Filter {
+                changed_since: NaiveDate::from_ymd_opt(999, 12, 31),
+                ..Filter::default()
             },
             Filter {
                 scope: Some(Scope::Intern),
@@ -289,11 +310,41 @@ mod tests {
     }
 
     #[test]
+    fn comments_and_changed_since_in_the_query() {
+        let f = Filter {
+            with_comments: true,
+            changed_since: NaiveDate::from_ymd_opt(2027, 3, 1),
+            ..Filter::default()
+        };
+        assert_eq!(filter_query(&f), "?opmerkingen=1&sinds=2027-03-01");
+        let hash = format!("#/bord/{}?opmerkingen=1&sinds=2027-03-01", id());
+        assert_eq!(filter_from_hash(&hash), f);
+        assert_eq!(Route::parse(&hash), Some(Route::Board(id())));
+        // Off is left out, not written as `opmerkingen=0`.
+        assert_eq!(filter_query(&Filter::default()), "");
+        assert!(!filter_from_hash("#/borden?opmerkingen=0").with_comments);
+        assert!(filter_from_hash("#/borden?opmerkingen=ja").with_comments);
+    }
+
+    #[test]
     fn odd_queries_give_a_filter_not_a_failure() {
         let f = filter_from_hash("#/borden?scope=onbekend&x=1&q=%E2%28&trekker");
         assert_eq!(f.scope, None);
         assert_eq!(f.trekker, Some(String::new()));
         assert!(f.text.contains('\u{FFFD}'));
         assert_eq!(filter_from_hash("#/borden"), Filter::default());
+        for odd in [
+            "sinds=gisteren",
+            "sinds=2027-02-30",
+            "sinds=",
+            "opmerkingen",
+            "opmerkingen=x",
+        ] {
+            assert_eq!(
+                filter_from_hash(&format!("#/borden?{odd}")),
+                Filter::default(),
+                "{odd}"
+            );
+        }
     }
 }

@@ -91,6 +91,32 @@ describe("board files", () => {
     delete item.changed.title;
     item.conflicts[0].field = "kleur";
     assert.equal(validate(file), false, "a conflict names a card field");
+    item.conflicts[0].field = "dates";
+    // Version 4's comments (a tombstone among them) and history, as the app
+    // writes them; an unknown kind of change is a newer app's, and allowed.
+    Object.assign(item, {
+      comments: [
+        { id: randomUUID(), at: "2026-11-25T11:05:00Z", by: "Anna de Vries", text: "Wacht op sleutelfiguur X" },
+        { id: randomUUID(), at: "2026-11-26T09:00:00Z", by: "Bram", text: "Zaal geregeld", edited: "2026-11-26T09:10:00Z" },
+        { id: randomUUID(), at: "2026-11-26T10:00:00Z", by: "", text: "", deleted: "2026-11-26T10:05:00Z" },
+      ],
+      history: {
+        changes: [
+          ["2026-11-27T16:40:00Z Anna de Vries", "dates", "2027-03-17", "2027-03-10"],
+          ["2026-11-26T10:00:00Z Bram", "conflict:dates", "", "2027-03-17"],
+          ["2026-11-25T11:05:00Z Bram", "notes"],
+          ["2026-11-25T11:00:00Z", "combined", "Dialoogavond"],
+          ["2026-11-24T08:00:00Z Anna de Vries", "fotos", "a", "b"],
+        ],
+        older: { from: "2026-11-02T09:00:00Z", to: "2026-11-20T09:00:00Z", by: ["Anna de Vries"] },
+      },
+    });
+    assert.ok(validate(file), JSON.stringify(validate.errors));
+    item.comments[2].text = "terug";
+    assert.equal(validate(file), false, "a deleted comment keeps no text");
+    item.comments[2].text = "";
+    item.history.changes[0].push("te veel");
+    assert.equal(validate(file), false, "a change has at most four parts");
   });
 
   test("two people edit copies of one board; the merge keeps both and reports it", async (t) => {

@@ -340,11 +340,17 @@ describe("on a phone", () => {
     const page = await open(t, PHONE.viewport, PHONE.options);
     const toggle = page.getByRole("button", { name: "Filters", exact: true });
     const trekker = page.getByRole("combobox", { name: "Filter op trekker" });
+    const comments = page.getByRole("checkbox", { name: "Met opmerkingen" });
+    const since = page.getByLabel("Gewijzigd sinds", { exact: true });
     assert.equal(await trekker.isVisible(), false, "closed at first");
+    assert.equal(await comments.isVisible(), false, "closed at first");
+    assert.equal(await since.isVisible(), false, "closed at first");
     assert.equal(await page.locator(".match-count").isVisible(), false, "no count while nothing is filtered");
     assert.equal(await toggle.getAttribute("aria-expanded"), "false");
     await toggle.click();
     assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+    assert.ok((await comments.isVisible()) && (await since.isVisible()), "all filters behind Filters");
+    await page.screenshot({ path: `${OUT}/layout-390x844-filters-open.png` });
     await trekker.selectOption("Kerngroep");
     assert.match(await page.locator(".match-count").innerText(), /^\d+ van 11 kaarten$/);
     const chip = page.getByRole("button", { name: /Kerngroep/ }).first();

@@ -230,6 +230,47 @@ print(json.dumps([[str(e["SUMMARY"]), e["DTSTART"].dt.isoformat()] for e in cal.
     assert.deepEqual(await page.locator(".matrix tbody th").allInnerTexts(), ["Nieuw West Zuid"], "remembered");
     assert.match(await page.locator(".matrix tfoot td").last().innerText(), /^11 kaarten/);
   });
+
+  test("the report quotes a running activity's last comment only when asked", async (t) => {
+    const page = await open(t);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    // A running card with a thread, as a copy that came back by email
+    // would have it: an earlier comment, the newest, and a deleted one.
+    const title = "Team in groepen voor ontwikkeling, binding en zorg";
+    await page.evaluate((title) => {
+      const key = Object.keys(localStorage).find(
+        (k) => /^planbord\.v\d+\.bord\./.test(k) && localStorage.getItem(k).includes(title),
+      );
+      const stored = JSON.parse(localStorage.getItem(key));
+      const item = stored.board.items.find((i) => i.title === title);
+      const at = (s) => new Date(Date.parse(item.updated) + s * 1000).toISOString();
+      item.comments = [
+        { id: crypto.randomUUID(), at: at(1), by: "Bram", text: "Eerste groep gestart" },
+        { id: crypto.randomUUID(), at: at(2), by: "Anna", text: "Wacht op\nsleutelfiguur X" },
+        { id: crypto.randomUUID(), at: at(3), by: "Anna", text: "", deleted: at(4) },
+      ];
+      item.updated = at(4);
+      localStorage.setItem(key, JSON.stringify(stored));
+    }, title);
+    // Reloaded, so that the open board is read from storage too.
+    await page.goto(page.url().replace(/#.*$/, "#/programma/rapport"));
+    await page.reload();
+    await page.locator(".report").waitFor();
+    const option = page.getByRole("checkbox", { name: "Laatste opmerking per lopende activiteit tonen" });
+    assert.equal(await option.isChecked(), false, "off by default");
+    assert.equal(await page.locator(".report-comment").count(), 0);
+    await option.check();
+    const quoted = page.locator(".report-comment");
+    assert.equal(await quoted.count(), 1);
+    assert.match(await quoted.innerText(), /^Laatste opmerking: Anna, \d\d-\d\d-\d{4}: Wacht op sleutelfiguur X$/);
+    assert.match(await quoted.locator("xpath=..").innerText(), new RegExp(title));
+    assert.deepEqual(await axe(page), []);
+    await page.getByRole("button", { name: "Kopieer voortgang (programma)" }).click();
+    await page.locator(".notice", { hasText: "Voortgang gekopieerd" }).waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(text, new RegExp(`- ${title}.*\n  Laatste opmerking: Anna, \\d\\d-\\d\\d-\\d{4}: Wacht op sleutelfiguur X\n`));
+    await page.screenshot({ path: `${OUT}/programme-report-last-comment.png`, fullPage: true });
+  });
 });
 
 describe("the programme on a projector, a laptop and a phone", () => {

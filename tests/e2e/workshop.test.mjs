@@ -301,6 +301,42 @@ describe("finding and focusing", () => {
     assert.doesNotMatch(page.url(), /\?/);
   });
 
+  test("'Met opmerkingen' and 'Gewijzigd sinds' filter by keyboard, show as chips, live in the URL", async (t) => {
+    const page = await open(t);
+    const count = () => page.locator(".match-count").innerText();
+    // The first-visit board has no comments, and every card was made now.
+    const comments = page.getByRole("checkbox", { name: "Met opmerkingen" });
+    await comments.focus();
+    await page.keyboard.press("Space");
+    assert.match(await count(), /^0 van 11 kaarten$/);
+    assert.match(page.url(), /\?opmerkingen=1$/);
+    await page.getByRole("button", { name: "Filter ‘Met opmerkingen’ wissen" }).click();
+    assert.equal(await comments.isChecked(), false);
+    // The day in UTC, as the filter takes it.
+    const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const since = page.getByLabel("Gewijzigd sinds", { exact: true });
+    await since.fill(day(1));
+    assert.match(await count(), /^0 van 11 kaarten$/);
+    assert.match(page.url(), new RegExp(`\\?sinds=${day(1)}$`));
+    const [y, m, d] = day(1).split("-");
+    assert.ok(await page.getByRole("button", { name: `Filter ‘Gewijzigd sinds ${d}-${m}-${y}’ wissen` }).isVisible());
+    await since.fill(day(0));
+    assert.match(await count(), /^11 van 11 kaarten$/);
+    // A reload keeps it; "Filter wissen" clears both fields.
+    await comments.check();
+    await page.reload();
+    // Every card is drawn, and hidden: none has comments.
+    await page.locator(".card").first().waitFor({ state: "attached" });
+    assert.match(await count(), /^0 van 11 kaarten$/);
+    assert.equal(await since.inputValue(), day(0));
+    assert.equal(await comments.isChecked(), true);
+    assert.deepEqual(await axe(page), []);
+    await page.getByRole("button", { name: "Filter wissen" }).click();
+    assert.equal(await comments.isChecked(), false);
+    assert.equal(await since.inputValue(), "");
+    assert.doesNotMatch(page.url(), /\?/);
+  });
+
   test("arrow keys move the focus between cards and cells; n adds where the focus is; ? explains", async (t) => {
     const page = await open(t);
     const focused = () => page.evaluate(() => document.activeElement?.closest(".card")?.querySelector(".card-title")?.textContent ?? document.activeElement?.textContent);

@@ -1,7 +1,7 @@
 //! The programme: every board in this browser together (teams × lines,
 //! the year plan of all teams, the progress report). This part owns which
 //! boards are included (kept in this browser), the year and the report's
-//! period, and the boards as read for the programme pages; the commands
+//! period and options, and the boards as read for the programme pages; the commands
 //! read the boards and set a line's status and knelpunten on any board.
 
 use std::collections::BTreeSet;
@@ -27,6 +27,9 @@ pub struct Programme {
     /// The report's period: what was done from … to ….
     pub from: RwSignal<NaiveDate>,
     pub to: RwSignal<NaiveDate>,
+    /// Whether the report quotes each running activity's newest comment
+    /// (off until ticked; like the period, not remembered).
+    pub last_comment: RwSignal<bool>,
     /// Every board in the library (not in the trash), read when a
     /// programme page opens; the open board as it is now.
     pub boards: RwSignal<Vec<Board>>,
@@ -44,6 +47,7 @@ impl Programme {
             // A quarter back: the usual period of a status report.
             from: RwSignal::new(today.checked_sub_months(Months::new(3)).unwrap_or(today)),
             to: RwSignal::new(today),
+            last_comment: RwSignal::new(false),
             boards: RwSignal::new(Vec::new()),
             editing: RwSignal::new(None),
         }
