@@ -246,12 +246,12 @@ impl CardLog {
     }
 }
 
-/// A stamp as the log keeps it: to the second (a log is read to the
-/// minute; the milliseconds took a tenth of each line), the name bounded.
+/// A stamp as the log keeps it: the name bounded. Times stay exact: a
+/// change already exchanged must be told apart from one made since, even
+/// within the same second (see `record_edit`).
 fn log_stamp(stamp: &Stamp) -> Stamp {
-    use chrono::SubsecRound;
     Stamp {
-        at: stamp.at.trunc_subsecs(0),
+        at: stamp.at,
         by: bounded(Field::Author, &stamp.by),
     }
 }
@@ -462,10 +462,7 @@ mod tests {
     use crate::model::Edit;
 
     fn anna(s: i64) -> Stamp {
-        Stamp {
-            at: t(s),
-            by: "Anna".into(),
-        }
+        stamp(s, "Anna")
     }
 
     #[test]

@@ -233,17 +233,11 @@ mod tests {
     use crate::model::testutil::*;
 
     fn anna(s: i64) -> Stamp {
-        Stamp {
-            at: t(s),
-            by: "Anna".into(),
-        }
+        stamp(s, "Anna")
     }
 
     fn bram(s: i64) -> Stamp {
-        Stamp {
-            at: t(s),
-            by: "Bram".into(),
-        }
+        stamp(s, "Bram")
     }
 
     fn card_board() -> (Board, Uuid) {

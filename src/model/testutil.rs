@@ -66,3 +66,11 @@ pub fn board() -> Board {
         t(0),
     )
 }
+
+/// A change made at `t(s)` by `name`.
+pub fn stamp(s: i64, name: &str) -> super::Stamp {
+    super::Stamp {
+        at: t(s),
+        by: name.into(),
+    }
+}

@@ -6,7 +6,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { OUT, axe, card, setup, stored, YEAR } from "./helpers.mjs";
+import { OUT, axe, card, open, rawStored, secondTab, setup, stored, YEAR } from "./helpers.mjs";
 import { closeSummary, exchange, twoCopies } from "./exchange.mjs";
 
 setup();
@@ -189,5 +189,24 @@ describe("comments and history", () => {
     const wide = await anna.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 390, `the page is ${wide} px wide on a phone`);
     await anna.screenshot({ path: `${OUT}/comments-390.png` });
+  });
+
+  test("two tabs comment on one card at once: each tab shows both comments, once, without a reload", async (t) => {
+    const one = await open(t);
+    const two = await secondTab(one);
+    for (const page of [one, two]) await openEditor(page, A);
+    await comment(one, "Uit tab een", "Anna");
+    await comment(two, "Uit tab twee");
+    for (const page of [one, two]) {
+      await page.waitForFunction(() => document.querySelectorAll(".modal.editor .comment").length === 2);
+      const texts = (await thread(page)).map(([, text]) => text);
+      assert.deepEqual(texts, ["Uit tab een", "Uit tab twee"]);
+      await closeEditor(page, A);
+    }
+    await one.waitForFunction(() => document.querySelector(".app")?.dataset.opgeslagen === "ja");
+    await two.waitForFunction(() => document.querySelector(".app")?.dataset.opgeslagen === "ja");
+    assert.equal(await rawStored(one), await rawStored(two));
+    const c = (await stored(one)).board.items.find((i) => i.title === A).comments;
+    assert.deepEqual(c.map((x) => x.text), ["Uit tab een", "Uit tab twee"]);
   });
 });

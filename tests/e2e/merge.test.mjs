@@ -94,6 +94,12 @@ async function everyEdit(page, { anna, bram }) {
           `${anna}: ${ANNA_C}\\s+Gebruik deze\\s+Beide houden`,
       ),
     );
+    // The history keeps the value that was not chosen, with who set it.
+    await e.getByText(/^Geschiedenis/).click();
+    assert.match(
+      await e.locator(".history-list").innerText(),
+      new RegExp(`· Anna(?: \\(jij\\))? · Conflict bij samenvoegen, notities: niet gekozen ‘${ANNA_C}’`),
+    );
   });
   return b;
 }
