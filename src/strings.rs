@@ -314,6 +314,9 @@ pub fn invalid(e: &Invalid) -> String {
         Invalid::NoColumns => "het bord heeft geen kolommen".into(),
         Invalid::DuplicateColumn(c) => format!("kolom '{c}' komt twee keer voor"),
         Invalid::DuplicateItem(t) => format!("kaart '{t}' komt twee keer voor"),
+        Invalid::DuplicateComment(t) => {
+            format!("een opmerking op kaart '{t}' komt twee keer voor")
+        }
         Invalid::UnknownLine(t) => format!("kaart '{t}' staat in een onbekende lijn"),
         Invalid::UnknownColumn(t) => format!("kaart '{t}' staat in een onbekende kolom"),
         Invalid::BadRank(t) => format!("kaart '{t}' heeft een ongeldige volgorde"),

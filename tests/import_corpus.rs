@@ -130,6 +130,12 @@ fn corpus() -> Vec<(&'static str, ImportError)> {
             ),
         ),
         (
+            "invalid--duplicate-comment",
+            Invalid(Invalid::DuplicateComment(
+                "Jaarkalender activiteiten gemaakt".into(),
+            )),
+        ),
+        (
             "invalid--duplicate-ids",
             Invalid(Invalid::DuplicateItem(card2.into())),
         ),

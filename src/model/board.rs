@@ -368,6 +368,13 @@ impl Board {
             if matches!((i.start, i.end), (Some(s), Some(e)) if e < s) {
                 return Err(Invalid::EndBeforeStart(title()));
             }
+            // A comment is drawn and merged by its id: once per card.
+            if i.comments.len() > 1 {
+                let mut ids = std::collections::HashSet::with_capacity(i.comments.len());
+                if !i.comments.iter().all(|c| ids.insert(c.id)) {
+                    return Err(Invalid::DuplicateComment(title()));
+                }
+            }
         }
         Ok(())
     }
@@ -384,6 +391,8 @@ pub enum Invalid {
     UnknownColumn(String),
     BadRank(String),
     EndBeforeStart(String),
+    /// A card with two comments of one id.
+    DuplicateComment(String),
 }
 
 #[cfg(test)]
