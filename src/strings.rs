@@ -292,11 +292,12 @@ pub fn op_error(e: &OpError) -> &'static str {
             "Dit bord heeft het maximum van 30 kolommen. Verwijder eerst een kolom."
         }
         OpError::EmptyComment => {
-            "Typ eerst een opmerking; een lege opmerking wordt niet geplaatst."
+            "Een lege opmerking wordt niet geplaatst: typ eerst tekst. Wil je een opmerking \
+             weghalen, kies dan Verwijderen."
         }
         OpError::TooManyComments => {
-            "Deze kaart heeft het maximum van 200 opmerkingen. Vat het gesprek samen in de \
-             notities en verwijder eigen opmerkingen die niet meer nodig zijn."
+            "Deze kaart heeft het maximum van 200 opmerkingen (verwijderde meegeteld); er \
+             kan geen opmerking meer bij. Vat het gesprek samen in de notities van de kaart."
         }
         OpError::UnknownComment => {
             "Deze opmerking bestaat niet meer; misschien is ze net verwijderd."
@@ -316,6 +317,9 @@ pub fn invalid(e: &Invalid) -> String {
         Invalid::DuplicateItem(t) => format!("kaart '{t}' komt twee keer voor"),
         Invalid::DuplicateComment(t) => {
             format!("een opmerking op kaart '{t}' komt twee keer voor")
+        }
+        Invalid::BadTime(t) => {
+            format!("kaart '{t}' heeft een tijdstip buiten de jaren 1 tot en met 9999")
         }
         Invalid::UnknownLine(t) => format!("kaart '{t}' staat in een onbekende lijn"),
         Invalid::UnknownColumn(t) => format!("kaart '{t}' staat in een onbekende kolom"),
@@ -923,6 +927,12 @@ pub const COMMENT_KEYS_HINT: &str =
     "Enter plaatst de opmerking, Shift+Enter begint een nieuwe regel.";
 pub const COMMENT_SEND: &str = "Plaatsen";
 pub const COMMENT_EDIT: &str = "Wijzigen";
+pub const COMMENT_EDIT_LABEL: &str = "Opmerking wijzigen";
+pub const COMMENT_EDIT_KEYS_HINT: &str =
+    "Enter slaat op, Shift+Enter begint een nieuwe regel, Esc stopt zonder op te slaan.";
+pub const COMMENT_DELETE_ASK: &str = "Opmerking verwijderen? Dat kan niet ongedaan worden.";
+pub const COMMENT_DELETE_YES: &str = "Ja, verwijderen";
+pub const COMMENT_DELETE_NO: &str = "Nee";
 pub const COMMENT_SAVE: &str = "Opslaan";
 pub const COMMENT_EDITED: &str = "bewerkt";
 pub const COMMENT_ADDED: &str = "Opmerking geplaatst.";
@@ -1093,7 +1103,7 @@ pub fn history_change(c: &crate::model::Change) -> String {
         Kind::Restored => "Kaart teruggezet na verwijderen".into(),
         Kind::Combined => format!("Samengevoegd met kaart ‘{}’", c.from),
         Kind::Conflict(f) => format!(
-            "Conflict bij samenvoegen, {}: niet gekozen {}",
+            "Bij samenvoegen niet gekozen: {} {}",
             field_label(*f),
             history_value(&c.kind, &c.to)
         ),
@@ -1797,7 +1807,7 @@ mod tests {
         );
         assert_eq!(
             history_change(&c(Kind::Conflict(CardField::Title), "", "Open dag")),
-            "Conflict bij samenvoegen, titel: niet gekozen ‘Open dag’"
+            "Bij samenvoegen niet gekozen: titel ‘Open dag’"
         );
         assert!(history_line(&c(Kind::Restored, "", ""), "Anna")
             .contains("Anna (jij) · Kaart teruggezet"));

@@ -265,7 +265,11 @@ async fn enter_in_the_comment_field_adds_a_comment_shift_enter_does_not() {
     assert_eq!(all(&root, ".comment").len(), 1);
     assert!(one(&root, ".editor-error")
         .inner_text()
-        .contains("Typ eerst een opmerking"));
+        .contains("Een lege opmerking wordt niet geplaatst"));
+    // Closed, as a person would: an open modal would block the next test.
+    one(&root, ".editor-form button[type=submit]").click();
+    tick().await;
+    assert!(document().query_selector("dialog[open]").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]

@@ -150,6 +150,10 @@ fn corpus() -> Vec<(&'static str, ImportError)> {
         ),
         ("invalid--no-columns", Invalid(Invalid::NoColumns)),
         (
+            "invalid--time-out-of-range",
+            Invalid(Invalid::BadTime("Jaarkalender activiteiten gemaakt".into())),
+        ),
+        (
             "invalid--unknown-column",
             Invalid(Invalid::UnknownColumn(card2.into())),
         ),

@@ -92,11 +92,12 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         return Err(ImportError::Newer { version });
     }
     let value = migrate(value, version);
-    let file: FileIn = serde_path_to_error::deserialize(&value)
+    let mut file: FileIn = serde_path_to_error::deserialize(&value)
         .map_err(|e| field_error(&value, e.path(), e.inner()))?;
     // Bounds first: a crafted file must be refused before anything costly.
     limits::check(&file.board).map_err(ImportError::OverLimit)?;
     file.board.validate().map_err(ImportError::Invalid)?;
+    file.board.tidy();
     Ok(Imported {
         board: file.board,
         version,

@@ -237,10 +237,14 @@ Niets te melden.
             anna("2017-05-22"),
         )
         .unwrap();
-        // Written without a name.
-        b.add_comment(uid(1), uid(203), "Cluster 3 gestart", at("2017-05-23"))
+        // Written by Bram, then deleted: not quoted.
+        let bram = |day| crate::model::Stamp {
+            at: at(day),
+            by: "Bram".into(),
+        };
+        b.add_comment(uid(1), uid(203), "Cluster 3 gestart", bram("2017-05-23"))
             .unwrap();
-        b.delete_comment(uid(1), uid(203), at("2017-05-24"))
+        b.delete_comment(uid(1), uid(203), bram("2017-05-24"))
             .unwrap();
         let plain = team_text(
             &team_report(&b, from, to, today, ReportOptions::default()),

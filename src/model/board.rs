@@ -368,6 +368,17 @@ impl Board {
             if matches!((i.start, i.end), (Some(s), Some(e)) if e < s) {
                 return Err(Invalid::EndBeforeStart(title()));
             }
+            // Times a calendar can show (a crafted year 262142 made the
+            // conversion to local time panic).
+            let times = [i.created, i.updated].into_iter().chain(
+                i.comments
+                    .iter()
+                    .flat_map(|c| [Some(c.at), c.edited, c.deleted])
+                    .flatten(),
+            );
+            if !times.into_iter().all(sane_time) {
+                return Err(Invalid::BadTime(title()));
+            }
             // A comment is drawn and merged by its id: once per card.
             if i.comments.len() > 1 {
                 let mut ids = std::collections::HashSet::with_capacity(i.comments.len());
@@ -393,6 +404,26 @@ pub enum Invalid {
     EndBeforeStart(String),
     /// A card with two comments of one id.
     DuplicateComment(String),
+    /// A card with a time outside the years 1 to 9999.
+    BadTime(String),
+}
+
+/// A time within the years 1 to 9999 (what dates are shown for).
+fn sane_time(t: Timestamp) -> bool {
+    use chrono::Datelike;
+    (1..=9999).contains(&t.year())
+}
+
+impl Board {
+    /// Brings what a file or storage holds into the form the operations
+    /// keep: threads in time order without deleted text, logs newest first
+    /// within their bounds.
+    pub fn tidy(&mut self) {
+        for i in &mut self.items {
+            super::comments::tidy(&mut i.comments);
+            i.history.tidy();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -328,7 +328,6 @@ impl Board {
     ) -> Result<bool, OpError> {
         let stamp: crate::model::Stamp = now.into();
         let now = stamp.at;
-        let synced = self.synced;
         let (item, columns) = self.item_and_columns(id).ok_or(OpError::UnknownItem)?;
         if matches!((start, end), (Some(s), Some(e)) if e < s) {
             return Err(OpError::EndBeforeStart);
@@ -339,7 +338,7 @@ impl Board {
         let before = item.clone();
         item.start = start;
         item.end = end;
-        item.log_changes(&before, columns, &stamp, synced);
+        item.log_changes(&before, columns, &stamp);
         item.touch(crate::model::CardField::Dates, &stamp);
         item.updated = now;
         self.updated = now;

@@ -120,7 +120,7 @@ pub struct Older {
 }
 
 /// Names the summary keeps.
-const MAX_OLDER_NAMES: usize = 12;
+pub const MAX_OLDER_NAMES: usize = 12;
 
 impl Older {
     fn is_empty(&self) -> bool {
@@ -154,12 +154,24 @@ impl Older {
 
 /// A card's history: its newest changes, newest first, and a summary of
 /// the older ones.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct CardLog {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
     #[serde(default, skip_serializing_if = "Older::is_empty")]
     pub older: Older,
+    /// The newest change, while this session made it and no other copy
+    /// can have it yet (no export or merge since): only such a change is
+    /// extended by the next edit of its field. Never written; not part of
+    /// what the log says (equality ignores it).
+    #[serde(skip)]
+    open: Option<(Kind, Stamp)>,
+}
+
+impl PartialEq for CardLog {
+    fn eq(&self, other: &CardLog) -> bool {
+        self.changes == other.changes && self.older == other.older
+    }
 }
 
 impl CardLog {
@@ -180,20 +192,20 @@ impl CardLog {
     /// person within [`COALESCE_SECONDS`] is one change (typing a title is
     /// one change, not one per key; start and end set one after the other
     /// are one change of the dates), and one that comes back to where it
-    /// started is none. Never a change this copy already exchanged
-    /// (`synced`): the other copy has it as it was, and both must agree.
-    pub fn record_edit(
-        &mut self,
-        changes: impl IntoIterator<Item = Change>,
-        synced: Option<Timestamp>,
-    ) {
+    /// started is none. Only a change this session made and did not yet
+    /// exchange is extended: another copy has the others as they are.
+    pub fn record_edit(&mut self, changes: impl IntoIterator<Item = Change>) {
         for c in changes {
             if let Some(last) = self.changes.first_mut() {
                 let seconds = (c.stamp.at - last.stamp.at).num_seconds();
-                if matches!(c.kind, Kind::Field(_) | Kind::Labels)
+                let open = self
+                    .open
+                    .as_ref()
+                    .is_some_and(|(k, s)| *k == last.kind && *s == last.stamp);
+                if open
+                    && matches!(c.kind, Kind::Field(_) | Kind::Labels)
                     && last.kind == c.kind
                     && last.stamp.by == c.stamp.by
-                    && synced.is_none_or(|s| last.stamp.at > s)
                     && (0..=COALESCE_SECONDS).contains(&seconds)
                 {
                     last.stamp = c.stamp;
@@ -202,23 +214,35 @@ impl CardLog {
                     } else {
                         last.to = c.to;
                     }
+                    self.open = Some((last.kind.clone(), last.stamp.clone()));
                     let notes_or_labels =
                         matches!(c.kind, Kind::Field(CardField::Notes) | Kind::Labels);
                     if last.from == last.to && !notes_or_labels {
                         self.changes.remove(0);
+                        self.open = None;
                     }
                     continue;
                 }
             }
+            self.open = Some((c.kind.clone(), c.stamp.clone()));
             self.changes.push(c);
             self.settle();
         }
+    }
+
+    /// This copy was exchanged: its changes are no longer its own to
+    /// extend.
+    pub fn close(&mut self) {
+        self.open = None;
     }
 
     /// Newest first, each once, within the bound (for a log read from a
     /// file: nothing is combined).
     pub fn tidy(&mut self) {
         self.settle();
+        while self.older.by.len() > MAX_OLDER_NAMES {
+            self.older.by.pop_last();
+        }
     }
 
     /// Newest first (then by kind and values, a total order), each once,
@@ -235,10 +259,11 @@ impl CardLog {
 
     /// Both copies' changes, each once.
     pub fn merge(a: &CardLog, b: &CardLog) -> CardLog {
-        if a == b {
-            return a.clone();
-        }
         let mut out = a.clone();
+        out.open = None;
+        if a == b {
+            return out;
+        }
         out.older.join(&b.older);
         out.changes.extend(b.changes.iter().cloned());
         out.settle();
@@ -388,16 +413,10 @@ pub fn event(kind: Kind, stamp: &Stamp, from: &str) -> Change {
 
 impl Item {
     /// Records in the log what changed from `before` to this card (an
-    /// edit made now on a board last exchanged at `synced`).
-    pub fn log_changes(
-        &mut self,
-        before: &Item,
-        columns: &[Column],
-        stamp: &Stamp,
-        synced: Option<Timestamp>,
-    ) {
+    /// edit made now).
+    pub fn log_changes(&mut self, before: &Item, columns: &[Column], stamp: &Stamp) {
         let changes = diff(before, self, columns, stamp);
-        self.history.record_edit(changes, synced);
+        self.history.record_edit(changes);
     }
 }
 
@@ -641,5 +660,37 @@ mod tests {
         assert_eq!(m.changes.len(), 3);
         assert_eq!(m, CardLog::merge(&b, &a));
         assert_eq!(m, CardLog::merge(&m, &b));
+    }
+
+    #[test]
+    fn a_change_that_arrived_by_merge_is_never_extended() {
+        // Two tabs of one browser (merged without an export): the other
+        // tab's change is not this session's to rewrite.
+        let mut b = board();
+        let col = b.columns[0].id;
+        b.add_item(uid(1), (1, col), "K", t(1)).unwrap();
+        let mut other = b.clone();
+        other
+            .edit_item(uid(1), Edit::Trekker("X".into()), anna(10))
+            .unwrap();
+        let mut m = crate::model::merge(&b, &other);
+        m.edit_item(uid(1), Edit::Trekker("".into()), anna(12))
+            .unwrap();
+        let log = &m.item(uid(1)).unwrap().history.changes;
+        assert_eq!(log.len(), 2, "both changes stay: {log:?}");
+        assert_eq!(
+            crate::model::merge(&m, &other),
+            crate::model::merge(&other, &m)
+        );
+    }
+
+    #[test]
+    fn a_log_read_from_a_file_keeps_at_most_twelve_older_names() {
+        let mut log = CardLog::default();
+        log.older.from = Some(t(1));
+        log.older.to = Some(t(2));
+        log.older.by = (0..50).map(|n| format!("naam {n:02}")).collect();
+        log.tidy();
+        assert_eq!(log.older.by.len(), MAX_OLDER_NAMES);
     }
 }

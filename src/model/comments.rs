@@ -75,7 +75,7 @@ impl Comment {
         out
     }
 
-    fn erase_if_deleted(&mut self) {
+    pub(crate) fn erase_if_deleted(&mut self) {
         if self.deleted.is_some() {
             self.text.clear();
             self.edited = None;
@@ -117,6 +117,15 @@ fn bound(thread: &mut Vec<Comment>) {
     if over > 0 {
         thread.drain(..over);
     }
+}
+
+/// A thread as read from a file or storage, in the form the app keeps:
+/// in time order, deleted comments without text.
+pub fn tidy(thread: &mut [Comment]) {
+    for c in thread.iter_mut() {
+        c.erase_if_deleted();
+    }
+    sort(thread);
 }
 
 /// Comments that are not deleted.
@@ -213,7 +222,9 @@ impl Board {
             .iter_mut()
             .find(|c| c.id == id && !c.is_deleted())
             .ok_or(OpError::UnknownComment)?;
-        if comment.by != stamp.by {
+        // A comment without a name is nobody's: not the next nameless
+        // person's to change.
+        if comment.by.is_empty() || comment.by != stamp.by {
             return Err(OpError::NotYours);
         }
         Ok(comment)
@@ -340,5 +351,74 @@ mod tests {
         assert!(m[0].is_deleted());
         assert_eq!(m[0].text, "");
         assert_eq!(m[0].edited, None);
+    }
+
+    #[test]
+    fn a_comment_without_a_name_is_nobodys() {
+        let (mut b, card) = card_board();
+        b.add_comment(card, uid(1), "anoniem", t(10)).unwrap();
+        assert_eq!(
+            b.edit_comment(card, uid(1), "ook anoniem", t(11)),
+            Err(OpError::NotYours)
+        );
+        assert_eq!(
+            b.delete_comment(card, uid(1), t(11)),
+            Err(OpError::NotYours)
+        );
+    }
+
+    #[test]
+    fn undo_and_redo_keep_the_comments_written_since() {
+        use crate::model::history::{History, Patch};
+        let (mut b, card) = card_board();
+        let mut h = History::new(10);
+        // Add a card (an undo step), comment on it (not a step), undo the
+        // add, redo it: the comment comes back with the card.
+        let before = b.clone();
+        let col = b.columns[0].id;
+        b.add_item(uid(2), (1, col), "Nieuw", t(20)).unwrap();
+        h.record("", Patch::between(&before, &b), 20_000);
+        b.add_comment(uid(2), uid(50), "op de nieuwe kaart", anna(21))
+            .unwrap();
+        h.undo(&mut b, t(22)).unwrap();
+        assert!(b.item(uid(2)).is_none());
+        h.redo(&mut b, t(23)).unwrap();
+        let texts: Vec<&str> = b
+            .item(uid(2))
+            .unwrap()
+            .comments
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(texts, ["op de nieuwe kaart"]);
+
+        // Combine two cards with a comment each, undo: each card has its
+        // own comment again, none twice.
+        b.add_comment(card, uid(51), "op de eerste", anna(24))
+            .unwrap();
+        let before = b.clone();
+        b.combine(card, uid(2), anna(25)).unwrap();
+        h.record("", Patch::between(&before, &b), 25_000);
+        assert_eq!(b.item(card).unwrap().comments.len(), 2);
+        h.undo(&mut b, anna(26)).unwrap();
+        let ids = |b: &Board, id| -> Vec<Uuid> {
+            b.item(id).unwrap().comments.iter().map(|c| c.id).collect()
+        };
+        assert_eq!(ids(&b, card), [uid(51)]);
+        assert_eq!(ids(&b, uid(2)), [uid(50)]);
+        assert_eq!(b.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_thread_read_from_a_file_is_tidied() {
+        let mut deleted = comment(1, 20, "geheim");
+        deleted.deleted = Some(t(21));
+        let mut thread = vec![deleted, comment(2, 10, "eerst")];
+        tidy(&mut thread);
+        assert_eq!(thread[0].text, "eerst");
+        assert_eq!(
+            (thread[1].text.as_str(), thread[1].is_deleted()),
+            ("", true)
+        );
     }
 }

@@ -130,12 +130,30 @@ impl Patch {
     /// Puts one side of the patch on the board. What is put back counts as
     /// a change made `now`, so that a later merge keeps it (an undone
     /// deletion must not lose to its own tombstone).
-    fn put(&self, b: &mut Board, forward: bool, stamp: &Stamp) {
+    fn put(&mut self, b: &mut Board, forward: bool, stamp: &Stamp) {
         let now = stamp.at;
         let (mut gone, mut back) = (Vec::new(), Vec::new());
-        for (id, before, after) in &self.items {
-            let want = if forward { after } else { before };
+        for (id, before, after) in &mut self.items {
             let at = b.items.iter().position(|i| i.id == *id);
+            // A card taken away keeps the thread it has now for when it
+            // comes back (a redo of its add): comments are not undone.
+            {
+                let (want, other) = if forward {
+                    (&*after, &mut *before)
+                } else {
+                    (&*before, &mut *after)
+                };
+                if let (None, Some(p), Some(other)) = (want, at, other.as_mut()) {
+                    let current = &b.items[p];
+                    other.comments = threads_since(&current.comments, &other.comments, None);
+                    other.history = current.history.clone();
+                }
+            }
+            let (want, other) = if forward {
+                (&*after, &*before)
+            } else {
+                (&*before, &*after)
+            };
             let want = want.clone().map(|mut item| {
                 // Each field put back is changed now (by whoever undoes),
                 // and the card's history and thread stay as they are now:
@@ -144,10 +162,10 @@ impl Patch {
                 if let Some(current) = at.map(|p| &b.items[p]) {
                     item.restamp_differences(current, stamp);
                     item.history = current.history.clone();
-                    item.log_changes(current, &b.columns, stamp, b.synced);
+                    item.log_changes(current, &b.columns, stamp);
                     if item.comments != current.comments {
                         item.comments =
-                            super::comments::merge_comments(&item.comments, &current.comments);
+                            threads_since(&current.comments, &item.comments, other.as_ref());
                     }
                 }
                 item.updated = now;
@@ -195,12 +213,12 @@ impl Patch {
     }
 
     /// Takes the board back to before the change.
-    pub fn undo(&self, b: &mut Board, now: impl Into<Stamp>) {
+    pub fn undo(&mut self, b: &mut Board, now: impl Into<Stamp>) {
         self.put(b, false, &now.into());
     }
 
     /// Applies the change again.
-    pub fn redo(&self, b: &mut Board, now: impl Into<Stamp>) {
+    pub fn redo(&mut self, b: &mut Board, now: impl Into<Stamp>) {
         self.put(b, true, &now.into());
     }
 
@@ -226,6 +244,25 @@ impl Patch {
             }
         }
     }
+}
+
+/// The thread a card gets when a side of a patch is put back: `want`'s
+/// comments joined with the current ones (a later edit or a deletion
+/// stands), plus the comments written since the patch (in neither side);
+/// a comment only the other side has (a card combined into this one, now
+/// separate again) is not kept.
+fn threads_since(
+    current: &[super::Comment],
+    want: &[super::Comment],
+    other: Option<&Item>,
+) -> Vec<super::Comment> {
+    let in_other = |id: Uuid| other.is_some_and(|o| o.comments.iter().any(|c| c.id == id));
+    let kept: Vec<super::Comment> = current
+        .iter()
+        .filter(|c| want.iter().any(|w| w.id == c.id) || !in_other(c.id))
+        .cloned()
+        .collect();
+    super::comments::merge_comments(want, &kept)
 }
 
 struct Step {
@@ -281,7 +318,7 @@ impl History {
 
     /// Undoes the last change; returns its patch (to refresh the views).
     pub fn undo(&mut self, board: &mut Board, now: impl Into<Stamp>) -> Option<Patch> {
-        let step = self.undo.pop()?;
+        let mut step = self.undo.pop()?;
         step.patch.undo(board, now);
         let patch = step.patch.clone();
         self.redo.push(step);
@@ -289,7 +326,7 @@ impl History {
     }
 
     pub fn redo(&mut self, board: &mut Board, now: impl Into<Stamp>) -> Option<Patch> {
-        let step = self.redo.pop()?;
+        let mut step = self.redo.pop()?;
         step.patch.redo(board, now);
         let patch = step.patch.clone();
         // No coalescing with what comes after a redo.

@@ -204,7 +204,9 @@ pub fn check(b: &Board) -> Result<(), OverLimit> {
             text(Field::Comment, &c.text, card)?;
             text(Field::Author, &c.by, card)?;
         }
-        if i.history.changes.len() > MAX_HISTORY {
+        if i.history.changes.len() > MAX_HISTORY
+            || i.history.older.by.len() > super::card_log::MAX_OLDER_NAMES
+        {
             return Err(OverLimit::History {
                 card: short(&i.title),
                 count: i.history.changes.len(),

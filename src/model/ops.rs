@@ -178,7 +178,6 @@ impl Board {
         let stamp: Stamp = now.into();
         let now = stamp.at;
         let field = edit.card_field();
-        let synced = self.synced;
         let (item, columns) = self.item_and_columns(id).ok_or(OpError::UnknownItem)?;
         let mut next = item.clone();
         // Texts are cut to their bound (as a field's maxlength would).
@@ -213,7 +212,7 @@ impl Board {
             }
         }
         next.updated = now;
-        next.log_changes(item, columns, &stamp, synced);
+        next.log_changes(item, columns, &stamp);
         *item = next;
         self.updated = now;
         Ok(true)
@@ -269,7 +268,6 @@ impl Board {
                 index as f64
             }
         };
-        let synced = self.synced;
         let (item, columns) = self.item_and_columns(id).ok_or(OpError::UnknownItem)?;
         if item.cell() == cell && item.rank == rank {
             return Ok(from);
@@ -278,7 +276,7 @@ impl Board {
             let mut moved = item.clone();
             (moved.line, moved.column) = cell;
             let changes = super::card_log::diff(item, &moved, columns, &stamp);
-            item.history.record_edit(changes, synced);
+            item.history.record_edit(changes);
         }
         item.line = cell.0;
         item.column = cell.1;
@@ -416,9 +414,8 @@ impl Board {
         }
         next.touch(field, &stamp);
         next.updated = stamp.at;
-        let synced = self.synced;
         if let Some((item, columns)) = self.item_and_columns(id) {
-            next.log_changes(item, columns, &stamp, synced);
+            next.log_changes(item, columns, &stamp);
             *item = next;
         }
         self.updated = stamp.at;
@@ -464,7 +461,7 @@ impl Board {
         merged.updated = stamp.at;
         merged.comments = super::comments::merge_comments(&a.comments, &b.comments);
         merged.history = super::CardLog::merge(&a.history, &b.history);
-        merged.log_changes(&a, &self.columns, &stamp, self.synced);
+        merged.log_changes(&a, &self.columns, &stamp);
         merged.history.record([super::card_log::event(
             super::card_log::Kind::Combined,
             &stamp,
@@ -480,6 +477,10 @@ impl Board {
     /// what the next merge reports as changed on this side.
     pub fn mark_synced(&mut self, now: Timestamp) {
         self.synced = Some(now);
+        // What went out may no longer be rewritten (see `CardLog::close`).
+        for i in &mut self.items {
+            i.history.close();
+        }
     }
 
     fn end_rank(&self, cell: CellKey) -> f64 {

@@ -1153,24 +1153,23 @@ mod merge_laws {
 
     /// A card's log as a copy could hold it (more changes than it keeps,
     /// some shared between copies).
+    #[allow(clippy::field_reassign_with_default)] // `CardLog` has a private field
     fn card_log() -> impl Strategy<Value = CardLog> {
         proptest::collection::vec((0i64..80, 0usize..3, 0usize..7, 0usize..3), 0..70).prop_map(
             |picks| {
-                let mut log = CardLog {
-                    changes: picks
-                        .into_iter()
-                        .map(|(t, by, field, to)| Change {
-                            stamp: Stamp {
-                                at: at(t),
-                                by: NAMES[by].into(),
-                            },
-                            kind: crate::model::card_log::Kind::Field(CardField::ALL[field]),
-                            from: String::new(),
-                            to: TEXTS[to].into(),
-                        })
-                        .collect(),
-                    ..CardLog::default()
-                };
+                let mut log = CardLog::default();
+                log.changes = picks
+                    .into_iter()
+                    .map(|(t, by, field, to)| Change {
+                        stamp: Stamp {
+                            at: at(t),
+                            by: NAMES[by].into(),
+                        },
+                        kind: crate::model::card_log::Kind::Field(CardField::ALL[field]),
+                        from: String::new(),
+                        to: TEXTS[to].into(),
+                    })
+                    .collect();
                 log.tidy();
                 log
             },

@@ -105,7 +105,11 @@ pub fn decode_str(raw: &str) -> Result<Board, Problem> {
         },
         _ => decode_older(raw),
     };
-    board.and_then(|b| b.validate().map(|()| b).map_err(Problem::Invalid))
+    board.and_then(|mut b| {
+        b.validate().map_err(Problem::Invalid)?;
+        b.tidy();
+        Ok(b)
+    })
 }
 
 /// An envelope of an earlier (or unknown) schema: migrated as JSON, then

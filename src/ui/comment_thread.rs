@@ -7,6 +7,14 @@ use crate::model::limits::Field;
 use crate::model::{Comment, Item};
 use crate::strings as s;
 
+thread_local! {
+    /// Comments typed and not sent, per card: closing the editor by
+    /// accident does not lose them (other fields save as you type; a
+    /// comment waits for Enter).
+    static DRAFTS: std::cell::RefCell<std::collections::HashMap<Uuid, String>> =
+        Default::default();
+}
+
 /// "Opmerkingen" in the card editor: the thread, oldest first and newest
 /// last (as a conversation reads), and a field to add one: Enter sends,
 /// Shift+Enter starts a new line. The author can change or delete their
@@ -16,7 +24,19 @@ pub fn CommentThread(id: Uuid, item: RwSignal<Item>) -> impl IntoView {
     let state = use_state();
     let thread = Memo::new(move |_| item.with(|i| i.comments.clone()));
     let live = move || thread.with(|t| crate::model::comments::live(t).count());
-    let draft = RwSignal::new(String::new());
+    // An unsent comment survives closing the editor (until the page goes).
+    let draft = RwSignal::new(DRAFTS.with(|d| d.borrow().get(&id).cloned().unwrap_or_default()));
+    let set_draft = move |text: String| {
+        DRAFTS.with(|d| {
+            let mut d = d.borrow_mut();
+            if text.trim().is_empty() {
+                d.remove(&id);
+            } else {
+                d.insert(id, text.clone());
+            }
+        });
+        draft.set(text);
+    };
     let name = RwSignal::new(String::new());
     let no_name = Memo::new(move |_| state.who.name.get().is_empty());
     let send = move || {
@@ -25,7 +45,7 @@ pub fn CommentThread(id: Uuid, item: RwSignal<Item>) -> impl IntoView {
             state.set_name(&name.get_untracked());
         }
         if state.add_comment(id, &text).is_ok() {
-            draft.set(String::new());
+            set_draft(String::new());
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -82,7 +102,7 @@ pub fn CommentThread(id: Uuid, item: RwSignal<Item>) -> impl IntoView {
                     maxlength=Field::Comment.max_chars()
                     aria-describedby="nieuwe-opmerking-uitleg"
                     prop:value=move || draft.get()
-                    on:input=move |ev| draft.set(event_target_value(&ev))
+                    on:input=move |ev| set_draft(event_target_value(&ev))
                     on:keydown=on_keydown
                 ></textarea>
                 <p id="nieuwe-opmerking-uitleg" class="hint">{s::COMMENT_KEYS_HINT}</p>
@@ -94,7 +114,14 @@ pub fn CommentThread(id: Uuid, item: RwSignal<Item>) -> impl IntoView {
     }
 }
 
-/// One comment: who and when, its text; for one's own, change and delete.
+/// Focuses `selector` once the next frame has drawn it.
+fn focus_later(selector: String) {
+    request_animation_frame(move || crate::ui::dom::focus(&selector));
+}
+
+/// One comment: who and when, its text; for one's own, change and delete
+/// (delete asks once, inline: a deletion cannot be taken back, it travels
+/// to every copy).
 #[component]
 fn CommentItem(card: Uuid, comment: Comment) -> impl IntoView {
     let state = use_state();
@@ -106,30 +133,49 @@ fn CommentItem(card: Uuid, comment: Comment) -> impl IntoView {
         }
         .into_any();
     }
-    let me = state.author();
-    let mine = comment.by == me;
-    let byline = s::comment_byline(&comment.by, &me, comment.at, comment.edited.is_some());
+    let by = comment.by.clone();
+    // Follows "Jouw naam": a comment without a name is nobody's.
+    let mine = {
+        let by = by.clone();
+        move || !by.is_empty() && state.who.name.with(|me| *me == by)
+    };
+    let byline = {
+        let (by, at, edited) = (comment.by.clone(), comment.at, comment.edited.is_some());
+        move || state.who.name.with(|me| s::comment_byline(&by, me, at, edited))
+    };
     let editing = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
     let draft = RwSignal::new(comment.text.clone());
     let cid = comment.id;
     let edit_id = format!("opmerking-{cid}");
+    let edit_button = format!("opmerking-wijzig-{cid}");
+    let delete_button = format!("opmerking-weg-{cid}");
+    let yes_button = format!("opmerking-weg-ja-{cid}");
     let text = comment.text.clone();
     let at = comment.at;
-    let save = move || {
-        if state
-            .edit_comment(card, cid, &draft.get_untracked())
-            .is_ok()
-        {
-            editing.set(false);
-            crate::ui::dom::focus("#nieuwe-opmerking");
+    let save = {
+        let edit_button = edit_button.clone();
+        move || {
+            if state
+                .edit_comment(card, cid, &draft.get_untracked())
+                .is_ok()
+            {
+                editing.set(false);
+                // Back where the user was (the comment is drawn anew).
+                focus_later(format!("#{edit_button}"));
+            }
         }
     };
-    let cancel = move || {
-        editing.set(false);
-        draft.set(text.clone());
+    let cancel = {
+        let edit_button = edit_button.clone();
+        move || {
+            editing.set(false);
+            draft.set(text.clone());
+            focus_later(format!("#{edit_button}"));
+        }
     };
     let on_keydown = {
-        let cancel = cancel.clone();
+        let (cancel, save) = (cancel.clone(), save.clone());
         move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
             "Enter" if !ev.shift_key() && !ev.is_composing() => {
                 ev.prevent_default();
@@ -148,29 +194,30 @@ fn CommentItem(card: Uuid, comment: Comment) -> impl IntoView {
         let edit_id = edit_id.clone();
         move |_| {
             editing.set(true);
-            // Once the field is drawn.
-            let selector = format!("#{edit_id}");
-            request_animation_frame(move || crate::ui::dom::focus(&selector));
+            focus_later(format!("#{edit_id}"));
         }
     };
     let body = {
         let text = comment.text.clone();
         let edit_id = edit_id.clone();
+        let save = save.clone();
         move || {
             if editing.get() {
                 let cancel = cancel.clone();
+                let save = save.clone();
                 view! {
                     <div class="comment-edit">
-                        <label class="sr-only" for=edit_id.clone()>{s::COMMENT_EDIT}</label>
+                        <label class="sr-only" for=edit_id.clone()>{s::COMMENT_EDIT_LABEL}</label>
                         <textarea
                             id=edit_id.clone()
                             rows="2"
                             maxlength=Field::Comment.max_chars()
-                            aria-describedby="nieuwe-opmerking-uitleg"
+                            aria-describedby="opmerking-wijzig-uitleg"
                             prop:value=move || draft.get()
                             on:input=move |ev| draft.set(event_target_value(&ev))
                             on:keydown=on_keydown.clone()
                         ></textarea>
+                        <p id="opmerking-wijzig-uitleg" class="hint">{s::COMMENT_EDIT_KEYS_HINT}</p>
                         <button type="button" class="button" on:click=move |_| save()>{s::COMMENT_SAVE}</button>
                         <button type="button" class="button quiet" on:click=move |_| cancel()>{s::CANCEL}</button>
                     </div>
@@ -181,32 +228,74 @@ fn CommentItem(card: Uuid, comment: Comment) -> impl IntoView {
             }
         }
     };
-    let actions = mine.then(|| {
-        view! {
-            <span class="comment-actions">
-                <button
-                    type="button"
-                    class="link-button"
-                    aria-label=s::comment_edit_label(at)
-                    on:click=start_edit
-                >
-                    {s::COMMENT_EDIT}
-                </button>
-                <button
-                    type="button"
-                    class="link-button danger"
-                    aria-label=s::comment_delete_label(at)
-                    on:click=move |_| {
-                        if state.delete_comment(card, cid).is_ok() {
-                            crate::ui::dom::focus("#nieuwe-opmerking");
-                        }
-                    }
-                >
-                    {s::DELETE}
-                </button>
-            </span>
+    let ask = {
+        let yes_button = yes_button.clone();
+        move |_| {
+            confirming.set(true);
+            focus_later(format!("#{yes_button}"));
         }
-    });
+    };
+    let keep = {
+        let delete_button = delete_button.clone();
+        move |_| {
+            confirming.set(false);
+            focus_later(format!("#{delete_button}"));
+        }
+    };
+    let actions = {
+        let mine = mine.clone();
+        move || {
+        (mine() && !editing.get()).then(|| {
+            if confirming.get() {
+                view! {
+                    <span class="comment-actions" role="group" aria-label=s::COMMENT_DELETE_ASK>
+                        <span>{s::COMMENT_DELETE_ASK}</span>
+                        <button
+                            type="button"
+                            id=yes_button.clone()
+                            class="link-button danger"
+                            on:click=move |_| {
+                                if state.delete_comment(card, cid).is_ok() {
+                                    focus_later("#nieuwe-opmerking".into());
+                                }
+                            }
+                        >
+                            {s::COMMENT_DELETE_YES}
+                        </button>
+                        <button type="button" class="link-button" on:click=keep.clone()>
+                            {s::COMMENT_DELETE_NO}
+                        </button>
+                    </span>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <span class="comment-actions">
+                        <button
+                            type="button"
+                            id=edit_button.clone()
+                            class="link-button"
+                            aria-label=s::comment_edit_label(at)
+                            on:click=start_edit.clone()
+                        >
+                            {s::COMMENT_EDIT}
+                        </button>
+                        <button
+                            type="button"
+                            id=delete_button.clone()
+                            class="link-button danger"
+                            aria-label=s::comment_delete_label(at)
+                            on:click=ask.clone()
+                        >
+                            {s::DELETE}
+                        </button>
+                    </span>
+                }
+                .into_any()
+            }
+        })
+        }
+    };
     view! {
         <li class="comment" class:mine=mine>
             <p class="comment-by">{byline}{actions}</p>

@@ -98,7 +98,7 @@ async function everyEdit(page, { anna, bram }) {
     await e.getByText(/^Geschiedenis/).click();
     assert.match(
       await e.locator(".history-list").innerText(),
-      new RegExp(`· Anna(?: \\(jij\\))? · Conflict bij samenvoegen, notities: niet gekozen ‘${ANNA_C}’`),
+      new RegExp(`· Anna(?: \\(jij\\))? · Bij samenvoegen niet gekozen: notities ‘${ANNA_C}’`),
     );
   });
   return b;
