@@ -1123,14 +1123,14 @@ mod merge_laws {
     fn thread() -> impl Strategy<Value = Vec<Comment>> {
         proptest::collection::vec(
             (
-                0u128..5,
+                0u128..12,
                 0i64..4,
                 0usize..3,
                 0usize..3,
                 proptest::option::weighted(0.3, 0i64..6),
                 proptest::option::weighted(0.2, 0i64..6),
             ),
-            0..4,
+            0..10,
         )
         .prop_map(|picks| {
             let comments: Vec<Comment> = picks
