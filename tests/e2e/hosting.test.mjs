@@ -19,7 +19,7 @@ const TITLE = "Planbord · Politie van Iedereen";
 
 /** A second deploy made from the real build: a copy of dist/ with a visible
  * mark in three of its files (page title, stylesheet, boot script), stamped
- * with its own build id by the same script Trunk runs. */
+ * with its own build id and precompressed by the same script Trunk runs. */
 async function deployCopy(mark) {
   const dir = await mkdtemp(join(tmpdir(), "planbord-deploy-"));
   await cp(DIST, dir, { recursive: true });
@@ -30,7 +30,7 @@ async function deployCopy(mark) {
   const sri = `sha384-${createHash("sha384").update(await readFile(join(dir, "main.css"))).digest("base64")}`;
   await edit("index.html", (html) => html.replace(/(href="\.\/main\.css" integrity=")[^"]*/, `$1${sri}`));
   await edit("boot.js", (js) => `document.documentElement.dataset.testDeploy = "${mark}";\n${js}`);
-  execFileSync("sh", [".ci/stamp-build", dir], { stdio: "ignore" });
+  execFileSync("sh", [".ci/post-build", dir], { stdio: "ignore" });
   return dir;
 }
 
