@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 import { launch } from "../e2e/browser.mjs";
-import { serve } from "../e2e/server.mjs";
+import { ENCODINGS as SERVED, serve } from "../e2e/server.mjs";
 
 const RUNS = Number(process.argv[2] ?? 5);
 // DIST: another build to measure; ONLY=load: first-load figures only;
@@ -539,7 +539,7 @@ try {
   const sum = (key) => rows.reduce((total, r) => total + r[key], 0);
   console.log(`   total: ${kb(sum("raw"))} / ${kb(sum("gz"))} / ${kb(sum("br"))} (targets: 300 KB gzip, 250 KB brotli)`);
   if (!ONLY || ONLY === "lighthouse") {
-    const served = ENCODINGS ? ENCODINGS.join(", ") || "none" : "br, gzip";
+    const served = rows.some((r) => r.made) ? (ENCODINGS ?? SERVED).join(", ") || "none" : "none (this build has none)";
     console.log(`\n7. Lighthouse, first visit (sample board), precompressed files served: ${served}`);
     const s = (x) => `${(x / 1000).toFixed(2)} s`;
     for (const [label, l] of Object.entries(await lighthouse(server.url))) {
