@@ -16,9 +16,9 @@ function framed() {
 // Another page could show the board in a (hidden) frame and lure clicks onto
 // it. A CSP in a meta tag cannot forbid framing (frame-ancestors only works
 // as an HTTP header, see README "Hosting"), so the app refuses to start in a
-// frame at all: no wasm is loaded, storage is not touched. This Dutch text
-// lives here and not in src/strings.rs because it must show without (and
-// before) the app.
+// frame at all: the wasm is not run (index.html only preloads it), storage is
+// not touched. This Dutch text lives here and not in src/strings.rs because
+// it must show without (and before) the app.
 function refuse() {
   const main = document.createElement("main");
   main.className = "framed";

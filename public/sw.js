@@ -40,8 +40,12 @@ async function fetchChecked(name) {
       : hex(await crypto.subtle.digest("SHA-256", body)) === FILES[name];
   if (!ours) throw new Error(`${name} is not from build ${BUILD} (deployed again meanwhile?)`);
   // A fresh response with the same body and headers (never "redirected",
-  // which the browser would refuse for a page).
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  // which the browser would refuse for a page), but for those of the
+  // transfer: the body is decoded now (a host may send br or gzip).
+  const headers = new Headers(response.headers);
+  headers.delete("content-encoding");
+  headers.delete("content-length");
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
 self.addEventListener("install", (event) => {

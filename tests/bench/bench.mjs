@@ -2,20 +2,28 @@
 // Serves the release build, drives headless Chromium, and prints the median
 // of several runs for each measurement of issue 8.
 //   node tests/bench/bench.mjs [runs]
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 import { launch } from "../e2e/browser.mjs";
-import { serve } from "../e2e/server.mjs";
+import { ENCODINGS as SERVED, serve } from "../e2e/server.mjs";
 
 const RUNS = Number(process.argv[2] ?? 5);
 // DIST: another build to measure; ONLY=load: first-load figures only;
 // ONLY=merge: merging only; ONLY=interact: moves, typing, filter, merge;
 // ONLY=board: first load and interactions (no files, no merging);
-// ONLY=files: export, import and file sizes.
+// ONLY=files: export, import and file sizes; ONLY=lighthouse: Lighthouse
+// (mobile and desktop) and the bytes on first load.
+// ENCODINGS: the precompressed files the server may send, "br,gzip" (the
+// default), "gzip" (a host without brotli) or "none".
 const DIST = process.env.DIST ?? "dist";
 const ONLY = process.env.ONLY;
+const ENCODINGS = process.env.ENCODINGS === "none" ? [] : process.env.ENCODINGS?.split(",");
+// Chromium for Lighthouse (its chrome-launcher reads CHROME_PATH).
+const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 // The storage schema the seeded boards are written in: the build's own
 // (5 since comments and history; 4 since line status; 3 since per-field
 // stamps; SCHEMA=2 for a build before them), so a load measures reading,
@@ -416,31 +424,88 @@ async function merging(browser, url, n) {
   return { merge: median(mergeTimes), replace: median(replaceTimes) };
 }
 
+/** Each app file with its size raw, gzip and brotli: the build's own .gz
+ * and .br (.ci/precompress.mjs), or, for a build without them, compressed
+ * here the same way (`made` false). */
 async function bundle() {
   const rows = [];
   for (const name of await readdir(DIST)) {
     const path = `${DIST}/${name}`;
     // The file format's schema is published, not loaded by the app.
-    if (!(await stat(path)).isFile() || name === "board.schema.json") continue;
+    if (!(await stat(path)).isFile() || name === "board.schema.json" || /\.(br|gz)$/.test(name)) continue;
     const raw = await readFile(path);
-    rows.push([name, raw.length, gzipSync(raw, { level: 9 }).length]);
+    const own = (suffix) => readFile(path + suffix).catch(() => null);
+    const gz = (await own(".gz")) ?? gzipSync(raw, { level: 9 });
+    const made = (await own(".br")) !== null;
+    const br =
+      (await own(".br")) ??
+      brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+    rows.push({ name, raw: raw.length, gz: gz.length, br: br.length, made });
   }
   return rows;
 }
 
-const server = await serve(DIST, "/planbord/");
+/** Lighthouse's performance figures (median of RUNS runs each) for a first
+ * visit, mobile (its default: simulated slow 4G, 4x slower CPU) and desktop
+ * (`--preset=desktop`), each run in a fresh headless Chromium. */
+async function lighthouse(url) {
+  const figures = {};
+  for (const [label, preset] of [
+    ["mobile", []],
+    ["desktop", ["--preset=desktop"]],
+  ]) {
+    const reports = [];
+    for (let r = 0; r < RUNS; r += 1) {
+      const { stdout } = await promisify(execFile)(
+        "node_modules/.bin/lighthouse",
+        [
+          url,
+          ...preset,
+          "--only-categories=performance",
+          "--output=json",
+          "--output-path=stdout",
+          "--quiet",
+          "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        { env: { ...process.env, CHROME_PATH }, maxBuffer: 64 * 1024 * 1024 },
+      );
+      reports.push(JSON.parse(stdout));
+    }
+    const m = (f) => median(reports.map(f));
+    const audit = (id) => m((lhr) => lhr.audits[id].numericValue);
+    figures[label] = {
+      score: m((lhr) => lhr.categories.performance.score),
+      fcp: audit("first-contentful-paint"),
+      lcp: audit("largest-contentful-paint"),
+      tbt: audit("total-blocking-time"),
+      tti: audit("interactive"),
+      si: audit("speed-index"),
+      cls: audit("cumulative-layout-shift"),
+      bytes: audit("total-byte-weight"),
+      benchmark: m((lhr) => lhr.environment.benchmarkIndex),
+      version: reports[0].lighthouseVersion,
+    };
+  }
+  return figures;
+}
+
+const server = await serve(DIST, "/planbord/", 0, { encodings: ENCODINGS });
 const browser = await launch();
 try {
   console.log(`Planbord benchmark, median of ${RUNS} runs, ${new Date().toISOString()}`);
-  console.log("\n1. First load");
-  console.log(loadLine("sample board (11 cards)", await firstLoad(browser, server.url, null, 11)));
-  for (const n of ["merge", "interact", "files"].includes(ONLY) ? [] : [500, 2000, 10000]) {
+  if (ONLY !== "lighthouse") {
+    console.log("\n1. First load");
+    console.log(loadLine("sample board (11 cards)", await firstLoad(browser, server.url, null, 11)));
+  }
+  for (const n of ["merge", "interact", "files", "lighthouse"].includes(ONLY) ? [] : [500, 2000, 10000]) {
     console.log(loadLine(`${n} cards`, await firstLoad(browser, server.url, seeded(n), n)));
   }
-  const big = seeded(10000);
-  const units = Object.entries(big.entries).reduce((sum, [k, v]) => sum + k.length + v.length, 0);
-  console.log(`   a 10000-card board takes ${(units / 1048576).toFixed(2)} Mi of the 5 Mi UTF-16 units localStorage allows (${Math.round((units * 100) / (5 * 1048576))} %)`);
-  for (const n of ["load", "merge", "files"].includes(ONLY) ? [] : [2000, 10000]) {
+  if (ONLY !== "lighthouse") {
+    const big = seeded(10000);
+    const units = Object.entries(big.entries).reduce((sum, [k, v]) => sum + k.length + v.length, 0);
+    console.log(`   a 10000-card board takes ${(units / 1048576).toFixed(2)} Mi of the 5 Mi UTF-16 units localStorage allows (${Math.round((units * 100) / (5 * 1048576))} %)`);
+  }
+  for (const n of ["load", "merge", "files", "lighthouse"].includes(ONLY) ? [] : [2000, 10000]) {
     const r = await interactions(browser, server.url, n);
     console.log(`\n2-4. ${n} cards`);
     console.log(`   keyboard move of one card until the DOM shows it: ${ms(r.move)}`);
@@ -451,7 +516,7 @@ try {
     console.log(`   filter by text until the board shows it: ${ms(r.filter)}`);
     console.log(`   JS heap after loading: ${(r.heap / 1048576).toFixed(1)} MB`);
   }
-  const f = ["load", "merge", "board", "interact"].includes(ONLY) ? null : await files(browser, server.url, 2000);
+  const f = ["load", "merge", "board", "interact", "lighthouse"].includes(ONLY) ? null : await files(browser, server.url, 2000);
   if (f) {
   console.log("\n5. Files, 2000 cards");
   console.log(`   export (click to download): ${f.exportMs} ms, ${(f.bytes / 1024).toFixed(0)} KB`);
@@ -461,20 +526,30 @@ try {
   console.log(`   and with 2 comments and 10 changes in the history of every card (exported by the app${f.kept ? "" : ", NOT all kept"}): ${(f.talked / 1024).toFixed(0)} KB (+${(((f.talked - f.worked) * 100) / f.worked).toFixed(0)} %), gzip ${(f.talkedGz / 1024).toFixed(0)} KB against ${(f.workedGz / 1024).toFixed(0)} KB`);
   console.log(`   replacing the open board with that file (pick to all cards shown): ${f.replaceMs} ms`);
   }
-  if (!["load", "board", "files"].includes(ONLY)) {
+  if (!["load", "board", "files", "lighthouse"].includes(ONLY)) {
     const m = await merging(browser, server.url, 10000);
     console.log("\n5b. Merging a mailed copy, 10000 cards (half edited, a quarter deleted, as many added)");
     console.log(`   merge (click to summary): ${m.merge} ms; replace with the same file: ${m.replace} ms`);
   }
-  console.log("\n6. Bytes on first load (raw / gzip)");
-  let raw = 0;
-  let gz = 0;
-  for (const [name, r, g] of await bundle()) {
-    raw += r;
-    gz += g;
-    console.log(`   ${name}: ${(r / 1024).toFixed(1)} KB / ${(g / 1024).toFixed(1)} KB`);
+  const rows = await bundle();
+  const own = rows.every((r) => r.made) ? "the build's .gz and .br files" : "compressed here: this build has no .gz and .br files";
+  console.log(`\n6. Bytes on first load (raw / gzip / brotli; ${own})`);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  for (const r of rows) console.log(`   ${r.name}: ${kb(r.raw)} / ${kb(r.gz)} / ${kb(r.br)}`);
+  const sum = (key) => rows.reduce((total, r) => total + r[key], 0);
+  console.log(`   total: ${kb(sum("raw"))} / ${kb(sum("gz"))} / ${kb(sum("br"))} (targets: 300 KB gzip, 250 KB brotli)`);
+  if (!ONLY || ONLY === "lighthouse") {
+    const served = rows.some((r) => r.made) ? (ENCODINGS ?? SERVED).join(", ") || "none" : "none (this build has none)";
+    console.log(`\n7. Lighthouse, first visit (sample board), precompressed files served: ${served}`);
+    const s = (x) => `${(x / 1000).toFixed(2)} s`;
+    for (const [label, l] of Object.entries(await lighthouse(server.url))) {
+      console.log(
+        `   ${label}: performance ${l.score.toFixed(2)}; LCP ${s(l.lcp)}, TBT ${l.tbt.toFixed(0)} ms, TTI ${s(l.tti)}, ` +
+          `Speed Index ${s(l.si)}, FCP ${s(l.fcp)}, CLS ${l.cls.toFixed(3)}; transfer ${kb(l.bytes)}` +
+          `\n      (Lighthouse ${l.version}, benchmark index ${l.benchmark.toFixed(0)}; targets: mobile ≥ 0.95 with LCP ≤ 2.5 s, desktop ≥ 0.99)`,
+      );
+    }
   }
-  console.log(`   total: ${(raw / 1024).toFixed(1)} KB / ${(gz / 1024).toFixed(1)} KB`);
 } finally {
   await browser.close();
   await server.close();

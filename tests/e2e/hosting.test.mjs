@@ -1,15 +1,16 @@
-// End-to-end: safe to host. A new deploy reaches the browser as one whole
-// build (never a mix), the app refuses to run inside another page's frame,
-// and "Kopieer voortgang" works without a clipboard (plain HTTP, a
-// locked-down browser).
+// End-to-end: safe to host. The first visit fetches the app at once and
+// compressed, a new deploy reaches the browser as one whole build (never a
+// mix), the app refuses to run inside another page's frame, and "Kopieer
+// voortgang" works without a clipboard (plain HTTP, a locked-down browser).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 
 import { DIST, OUT, axe, blank, open, server, setup } from "./helpers.mjs";
 
@@ -19,7 +20,7 @@ const TITLE = "Planbord · Politie van Iedereen";
 
 /** A second deploy made from the real build: a copy of dist/ with a visible
  * mark in three of its files (page title, stylesheet, boot script), stamped
- * with its own build id by the same script Trunk runs. */
+ * with its own build id and precompressed by the same script Trunk runs. */
 async function deployCopy(mark) {
   const dir = await mkdtemp(join(tmpdir(), "planbord-deploy-"));
   await cp(DIST, dir, { recursive: true });
@@ -30,7 +31,7 @@ async function deployCopy(mark) {
   const sri = `sha384-${createHash("sha384").update(await readFile(join(dir, "main.css"))).digest("base64")}`;
   await edit("index.html", (html) => html.replace(/(href="\.\/main\.css" integrity=")[^"]*/, `$1${sri}`));
   await edit("boot.js", (js) => `document.documentElement.dataset.testDeploy = "${mark}";\n${js}`);
-  execFileSync("sh", [".ci/stamp-build", dir], { stdio: "ignore" });
+  execFileSync("sh", [".ci/post-build", dir], { stdio: "ignore" });
   return dir;
 }
 
@@ -46,6 +47,51 @@ const running = (page) =>
 const cacheNames = async (page) => (await page.evaluate(() => caches.keys())).sort();
 
 describe("hosting", () => {
+  test("a first visit fetches the wasm once, preloaded, as the build's brotli file", async (t) => {
+    const html = await readFile(join(DIST, "index.html"), "utf8");
+    const links = [...html.matchAll(/<link [^>]*rel="(?:modulepreload|preload)"[^>]*>/g)].map((m) => m[0]);
+    assert.deepEqual(links, [
+      '<link rel="modulepreload" href="planbord.js" />',
+      '<link rel="preload" href="planbord_bg.wasm" as="fetch" type="application/wasm" crossorigin />',
+    ]);
+    for (const name of ["index.html", "boot.js", "planbord.js", "planbord_bg.wasm", "main.css", "sw.js"]) {
+      const raw = await readFile(join(DIST, name));
+      assert.ok(brotliDecompressSync(await readFile(join(DIST, `${name}.br`))).equals(raw), `${name}.br`);
+      assert.ok(gunzipSync(await readFile(join(DIST, `${name}.gz`))).equals(raw), `${name}.gz`);
+    }
+
+    const page = await blank(t);
+    const wasm = [];
+    const warnings = [];
+    page.on("response", (r) => r.url().endsWith(".wasm") && wasm.push(r));
+    page.on("console", (m) => /preload/i.test(m.text()) && warnings.push(m.text()));
+    await page.goto(server.url);
+    await page.locator(".card").first().waitFor();
+    // Chromium says so 3 s after the load event if a preload went unused.
+    await page.waitForTimeout(3500);
+    assert.deepEqual(warnings, [], "the preload is used");
+    assert.equal(wasm.length, 1, "one download of the wasm: wasm-bindgen's fetch takes the preloaded one");
+    const [response] = wasm;
+    assert.match((await response.request().allHeaders())["accept-encoding"], /\bbr\b/, "the browser asks for brotli");
+    const headers = await response.allHeaders();
+    assert.equal(headers["content-encoding"], "br");
+    assert.equal(headers["content-type"], "application/wasm", "streaming instantiation needs the type");
+    assert.equal(headers.vary, "accept-encoding");
+    assert.equal(Number(headers["content-length"]), (await readFile(join(DIST, "planbord_bg.wasm.br"))).length);
+
+    // The service worker keeps the app's files, decoded, and no .br or .gz.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cached = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]);
+      const names = (await cache.keys()).map((r) => new URL(r.url).pathname.split("/").pop());
+      const wasm = await cache.match("planbord_bg.wasm");
+      return { names: names.sort(), encoding: wasm.headers.get("content-encoding"), size: (await wasm.arrayBuffer()).byteLength };
+    });
+    const files = (await readdir(DIST)).filter((n) => !/\.(br|gz)$/.test(n) && n !== "sw.js");
+    assert.deepEqual(cached.names, files.sort(), "the files of the build, no .br or .gz");
+    assert.deepEqual(cached, { names: cached.names, encoding: null, size: (await stat(join(DIST, "planbord_bg.wasm"))).size });
+  });
+
   test("a new deploy arrives whole: the old build until Herladen, then the new one, also offline", async (t) => {
     // A host that lets browsers keep the files for an hour (the README asks
     // for no-cache, not every host obliges): updates must still arrive.
@@ -134,10 +180,12 @@ describe("hosting", () => {
       // Time enough for an app that started anyway to show and save a board.
       await page.waitForTimeout(1000);
       assert.equal(await frame.locator(".app, .card").count(), 0, "no board");
-      assert.ok(!requests.some((u) => u.endsWith(".wasm")), "the wasm is not even loaded");
+      // The page preloads the wasm (index.html), but nothing runs it.
+      assert.ok(requests.filter((u) => u.endsWith(".wasm")).length <= 1, "the wasm is not fetched to run");
+      const inFrame = page.frames().find((f) => f.url().startsWith(app));
+      assert.equal(await inFrame.evaluate(() => performance.getEntriesByName("planbord-opstarten").length), 0, "the app never started");
       // The frame's storage (another site's frame gets none at all here:
       // the browser blocks third-party storage).
-      const inFrame = page.frames().find((f) => f.url().startsWith(app));
       const storage = await inFrame.evaluate(async () => {
         try {
           return { keys: Object.keys(localStorage), workers: (await navigator.serviceWorker.getRegistrations()).length };

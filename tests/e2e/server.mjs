@@ -1,7 +1,9 @@
 // A minimal static file server for dist/, mounted under a sub-path, as a
-// static host would serve the board. Node built-ins only.
+// static host would serve the board. Node built-ins only. Like nginx's
+// brotli_static and gzip_static, it sends `file.br` or `file.gz` (made by the
+// build, .ci/precompress.mjs) when the browser accepts that encoding.
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { access, readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const TYPES = {
@@ -15,12 +17,34 @@ const TYPES = {
   ".png": "image/png",
 };
 
+/** Precompressed encodings, best first, and the suffix of their files. */
+export const ENCODINGS = ["br", "gzip"];
+const SUFFIX = { br: ".br", gzip: ".gz" };
+
+/** Those of `encodings` (in their order) that an Accept-Encoding header
+ * allows: named or `*`, and not with q=0. */
+export function accepted(header = "", encodings = ENCODINGS) {
+  const q = new Map();
+  for (const part of header.split(",")) {
+    const [token, ...params] = part.trim().toLowerCase().split(";");
+    if (!token) continue;
+    const weight = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(p)).find(Boolean);
+    q.set(token, weight ? Number(weight[1]) : 1);
+  }
+  return encodings.filter((e) => (q.get(e) ?? q.get("*") ?? 0) > 0);
+}
+
+const exists = (path) => access(path).then(() => true, () => false);
+
 /** Serves `root` under `base` (e.g. "/planbord/"); resolves to
  * { url, close, deploy, page }: `deploy(dir, { cacheControl })` serves
  * another directory from then on (a new deploy), with another
  * Cache-Control header for the app files if given; `page(path, html)` serves
- * one extra HTML page, outside the app (another page on the same host). */
-export function serve(root, base = "/planbord/", port = 0) {
+ * one extra HTML page, outside the app (another page on the same host).
+ * `options.encodings`: which precompressed files it may send (default
+ * ENCODINGS; `["gzip"]` as a host without brotli, `[]` none). */
+export function serve(root, base = "/planbord/", port = 0, options = {}) {
+  const encodings = options.encodings ?? ENCODINGS;
   let rootDir = resolve(root);
   let cacheControl = "no-cache";
   const pages = new Map();
@@ -42,11 +66,25 @@ export function serve(root, base = "/planbord/", port = 0) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, {
+      const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": cacheControl,
-      });
+      };
+      // The first accepted encoding that has its file; `vary` whenever the
+      // answer depends on Accept-Encoding, as nginx's gzip_vary does.
+      const wanted = accepted(req.headers["accept-encoding"], encodings);
+      let body;
+      for (const encoding of encodings) {
+        if (!(await exists(file + SUFFIX[encoding]))) continue;
+        headers.vary = "accept-encoding";
+        if (body === undefined && wanted.includes(encoding)) {
+          body = await readFile(file + SUFFIX[encoding]);
+          headers["content-encoding"] = encoding;
+        }
+      }
+      body ??= await readFile(file);
+      headers["content-length"] = body.length;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
