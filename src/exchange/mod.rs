@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod ics;
 mod import;
+mod json_path;
 pub mod migrate;
 mod pretty;
 pub mod report;
