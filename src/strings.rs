@@ -430,6 +430,8 @@ fn field_detail(detail: &str) -> String {
     }
     let known = [
         ("invalid type", "verkeerd soort waarde"),
+        // An import's enum (scope, status) given other than a string.
+        ("expected value", "verkeerd soort waarde"),
         ("input is out of range", "die datum of tijd bestaat niet"),
         (
             "input contains invalid characters",

@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod ics;
 mod import;
+mod json_path;
 pub mod migrate;
 mod pretty;
 pub mod report;
@@ -39,7 +40,8 @@ pub fn export(board: &Board, now: Timestamp) -> String {
         app: format!("Planbord {}", env!("CARGO_PKG_VERSION")),
         board,
     })
-    .expect("a board always serialises")
+    // Not `expect`: that would build the error's Debug code into the wasm.
+    .unwrap_or_else(|_| unreachable!("a board always serialises"))
 }
 
 /// How much of the title goes into a file name (characters).

@@ -160,11 +160,38 @@ pub struct Tombstone {
 /// thousands of items has two per item); whatever else that one accepts
 /// still reads.
 fn fast_time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-    let text = String::deserialize(d)?;
-    match chrono::DateTime::parse_from_rfc3339(&text) {
+    from_text(d, |text| match chrono::DateTime::parse_from_rfc3339(text) {
         Ok(t) => Ok(t.with_timezone(&chrono::Utc)),
-        Err(_) => text.parse().map_err(serde::de::Error::custom),
+        Err(_) => text.parse(),
+    })
+}
+
+/// Reads a string through `parse`, failing inside the deserializer's own
+/// call: serde_json then places the error at the string itself, which is
+/// how an import names the field (`exchange::import`). Borrowed, so no
+/// copy of the text either.
+pub(super) fn from_text<'de, D, T, E>(
+    d: D,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    E: std::fmt::Display,
+{
+    struct Text<F>(F);
+    impl<'de, T, E: std::fmt::Display, F: FnOnce(&str) -> Result<T, E>> serde::de::Visitor<'de>
+        for Text<F>
+    {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            // As `String`'s own, so the messages stay as they were.
+            f.write_str("a string")
+        }
+        fn visit_str<X: serde::de::Error>(self, text: &str) -> Result<T, X> {
+            (self.0)(text).map_err(X::custom)
+        }
     }
+    d.deserialize_str(Text(parse))
 }
 
 /// The whole board.

@@ -64,8 +64,7 @@ impl Serialize for Stamp {
 
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
-        let text = String::deserialize(d)?;
-        Stamp::parse(&text).map_err(serde::de::Error::custom)
+        super::board::from_text(d, Stamp::parse)
     }
 }
 
@@ -137,16 +136,16 @@ impl Serialize for LabelMark {
 
 impl<'de> Deserialize<'de> for LabelMark {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<LabelMark, D::Error> {
-        let text = String::deserialize(d)?;
-        let (removed, rest) = match text.strip_prefix(REMOVED) {
-            Some(rest) => (true, rest),
-            None => (false, text.as_str()),
-        };
-        let s = Stamp::parse(rest).map_err(serde::de::Error::custom)?;
-        Ok(LabelMark {
-            at: s.at,
-            by: s.by,
-            removed,
+        super::board::from_text(d, |text| {
+            let (removed, rest) = match text.strip_prefix(REMOVED) {
+                Some(rest) => (true, rest),
+                None => (false, text),
+            };
+            Stamp::parse(rest).map(|s| LabelMark {
+                at: s.at,
+                by: s.by,
+                removed,
+            })
         })
     }
 }

@@ -273,7 +273,8 @@ pub fn encode_index(library: &Library) -> String {
         schema: super::SCHEMA,
         library,
     })
-    .expect("an index always serialises")
+    // Not `expect`: that would build the error's Debug code into the wasm.
+    .unwrap_or_else(|_| unreachable!("an index always serialises"))
 }
 
 /// Reads one board. Unreadable data is kept aside and the board dropped

@@ -83,7 +83,8 @@ pub fn encode(board: &Board, now: Timestamp) -> String {
         saved: now,
         board,
     })
-    .expect("a board always serialises")
+    // Not `expect`: that would build the error's Debug code into the wasm.
+    .unwrap_or_else(|_| unreachable!("a board always serialises"))
 }
 
 pub fn decode(raw: Option<String>) -> Loaded {
@@ -123,7 +124,13 @@ fn decode_older(raw: &str) -> Result<Board, Problem> {
         return Err(Problem::NewerSchema(envelope.schema));
     }
     let board = migrate_board(envelope.board, storage_body(envelope.schema));
-    serde_json::from_value(board).map_err(|e| Problem::NotJson(e.to_string()))
+    // Read as text, with the same reader as the current schema: reading
+    // from a JSON tree compiled a second reader for every type into the app.
+    serde_json::from_str(&board.to_string()).map_err(|e| {
+        let e = e.to_string();
+        // Without "at line 1 column …" of a text nobody sees.
+        Problem::NotJson(e.split(" at line ").next().unwrap_or(&e).to_string())
+    })
 }
 
 /// The key unreadable data is kept under: unique per moment, so an earlier

@@ -79,6 +79,9 @@ pub use app::App;
 /// Mounts the app on the page's body.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    // Panic messages in the console while developing; a release leaves the
+    // hook out (with `panic = "abort"` a panic stops the app either way).
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // Measured from here: the wasm is loaded and running.
     dom::timed("planbord-opstarten", || leptos::mount::mount_to_body(App));
