@@ -28,7 +28,7 @@ pub fn Card(id: Uuid) -> impl IntoView {
             notes: !i.notes.trim().is_empty(),
             comments: crate::model::comments::live(&i.comments).count(),
             // Moving into or out of the done column changes it.
-            due: state.dates.due(i),
+            due: state.dates.due(i, state.views.due_basis()),
         })
     });
     // An effect for the card's classes, one for its face and one for the

@@ -15,7 +15,7 @@ const RUNS = Number(process.argv[2] ?? 5);
 // DIST: another build to measure; ONLY=load: first-load figures only;
 // ONLY=merge: merging only; ONLY=interact: moves, typing, filter, merge;
 // ONLY=board: first load and interactions (no files, no merging);
-// ONLY=files: export, import and file sizes; ONLY=lighthouse: Lighthouse
+// ONLY=files: export, import and file sizes; ONLY=memory: boards opened in turn; ONLY=lighthouse: Lighthouse
 // (mobile and desktop) and the bytes on first load.
 // ENCODINGS: the precompressed files the server may send, "br,gzip" (the
 // default), "gzip" (a host without brotli) or "none".
@@ -136,6 +136,60 @@ async function firstLoad(browser, url, seed, n) {
     await context.close();
   }
   return { total: median(times), first: median(firsts), longest: median(longest), start: median(starts), mount: median(mounts) };
+}
+
+/** Issue 18: two stored boards of `n` cards, opened in turn `times` times
+ * in one tab (through the URL, as the board list does), every card drawn
+ * each time. The JS heap (after a forced garbage collection) and the wasm
+ * memory after the first visit of both, and after all the opens. */
+async function switching(browser, url, n, times) {
+  const a = seeded(n);
+  const b = seeded(n);
+  const library = JSON.parse(a.entries["planbord.v2.borden"]);
+  library.library.boards.push(...JSON.parse(b.entries["planbord.v2.borden"]).library.boards);
+  const both = { entries: { ...a.entries, ...b.entries, "planbord.v2.borden": JSON.stringify(library) } };
+  const first = (seed) => JSON.parse(seed.entries[`planbord.v2.bord.${seed.id}`]).board.items[0].id;
+  const { context, page: p } = await page(browser, url, both);
+  // The wasm's memory, caught where the glue code instantiates it.
+  await context.addInitScript(() => {
+    for (const name of ["instantiateStreaming", "instantiate"]) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = async (...args) => {
+        const result = await original.apply(WebAssembly, args);
+        window.__wasm = (result.instance ?? result).exports;
+        return result;
+      };
+    }
+  });
+  const cdp = await context.newCDPSession(p);
+  const open = async (seed) => {
+    await p.evaluate((id) => (location.hash = `#/bord/${id}`), seed.id);
+    await p.waitForFunction(
+      ([card, n]) => document.querySelector(`.card[data-id='${card}']`) !== null && document.querySelectorAll(".card").length >= n,
+      [first(seed), n],
+      { timeout: 120000 },
+    );
+  };
+  const measure = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    const wasm = await p.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
+    return { heap: usedSize, wasm };
+  };
+  await p.goto(url);
+  await open(a);
+  await open(b);
+  await open(a);
+  const before = await measure();
+  const t0 = Date.now();
+  for (let i = 0; i < times; i += 1) {
+    await open(i % 2 ? a : b);
+    if (process.env.TRACE && i % 25 === 24) console.log(i + 1, await measure());
+  }
+  const per = (Date.now() - t0) / times;
+  const after = await measure();
+  await context.close();
+  return { before, after, per };
 }
 
 const loadLine = (label, l) =>
@@ -493,19 +547,19 @@ const server = await serve(DIST, "/planbord/", 0, { encodings: ENCODINGS });
 const browser = await launch();
 try {
   console.log(`Planbord benchmark, median of ${RUNS} runs, ${new Date().toISOString()}`);
-  if (ONLY !== "lighthouse") {
+  if (!["lighthouse", "memory"].includes(ONLY)) {
     console.log("\n1. First load");
     console.log(loadLine("sample board (11 cards)", await firstLoad(browser, server.url, null, 11)));
   }
-  for (const n of ["merge", "interact", "files", "lighthouse"].includes(ONLY) ? [] : [500, 2000, 10000]) {
+  for (const n of ["merge", "interact", "files", "lighthouse", "memory"].includes(ONLY) ? [] : [500, 2000, 10000]) {
     console.log(loadLine(`${n} cards`, await firstLoad(browser, server.url, seeded(n), n)));
   }
-  if (ONLY !== "lighthouse") {
+  if (!["lighthouse", "memory"].includes(ONLY)) {
     const big = seeded(10000);
     const units = Object.entries(big.entries).reduce((sum, [k, v]) => sum + k.length + v.length, 0);
     console.log(`   a 10000-card board takes ${(units / 1048576).toFixed(2)} Mi of the 5 Mi UTF-16 units localStorage allows (${Math.round((units * 100) / (5 * 1048576))} %)`);
   }
-  for (const n of ["load", "merge", "files", "lighthouse"].includes(ONLY) ? [] : [2000, 10000]) {
+  for (const n of ["load", "merge", "files", "lighthouse", "memory"].includes(ONLY) ? [] : [2000, 10000]) {
     const r = await interactions(browser, server.url, n);
     console.log(`\n2-4. ${n} cards`);
     console.log(`   keyboard move of one card until the DOM shows it: ${ms(r.move)}`);
@@ -516,7 +570,16 @@ try {
     console.log(`   filter by text until the board shows it: ${ms(r.filter)}`);
     console.log(`   JS heap after loading: ${(r.heap / 1048576).toFixed(1)} MB`);
   }
-  const f = ["load", "merge", "board", "interact", "lighthouse"].includes(ONLY) ? null : await files(browser, server.url, 2000);
+  if (!ONLY || ONLY === "memory") {
+    const n = Number(process.env.CARDS ?? 1000);
+    const times = Number(process.env.SWITCHES ?? 50);
+    const m = await switching(browser, server.url, n, times);
+    const mb = (x) => `${(x / 1048576).toFixed(1)} MB`;
+    console.log(`\n4b. Memory: two boards of ${n} cards opened in turn ${times} times in one tab (${m.per.toFixed(0)} ms per open, all cards drawn)`);
+    console.log(`   JS heap after a garbage collection: ${mb(m.before.heap)} after the first visits, ${mb(m.after.heap)} after ${times} opens (${(((m.after.heap - m.before.heap) * 100) / m.before.heap).toFixed(1)} %; target within 10 %)`);
+    console.log(`   wasm memory: ${mb(m.before.wasm)} after the first visits, ${mb(m.after.wasm)} after ${times} opens`);
+  }
+  const f = ["load", "merge", "board", "interact", "lighthouse", "memory"].includes(ONLY) ? null : await files(browser, server.url, 2000);
   if (f) {
   console.log("\n5. Files, 2000 cards");
   console.log(`   export (click to download): ${f.exportMs} ms, ${(f.bytes / 1024).toFixed(0)} KB`);
@@ -526,7 +589,7 @@ try {
   console.log(`   and with 2 comments and 10 changes in the history of every card (exported by the app${f.kept ? "" : ", NOT all kept"}): ${(f.talked / 1024).toFixed(0)} KB (+${(((f.talked - f.worked) * 100) / f.worked).toFixed(0)} %), gzip ${(f.talkedGz / 1024).toFixed(0)} KB against ${(f.workedGz / 1024).toFixed(0)} KB`);
   console.log(`   replacing the open board with that file (pick to all cards shown): ${f.replaceMs} ms`);
   }
-  if (!["load", "board", "files", "lighthouse"].includes(ONLY)) {
+  if (!["load", "board", "files", "lighthouse", "memory"].includes(ONLY)) {
     const m = await merging(browser, server.url, 10000);
     console.log("\n5b. Merging a mailed copy, 10000 cards (half edited, a quarter deleted, as many added)");
     console.log(`   merge (click to summary): ${m.merge} ms; replace with the same file: ${m.replace} ms`);

@@ -47,8 +47,10 @@ impl Dates {
         }
     }
 
-    /// Whether `item` is late or soon, today (reactive).
-    pub fn due(&self, item: &Item) -> Option<Due> {
-        calendar::due(item, self.done.get(), self.today.get())
+    /// Whether `item` is late or soon, today (reactive). `basis`: the done
+    /// column and today as the drawn board follows them, if it does.
+    pub fn due(&self, item: &Item, basis: Option<(Option<Uuid>, NaiveDate)>) -> Option<Due> {
+        let (done, today) = basis.unwrap_or_else(|| (self.done.get(), self.today.get()));
+        calendar::due(item, done, today)
     }
 }

@@ -89,6 +89,18 @@ impl Drag {
         }
     }
 
+    /// New per-card selectors for a board drawn anew: a `Selector` keeps
+    /// an entry for every key ever asked, so each board's cards would stay
+    /// in it for the rest of the session.
+    pub(super) fn renew(&self) {
+        let (dragging, drop_target) = (self.dragging, self.drop_target);
+        self.dragging_card
+            .set_value(Selector::new(move || dragging.get()));
+        self.drop_before_card.set_value(Selector::new(move || {
+            drop_target.get().and_then(|(_, before)| before)
+        }));
+    }
+
     /// Whether card `id` is the one dragged (reactive, for that card only).
     pub fn is_dragged(&self, id: Uuid) -> bool {
         self.dragging_card.with_value(|s| s.selected(&Some(id)))

@@ -45,6 +45,10 @@ impl AppState {
             self.views.clear();
             self.panels.close_dialogs();
         }
+        self.drag.renew();
+        let dates = self.dates;
+        self.views
+            .follow_due_basis(move || (dates.done.get(), dates.today.get()));
         self.doc.reset_meta();
         self.views.rebuilt();
     }

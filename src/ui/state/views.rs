@@ -18,6 +18,21 @@ use crate::model::{Board, CellKey, Item};
 pub const DRAW_FIRST: usize = 12;
 pub const DRAW_STEP: usize = 48;
 
+/// Who owns the view signals of the drawn board. Signals are created under
+/// it explicitly (an event handler runs under its component's owner, and a
+/// signal made there would die with that component). When another board is
+/// drawn, all of them are disposed, so a long workshop switching boards
+/// does not pile them up.
+#[derive(Clone)]
+struct BoardOwner {
+    board: Option<Uuid>,
+    current: Owner,
+    /// Owners of earlier rebuilds of the same board (a column added, an
+    /// undo): kept until another board is drawn, as an open editor may
+    /// still hold one of their card signals.
+    earlier: Vec<Owner>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Views {
     cards: StoredValue<HashMap<Uuid, RwSignal<Item>>>,
@@ -34,10 +49,16 @@ pub struct Views {
     /// counts are the cells' lengths and follow no card's flag (a move on
     /// a big board then recounts nothing).
     filtering: RwSignal<bool>,
-    /// The app's owner. View signals are created under it explicitly: an
-    /// event handler runs under its component's owner, and a signal made
-    /// there would die with that component.
-    owner: StoredValue<Owner>,
+    /// The app's owner, parent of every board's owner.
+    app: StoredValue<Owner>,
+    /// The owner of the open board's view signals (see [`BoardOwner`]).
+    owner: StoredValue<BoardOwner>,
+    /// The done column and today, for the cards' "late"/"soon": a memo
+    /// owned by the drawn board. A card reading the app's own `Dates` would
+    /// leave its memo in their subscriber lists after it is gone (Leptos
+    /// does not unsubscribe a dropped memo or effect from its sources), a
+    /// few hundred bytes per card every time a board is drawn.
+    due_basis: StoredValue<Option<Memo<(Option<Uuid>, chrono::NaiveDate)>>>,
     /// Bumped when the whole board is replaced, so views rebuild.
     pub generation: RwSignal<u64>,
     /// How many cards each cell draws (see [`DRAW_FIRST`]).
@@ -52,7 +73,13 @@ impl Views {
             shown: StoredValue::new(HashMap::new()),
             counts: StoredValue::new(HashMap::new()),
             filtering: RwSignal::new(false),
-            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            app: StoredValue::new(Owner::current().unwrap_or_default()),
+            owner: StoredValue::new(BoardOwner {
+                board: None,
+                current: Owner::current().unwrap_or_default().child(),
+                earlier: Vec::new(),
+            }),
+            due_basis: StoredValue::new(None),
             generation: RwSignal::new(0),
             draw_limit: RwSignal::new(DRAW_FIRST),
         }
@@ -79,7 +106,7 @@ impl Views {
         let shown = self.shown;
         let filtering = self.filtering;
         let memo = self.owner.with_value(|o| {
-            o.with(|| {
+            o.current.with(|| {
                 Memo::new(move |_| {
                     if !filtering.get() {
                         return ids.with(Vec::len);
@@ -124,16 +151,65 @@ impl Views {
         self.cells.with_value(|c| c.keys().copied().collect())
     }
 
-    /// Creates a signal owned by the app, whatever runs this.
+    /// Follows `basis` (the app's done column and today) in a memo owned
+    /// by the drawn board.
+    pub(super) fn follow_due_basis(
+        &self,
+        basis: impl Fn() -> (Option<Uuid>, chrono::NaiveDate) + Send + Sync + 'static,
+    ) {
+        let memo = self
+            .owner
+            .with_value(|o| o.current.with(|| Memo::new(move |_| basis())));
+        self.due_basis.set_value(Some(memo));
+    }
+
+    /// The done column and today (reactive; see `due_basis`).
+    pub fn due_basis(&self) -> Option<(Option<Uuid>, chrono::NaiveDate)> {
+        self.due_basis.get_value().and_then(|m| m.try_get())
+    }
+
+    /// Creates a signal owned by the open board, whatever runs this.
     fn signal<T: Send + Sync + 'static>(&self, value: T) -> RwSignal<T> {
-        self.owner.with_value(|o| o.with(|| RwSignal::new(value)))
+        self.owner
+            .with_value(|o| o.current.with(|| RwSignal::new(value)))
+    }
+
+    /// A fresh owner for the view signals of board `id` (`None`: no board
+    /// drawn). Another board's owners are disposed once the views built on
+    /// them are gone: after the next paint, as the rebuild replaces those
+    /// views in the effects that run before it.
+    fn renew_owner(&self, id: Option<Uuid>) -> Owner {
+        let current = self.app.with_value(Owner::child);
+        let old = self.owner.get_value();
+        let mut next = BoardOwner {
+            board: id,
+            current: current.clone(),
+            earlier: Vec::new(),
+        };
+        if id.is_some() && old.board == id {
+            next.earlier = old.earlier;
+            next.earlier.push(old.current);
+        } else {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        old.current.cleanup();
+                        old.earlier.iter().for_each(Owner::cleanup);
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+        self.owner.set_value(next);
+        current
     }
 
     /// Recreates every view signal from the board (first load, replace),
     /// and starts drawing it.
     pub(super) fn rebuild(&self, b: &Board, matcher: &Matcher) {
-        // All signals made under the app's owner in one go.
-        let owner = self.owner.get_value();
+        // All signals made under a new owner in one go (the old signals
+        // are disposed with theirs).
+        let owner = self.renew_owner(Some(b.id));
         let (cards, cells, shown) = owner.with(|| {
             let cards: HashMap<_, _> = b
                 .items
@@ -162,6 +238,7 @@ impl Views {
 
     /// Drops every view signal: a board over its bounds is never drawn.
     pub(super) fn clear(&self) {
+        let _ = self.renew_owner(None);
         self.cards.set_value(HashMap::new());
         self.cells.set_value(HashMap::new());
         self.shown.set_value(HashMap::new());
@@ -276,5 +353,57 @@ impl Views {
             DRAW_FIRST + DRAW_STEP,
             largest,
         );
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use leptos::prelude::*;
+    use wasm_bindgen_test::*;
+
+    use super::Views;
+    use crate::model::filter::Filter;
+    use crate::model::sample;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Until the frame after the next paint, when a rebuild's disposal runs.
+    async fn after_paint() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || drop(resolve.call0(&wasm_bindgen::JsValue::NULL)),
+                    std::time::Duration::from_millis(1),
+                )
+            });
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn drawing_another_board_disposes_the_view_signals_of_the_one_before() {
+        let owner = Owner::new();
+        let views = owner.with(Views::new);
+        let matcher = Filter::default().matcher();
+        let a = sample::nieuw_west_zuid(uuid::Uuid::new_v4, chrono::Utc::now());
+        let b = sample::gaasperdam(uuid::Uuid::new_v4, chrono::Utc::now());
+        let first = a.items[0].id;
+
+        views.rebuild(&a, &matcher);
+        let card = views.card(first).unwrap();
+        // The same board drawn again (a column added, an undo): an open
+        // editor may still hold the card's signal, so it lives on.
+        views.rebuild(&a, &matcher);
+        after_paint().await;
+        assert!(card.try_get_untracked().is_some());
+
+        views.rebuild(&b, &matcher);
+        assert!(views.card(first).is_none());
+        // Still readable until the views built on it are gone...
+        assert!(card.try_get_untracked().is_some());
+        after_paint().await;
+        // ...then disposed, with the one from the earlier rebuild.
+        assert!(card.try_get_untracked().is_none());
+        assert!(views.card(b.items[0].id).unwrap().try_get_untracked().is_some());
     }
 }
