@@ -1,7 +1,33 @@
 //! Small DOM helpers the components share.
 
 use uuid::Uuid;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(module = "/src/ui/visibility.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = set_filtered)]
+    fn set_filtered_js(hide: &str, show: &str);
+}
+
+/// Marks the cards `hide` as filtered out and `show` as not, on the page
+/// as it is (a card drawn later takes its mark from the state).
+pub fn set_filtered(hide: &[Uuid], show: &[Uuid]) {
+    if hide.is_empty() && show.is_empty() {
+        return;
+    }
+    let join = |ids: &[Uuid]| {
+        let mut out = String::with_capacity(ids.len() * 37);
+        for id in ids {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&id.to_string());
+        }
+        out
+    };
+    set_filtered_js(&join(hide), &join(show));
+}
 
 pub use super::keys::Towards;
 

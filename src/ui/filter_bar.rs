@@ -76,7 +76,7 @@ pub fn FilterBar() -> impl IntoView {
                 prop:value=move || filter.with(|f| f.text.clone())
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    state.nav.set_filter(|f| f.text = v);
+                    state.nav.set_filter_typing(|f| f.text = v);
                 }
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {

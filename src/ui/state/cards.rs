@@ -46,9 +46,7 @@ impl AppState {
             self.rebuild();
         } else {
             let cells = self.views.cell_keys();
-            for id in patch.item_ids() {
-                self.sync_card(id);
-            }
+            self.sync_cards(patch.item_ids());
             // Only cells whose order changed are touched by sync_cell.
             for cell in cells {
                 self.sync_cell(cell);

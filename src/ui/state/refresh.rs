@@ -63,9 +63,20 @@ impl AppState {
     }
 
     pub(super) fn sync_card(&self, id: Uuid) {
-        let Some(item) = self.doc.item(id) else { return };
-        let visible = self.nav.filter.with_untracked(|f| f.matches(&item));
-        self.views.sync_card(item, visible);
+        self.sync_cards([id]);
+    }
+
+    /// Several cards, their filter marks shown in one pass.
+    pub(super) fn sync_cards(&self, ids: impl IntoIterator<Item = Uuid>) {
+        let matcher = self.nav.filter.with_untracked(|f| f.matcher());
+        let mut marks = Default::default();
+        for id in ids {
+            if let Some(item) = self.doc.item(id) {
+                let visible = matcher.matches(&item);
+                self.views.sync_card(item, visible, &mut marks);
+            }
+        }
+        self.views.mark_filtered(&marks);
     }
 
     pub(super) fn sync_cell(&self, key: CellKey) {
@@ -78,14 +89,16 @@ impl AppState {
     pub(super) fn sync_all(&self) {
         // One pass over the board (not a lookup per card).
         let matcher = self.nav.filter.with_untracked(|f| f.matcher());
+        let mut marks = Default::default();
         self.doc.with_board(|b| {
             for i in &b.items {
-                self.views.sync_card(i.clone(), matcher.matches(i));
+                self.views.sync_card(i.clone(), matcher.matches(i), &mut marks);
             }
             for cell in b.cells() {
                 self.views.sync_cell(cell, b.cell_ids(cell));
             }
         });
+        self.views.mark_filtered(&marks);
     }
 
     /// After the whole board was swapped for another version of itself (a

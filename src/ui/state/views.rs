@@ -1,9 +1,9 @@
 //! The view signals of the open board: one per card, one per cell
-//! (ordered ids), one "shown" flag per card (the filter), and drawing a
+//! (ordered ids), the cards the filter hides, and drawing a
 //! big board in steps. They follow the board; `refresh` sets them from it
 //! after a change, touching only what changed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -17,6 +17,12 @@ use crate::model::{Board, CellKey, Item};
 /// are drawn, and no step holds up input for long.
 pub const DRAW_FIRST: usize = 12;
 pub const DRAW_STEP: usize = 48;
+
+/// The done column and today: what makes a card late or soon.
+pub type DueBasis = (Option<Uuid>, chrono::NaiveDate);
+
+/// Cards whose filter mark changed: to hide, to show.
+pub(super) type Marks = (Vec<Uuid>, Vec<Uuid>);
 
 /// Who owns the view signals of the drawn board. Signals are created under
 /// it explicitly (an event handler runs under its component's owner, and a
@@ -37,13 +43,16 @@ struct BoardOwner {
 pub struct Views {
     cards: StoredValue<HashMap<Uuid, RwSignal<Item>>>,
     cells: StoredValue<HashMap<CellKey, RwSignal<Vec<Uuid>>>>,
-    /// Per card: whether the filter lets it through. Set only when that
-    /// changes, so typing in the search field touches the cards it hides
-    /// or shows, not every card.
-    shown: StoredValue<HashMap<Uuid, RwSignal<bool>>>,
-    /// Per cell: how many of its cards the filter shows, counted from the
-    /// cards' `shown` flags, so a keystroke in the search field recounts
-    /// only the cells whose cards it hides or shows (made on first use).
+    /// The cards of the drawn board the filter hides. Not a signal per
+    /// card: a filter that hides 8,000 of 10,000 cards would run 8,000
+    /// effects and recount every cell 8,000 times. The page follows it in
+    /// one pass (`dom::set_filtered`), a card drawn later from its class.
+    hidden: StoredValue<HashSet<Uuid>>,
+    /// Bumped when `hidden` changes, so the counts follow. Owned by the
+    /// drawn board.
+    hidden_changed: StoredValue<Trigger>,
+    /// Per cell: how many of its cards the filter shows (made on first
+    /// use).
     counts: StoredValue<HashMap<CellKey, Memo<usize>>>,
     /// Whether a filter is on. Without one every card is shown, so the
     /// counts are the cells' lengths and follow no card's flag (a move on
@@ -58,7 +67,7 @@ pub struct Views {
     /// leave its memo in their subscriber lists after it is gone (Leptos
     /// does not unsubscribe a dropped memo or effect from its sources), a
     /// few hundred bytes per card every time a board is drawn.
-    due_basis: StoredValue<Option<Memo<(Option<Uuid>, chrono::NaiveDate)>>>,
+    due_basis: StoredValue<Option<Memo<DueBasis>>>,
     /// Bumped when the whole board is replaced, so views rebuild.
     pub generation: RwSignal<u64>,
     /// How many cards each cell draws (see [`DRAW_FIRST`]).
@@ -70,7 +79,8 @@ impl Views {
         Views {
             cards: StoredValue::new(HashMap::new()),
             cells: StoredValue::new(HashMap::new()),
-            shown: StoredValue::new(HashMap::new()),
+            hidden: StoredValue::new(HashSet::new()),
+            hidden_changed: StoredValue::new(Trigger::new()),
             counts: StoredValue::new(HashMap::new()),
             filtering: RwSignal::new(false),
             app: StoredValue::new(Owner::current().unwrap_or_default()),
@@ -89,11 +99,10 @@ impl Views {
         self.cards.with_value(|c| c.get(&id).copied())
     }
 
-    /// Whether the filter lets card `id` through (reactive).
+    /// Whether the filter lets card `id` through (not reactive: the page
+    /// is told when this changes, see `hidden`).
     pub fn shown(&self, id: Uuid) -> bool {
-        self.shown
-            .with_value(|s| s.get(&id).copied())
-            .is_none_or(|sig| sig.get())
+        self.hidden.with_value(|h| !h.contains(&id))
     }
 
     /// How many of a cell's cards the filter shows (reactive); `ids` is
@@ -103,7 +112,7 @@ impl Views {
             return memo.get();
         }
         let ids = ids();
-        let shown = self.shown;
+        let (hidden, changed) = (self.hidden, self.hidden_changed.get_value());
         let filtering = self.filtering;
         let memo = self.owner.with_value(|o| {
             o.current.with(|| {
@@ -111,12 +120,9 @@ impl Views {
                     if !filtering.get() {
                         return ids.with(Vec::len);
                     }
+                    changed.track();
                     ids.with(|ids| {
-                        shown.with_value(|s| {
-                            ids.iter()
-                                .filter(|id| s.get(*id).is_none_or(|sig| sig.get()))
-                                .count()
-                        })
+                        hidden.with_value(|h| ids.iter().filter(|id| !h.contains(*id)).count())
                     })
                 })
             })
@@ -155,7 +161,7 @@ impl Views {
     /// by the drawn board.
     pub(super) fn follow_due_basis(
         &self,
-        basis: impl Fn() -> (Option<Uuid>, chrono::NaiveDate) + Send + Sync + 'static,
+        basis: impl Fn() -> DueBasis + Send + Sync + 'static,
     ) {
         let memo = self
             .owner
@@ -164,7 +170,7 @@ impl Views {
     }
 
     /// The done column and today (reactive; see `due_basis`).
-    pub fn due_basis(&self) -> Option<(Option<Uuid>, chrono::NaiveDate)> {
+    pub fn due_basis(&self) -> Option<DueBasis> {
         self.due_basis.get_value().and_then(|m| m.try_get())
     }
 
@@ -210,27 +216,29 @@ impl Views {
         // All signals made under a new owner in one go (the old signals
         // are disposed with theirs).
         let owner = self.renew_owner(Some(b.id));
-        let (cards, cells, shown) = owner.with(|| {
+        let (cards, cells, changed) = owner.with(|| {
             let cards: HashMap<_, _> = b
                 .items
                 .iter()
                 .map(|i| (i.id, RwSignal::new(i.clone())))
-                .collect();
-            let shown: HashMap<_, _> = b
-                .items
-                .iter()
-                .map(|i| (i.id, RwSignal::new(matcher.matches(i))))
                 .collect();
             let cells: HashMap<_, _> = b
                 .cells()
                 .into_iter()
                 .map(|c| (c, RwSignal::new(b.cell_ids(c))))
                 .collect();
-            (cards, cells, shown)
+            (cards, cells, Trigger::new())
         });
+        let hidden = b
+            .items
+            .iter()
+            .filter(|i| !matcher.matches(i))
+            .map(|i| i.id)
+            .collect();
         self.cards.set_value(cards);
         self.cells.set_value(cells);
-        self.shown.set_value(shown);
+        self.hidden.set_value(hidden);
+        self.hidden_changed.set_value(changed);
         // Counted afresh from the new signals (the old counts follow
         // signals nothing sets any more).
         self.counts.set_value(HashMap::new());
@@ -241,7 +249,7 @@ impl Views {
         let _ = self.renew_owner(None);
         self.cards.set_value(HashMap::new());
         self.cells.set_value(HashMap::new());
-        self.shown.set_value(HashMap::new());
+        self.hidden.set_value(HashSet::new());
         self.counts.set_value(HashMap::new());
     }
 
@@ -251,32 +259,48 @@ impl Views {
         self.draw_progressively();
     }
 
-    /// Sets each card's "shown" flag from the filter, touching only the
-    /// cards whose flag changes.
+    /// Hides and shows the cards for the filter: the page changes only
+    /// the cards whose mark changes, in one pass.
     pub(super) fn apply_filter(&self, b: &Board, matcher: &Matcher) {
-        self.shown.with_value(|shown| {
+        let (mut hide, mut show) = (Vec::new(), Vec::new());
+        self.hidden.update_value(|hidden| {
             for item in &b.items {
-                if let Some(sig) = shown.get(&item.id) {
-                    let now = matcher.matches(item);
-                    if sig.get_untracked() != now {
-                        sig.set(now);
-                    }
+                let visible = matcher.matches(item);
+                if visible && hidden.remove(&item.id) {
+                    show.push(item.id);
+                } else if !visible && hidden.insert(item.id) {
+                    hide.push(item.id);
                 }
             }
         });
+        self.mark_filtered(&(hide, show));
     }
 
-    /// Brings a card's signals in line with `item` (made if new).
-    pub(super) fn sync_card(&self, item: Item, visible: bool) {
+    /// The page and the counts follow a change of `hidden`.
+    pub(super) fn mark_filtered(&self, (hide, show): &Marks) {
+        if !hide.is_empty() || !show.is_empty() {
+            crate::ui::dom::set_filtered(hide, show);
+            self.hidden_changed.with_value(|t| t.notify());
+        }
+    }
+
+    /// Brings a card's signals in line with `item` (made if new). A change
+    /// of its filter mark is added to `marks` (hide, show), for
+    /// [`mark_filtered`](Self::mark_filtered) to show in one pass.
+    pub(super) fn sync_card(&self, item: Item, visible: bool, marks: &mut Marks) {
         let id = item.id;
-        match self.shown.with_value(|s| s.get(&id).copied()) {
-            Some(sig) if sig.get_untracked() != visible => sig.set(visible),
-            Some(_) => {}
-            None => {
-                let sig = self.signal(visible);
-                self.shown.update_value(|s| {
-                    s.insert(id, sig);
-                });
+        let changed = self.hidden.try_update_value(|h| {
+            if visible {
+                h.remove(&id)
+            } else {
+                h.insert(id)
+            }
+        });
+        if changed == Some(true) {
+            if visible {
+                marks.1.push(id);
+            } else {
+                marks.0.push(id);
             }
         }
         match self.card(id) {
