@@ -1,6 +1,9 @@
 //! localStorage as a [`Store`], through gloo-storage.
 
+use std::cell::RefCell;
+
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use super::{SaveError, Store};
@@ -14,6 +17,39 @@ pub fn available() -> bool {
         .is_some()
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// localStorage with values left JS strings (not copied into wasm).
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(this: &RawStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+}
+
+fn raw() -> RawStorage {
+    wasm_bindgen::JsCast::unchecked_into(LocalStorage::raw())
+}
+
+thread_local! {
+    /// The value this tab last wrote or read for one key (the open
+    /// board's, in practice), as the JS string storage has and with its
+    /// length in UTF-8: whether storage still holds it is one comparison
+    /// in JS, not a read of megabytes into wasm before every save.
+    static LAST: RefCell<Option<(String, usize, JsValue)>> = const { RefCell::new(None) };
+    /// A value converted ahead of its `set` ([`Store::prepare`]): where
+    /// its text is in wasm memory, its length, and the JS string.
+    static PREPARED: RefCell<Option<(usize, usize, JsValue)>> = const { RefCell::new(None) };
+}
+
+/// Boards only: the index and settings, written after a board, would take
+/// the one place.
+fn remember(key: &str, len: usize, value: JsValue) {
+    if key.starts_with(super::BOARD_PREFIX) {
+        LAST.with_borrow_mut(|last| *last = Some((key.to_string(), len, value)));
+    }
+}
+
 /// The browser's localStorage.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LocalStore;
@@ -23,20 +59,56 @@ impl Store for LocalStore {
         if !available() {
             return None;
         }
-        LocalStorage::raw().get_item(key).ok().flatten()
+        let js = raw().get_item_js(key).ok()?;
+        let value = js.as_string()?;
+        remember(key, value.len(), js);
+        Some(value)
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
         if !available() {
             return Err(SaveError::Unavailable);
         }
-        LocalStorage::raw().set_item(key, value).map_err(classify)
+        let prepared = PREPARED
+            .with_borrow_mut(Option::take)
+            .filter(|(at, len, _)| *at == value.as_ptr() as usize && *len == value.len());
+        let js = prepared.map_or_else(|| JsValue::from_str(value), |(_, _, js)| js);
+        raw().set_item_js(key, &js).map_err(classify)?;
+        remember(key, value.len(), js);
+        Ok(())
+    }
+
+    fn prepare(&mut self, value: &str) {
+        let js = JsValue::from_str(value);
+        PREPARED.with_borrow_mut(|p| *p = Some((value.as_ptr() as usize, value.len(), js)));
+    }
+
+    fn holds(&self, key: &str, value: &str) -> bool {
+        if !available() {
+            return false;
+        }
+        let known = LAST.with_borrow(|last| {
+            last.as_ref()
+                .filter(|(k, len, _)| k == key && *len == value.len())
+                .map(|(_, _, js)| js.clone())
+        });
+        match known {
+            // What storage holds is what this tab last wrote or read (and
+            // that was `value`): a comparison of two JS strings.
+            Some(js) => raw().get_item_js(key).is_ok_and(|stored| stored == js),
+            None => self.get(key).as_deref() == Some(value),
+        }
     }
 
     fn remove(&mut self, key: &str) {
         if available() {
             let _ = LocalStorage::raw().remove_item(key);
         }
+        LAST.with_borrow_mut(|last| {
+            if last.as_ref().is_some_and(|(k, _, _)| k == key) {
+                *last = None;
+            }
+        });
     }
 
     fn keys(&self) -> Vec<String> {

@@ -34,6 +34,16 @@ pub trait Store {
     fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError>;
     fn remove(&mut self, key: &str);
     fn keys(&self) -> Vec<String>;
+    /// Whether `key` holds exactly `value`. A store may answer without
+    /// reading the value back in full (the browser's compares its own
+    /// copy of what it last wrote or read).
+    fn holds(&self, key: &str, value: &str) -> bool {
+        self.get(key).as_deref() == Some(value)
+    }
+    /// Work toward a [`set`](Self::set) of exactly `value` that comes
+    /// next, done now (the browser's converts it to a JS string), so the
+    /// set itself takes less at once.
+    fn prepare(&mut self, _value: &str) {}
 }
 
 /// An in-memory [`Store`] with an optional size limit (to act out a full
@@ -320,7 +330,17 @@ pub fn save_board(
     board: &Board,
     now: Timestamp,
 ) -> Result<String, SaveError> {
-    let raw = encode(board, now);
+    save_encoded(store, library, board, encode(board, now))
+}
+
+/// As [`save_board`], with the board already written as `raw` (by
+/// [`encode`] or, a slice at a time, by `encoder::Encoder`).
+pub fn save_encoded(
+    store: &mut impl Store,
+    library: &mut Library,
+    board: &Board,
+    raw: String,
+) -> Result<String, SaveError> {
     let key = board_key(board.id);
     let new = library.entry(board.id).is_none();
     store.set(&key, &raw)?;

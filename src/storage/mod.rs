@@ -4,13 +4,14 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod encoder;
 pub mod library;
 pub mod room;
 
 pub use library::{
     board_key, expire, load_board, load_board_raw, open_library, purge_board, read_index,
-    save_board, save_index, wipe, Expired, MemoryStore, Opened, SaveError, StorageNote, Store,
-    BOARD_PREFIX, INDEX_KEY,
+    save_board, save_encoded, save_index, wipe, Expired, MemoryStore, Opened, SaveError,
+    StorageNote, Store, BOARD_PREFIX, INDEX_KEY,
 };
 
 use serde::{Deserialize, Serialize};

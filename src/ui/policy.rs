@@ -15,6 +15,12 @@ pub const SAVE_AT_MOST_AFTER_MS: i64 = 2_000;
 /// With storage full, a change tries to save this long after the last one.
 pub const RETRY_FULL_AFTER_MS: u64 = 1_000;
 
+/// A save encodes the board in slices of about this many milliseconds
+/// (checked every [`SAVE_SLICE_CARDS`] cards), letting input in between:
+/// with the write itself the longest step stays under a frame (16 ms).
+pub const SAVE_SLICE_MS: f64 = 6.0;
+pub const SAVE_SLICE_CARDS: usize = 100;
+
 /// What a change asks of the save.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pace {

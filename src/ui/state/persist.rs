@@ -42,6 +42,18 @@ impl Store for AnyStore {
             AnyStore::Memory(s) => s.keys(),
         }
     }
+    fn holds(&self, key: &str, value: &str) -> bool {
+        match self {
+            AnyStore::Local(s) => s.holds(key, value),
+            AnyStore::Memory(s) => s.holds(key, value),
+        }
+    }
+    fn prepare(&mut self, value: &str) {
+        match self {
+            AnyStore::Local(s) => s.prepare(value),
+            AnyStore::Memory(s) => s.prepare(value),
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -60,6 +72,9 @@ pub struct Persist {
     pub unsaved_since: RwSignal<Option<i64>>,
     /// Bumped per scheduled save; a timer that finds a newer one defers.
     save_ticket: StoredValue<u64>,
+    /// Bumped per save in slices and per save now: a slice that finds a
+    /// newer one stops (that save covers its changes).
+    save_run: StoredValue<u64>,
     /// Storage taken by everything but the open board (UTF-16 units);
     /// `None`: to be counted again (after other boards were written).
     others_used: StoredValue<Option<usize>>,
@@ -76,6 +91,7 @@ impl Persist {
             last_written: StoredValue::new(None),
             unsaved_since: RwSignal::new(None),
             save_ticket: StoredValue::new(0),
+            save_run: StoredValue::new(0),
             others_used: StoredValue::new(None),
             room_warned: StoredValue::new(None),
         }
@@ -134,6 +150,16 @@ impl Persist {
         let ticket = self.save_ticket.get_value() + 1;
         self.save_ticket.set_value(ticket);
         ticket
+    }
+
+    pub(super) fn next_run(&self) -> u64 {
+        let run = self.save_run.get_value() + 1;
+        self.save_run.set_value(run);
+        run
+    }
+
+    pub(super) fn run_is(&self, run: u64) -> bool {
+        self.save_run.try_get_value() == Some(run)
     }
 
     pub(super) fn ticket_is(&self, ticket: u64) -> bool {

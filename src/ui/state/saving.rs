@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::{now, AppState};
 use crate::model::Board;
+use crate::storage::encoder::Encoder;
 use crate::storage::room::Room;
 use crate::storage::{self as store, SaveError, StorageNote};
 use crate::strings as s;
@@ -31,7 +32,7 @@ impl AppState {
         let state = *self;
         let run = move || {
             if state.persist.ticket_is(ticket) {
-                state.save_pending();
+                state.save_in_slices();
             }
         };
         match policy::when_to_save(pace, at, since, full, page_hidden()) {
@@ -70,14 +71,128 @@ impl AppState {
         crate::ui::dom::timed("planbord-opslaan", || self.merge_and_write());
     }
 
+    /// Saves the open board as [`save_now`](Self::save_now) does, with the
+    /// board written a slice of cards at a time between other work, so a
+    /// big board's save never holds up input for long. The last slice
+    /// checks storage and writes, in one go; if another tab wrote this
+    /// board meanwhile, it merges and saves at once instead. A save now
+    /// (page hidden, another board opened) takes over from it.
+    fn save_in_slices(&self) {
+        if !self.persist.has_unsaved() || !self.persist.may_save() {
+            return;
+        }
+        self.doc.bump_settled();
+        let run = self.persist.next_run();
+        let revision = self.doc.revision.get_untracked();
+        let encoder = Encoder::new(self.doc.snapshot(), now(), uuid::Uuid::new_v4());
+        self.save_slice(run, revision, encoder);
+    }
+
+    fn save_slice(&self, run: u64, revision: u64, mut encoder: Encoder) {
+        let state = *self;
+        let done = crate::ui::dom::timed("planbord-opslaan", || {
+            let until = js_sys::Date::now() + policy::SAVE_SLICE_MS;
+            loop {
+                if encoder.step(policy::SAVE_SLICE_CARDS) {
+                    break true;
+                }
+                if js_sys::Date::now() >= until {
+                    break false;
+                }
+            }
+        });
+        if done {
+            // The text made whole, and made ready for storage, in a step
+            // of its own: the write is then the write alone.
+            let (board, raw) = crate::ui::dom::timed("planbord-opslaan", || {
+                let (board, raw) = encoder.finish();
+                self.persist.with_store(|st| store::Store::prepare(st, &raw));
+                (board, raw)
+            });
+            set_timeout(
+                move || {
+                    if state.persist.run_is(run) {
+                        crate::ui::dom::timed("planbord-opslaan", || {
+                            state.write_encoded(revision, board, raw)
+                        });
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        } else {
+            set_timeout(
+                move || {
+                    if state.persist.run_is(run) {
+                        state.save_slice(run, revision, encoder);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    }
+
+    /// The last slice: the board as encoded when the save began, written
+    /// if storage still holds what this tab last wrote or read.
+    fn write_encoded(&self, revision: u64, board: Board, raw: String) {
+        if !self.persist.may_save() {
+            return;
+        }
+        let key = store::board_key(self.doc.id());
+        if !self.storage_unchanged(&key) {
+            // Another tab wrote this board: merge, then save (at once).
+            self.merge_and_write();
+            return;
+        }
+        let current = self.doc.revision.get_untracked() == revision;
+        if current {
+            // Invalidates any pending timer: this save covers its changes.
+            self.persist.next_ticket();
+        }
+        let mut library = self.persist.library.get_untracked();
+        let result = self
+            .persist
+            .with_store(|st| store::save_encoded(st, &mut library, &board, raw));
+        self.persist.set_library(library);
+        // A change made while the slices ran is saved by its own timer.
+        self.after_write(&key, result, current);
+    }
+
+    /// Whether storage holds, for `key`, what this tab last wrote or read.
+    fn storage_unchanged(&self, key: &str) -> bool {
+        match self.persist.last_written() {
+            Some(last) => self.persist.with_store(|st| store::Store::holds(st, key, &last)),
+            None => self.persist.with_store(|st| store::Store::get(st, key)).is_none(),
+        }
+    }
+
+    fn after_write(&self, key: &str, result: Result<String, SaveError>, current: bool) {
+        match result {
+            Ok(raw) => {
+                if current {
+                    self.persist.clear_unsaved();
+                }
+                self.report_save(Ok(()));
+                self.check_room(key, &raw);
+                self.persist.set_last_written(Some(raw));
+            }
+            Err(e) => self.report_save(Err(e)),
+        }
+    }
+
     fn merge_and_write(&self) {
         if !self.persist.may_save() {
             return;
         }
-        // Invalidates any pending timer: this save covers its changes.
+        // Invalidates any pending timer and any save in slices: this save
+        // covers their changes.
         self.persist.next_ticket();
+        self.persist.next_run();
         let key = store::board_key(self.doc.id());
-        let stored = self.persist.with_store(|st| store::Store::get(st, &key));
+        let stored = if self.storage_unchanged(&key) {
+            None
+        } else {
+            self.persist.with_store(|st| store::Store::get(st, &key))
+        };
         if let Some(raw) = stored.filter(|raw| !self.persist.wrote(raw)) {
             match store::decode(Some(raw)) {
                 store::Loaded::Board(theirs) => {
@@ -98,15 +213,7 @@ impl AppState {
             .persist
             .with_store(|st| store::save_board(st, &mut library, &board, now()));
         self.persist.set_library(library);
-        match result {
-            Ok(raw) => {
-                self.persist.clear_unsaved();
-                self.report_save(Ok(()));
-                self.check_room(&key, &raw);
-                self.persist.set_last_written(Some(raw));
-            }
-            Err(e) => self.report_save(Err(e)),
-        }
+        self.after_write(&key, result, true);
     }
 
     /// Storage holds a version of the open board this tab cannot read:
