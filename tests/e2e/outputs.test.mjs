@@ -174,6 +174,10 @@ describe("views and outputs", () => {
       await editor.getByLabel("Einddatum").fill("2017-12-15");
       await editor.getByLabel("Startdatum").fill("2017-01-15");
       await page.keyboard.press("Escape");
+      // The editor gives the focus back to its bar in the next frame: let it,
+      // before a key faster than any hand moves it on.
+      await editor.waitFor({ state: "hidden" });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await bar(page, "Training voor OPCO").focus();
       await page.keyboard.press("Enter");
       await editor.getByLabel("Startdatum").fill("2016-11-01");

@@ -201,6 +201,7 @@ impl Views {
                     move || {
                         old.current.cleanup();
                         old.earlier.iter().for_each(Owner::cleanup);
+                        crate::ui::dom::forget_cards();
                     },
                     std::time::Duration::ZERO,
                 )
