@@ -139,7 +139,7 @@ fn AddCard(line: u8, column: Uuid) -> impl IntoView {
         state.panels.adding.set(None);
         if refocus {
             let id = add_button_id(line, column);
-            request_animation_frame(move || dom::focus(&format!("#{id}")));
+            dom::focus_selector_soon(format!("#{id}"));
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {

@@ -114,9 +114,9 @@ pub fn CommentThread(id: Uuid, item: RwSignal<Item>) -> impl IntoView {
     }
 }
 
-/// Focuses `selector` once the next frame has drawn it.
+/// Focuses `selector` once the view has drawn it.
 fn focus_later(selector: String) {
-    request_animation_frame(move || crate::ui::dom::focus(&selector));
+    crate::ui::dom::focus_selector_soon(selector);
 }
 
 /// One comment: who and when, its text; for one's own, change and delete

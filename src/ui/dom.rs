@@ -93,14 +93,54 @@ pub fn add_button_id(line: u8, column: Uuid) -> String {
 /// the card is a new element in another cell). In the jaarkalender: its
 /// bar, or its button in "Nog niet gepland".
 pub fn focus_card_later(id: Uuid) {
-    leptos::prelude::request_animation_frame(move || {
+    focus_soon(move || {
         let card = format!(".card[data-id='{id}'] .card-open");
         if exists(&card) {
             focus(&card);
+            true
         } else {
-            focus_activity(id);
+            focus_activity(id)
         }
     });
+}
+
+/// Focuses what `find` finds (it focuses, and says whether it found it)
+/// once the view has caught up with the change just made: in a microtask,
+/// after Leptos's effects have drawn the change and before the next key is
+/// handled, so a quick Escape, Shift+Tab goes on from the right place. Once
+/// more after the next paint if it was not found yet, or if the focus was
+/// lost meanwhile (the element it went to was drawn anew); never when the
+/// user has moved the focus on since.
+pub fn focus_soon(find: impl Fn() -> bool + 'static) {
+    let find = std::rc::Rc::new(find);
+    let first = find.clone();
+    leptos::task::spawn_local(async move {
+        let found = first();
+        leptos::prelude::request_animation_frame(move || {
+            if !found || focus_lost() {
+                find();
+            }
+        });
+    });
+}
+
+/// Focuses `selector` soon (see [`focus_soon`]).
+pub fn focus_selector_soon(selector: String) {
+    focus_soon(move || {
+        let found = exists(&selector);
+        if found {
+            focus(&selector);
+        }
+        found
+    });
+}
+
+/// Whether the focus is on nothing in particular (the body).
+fn focus_lost() -> bool {
+    document().is_none_or(|d| match (d.active_element(), d.body()) {
+        (Some(active), Some(body)) => active == *body,
+        _ => true,
+    })
 }
 
 fn exists(selector: &str) -> bool {
@@ -120,12 +160,19 @@ pub fn undated_id(id: Uuid) -> String {
 /// Focuses an activity once the view has caught up: its bar, or its
 /// button in "Nog niet gepland" while it has no date.
 pub fn focus_activity_later(id: Uuid) {
-    leptos::prelude::request_animation_frame(move || focus_activity(id));
+    focus_soon(move || focus_activity(id));
 }
 
-fn focus_activity(id: Uuid) {
+/// Focuses an activity's bar, or its undated button; whether either is there.
+fn focus_activity(id: Uuid) -> bool {
     let bar = format!("#{}", bar_id(id));
-    focus(&if exists(&bar) { bar } else { format!("#{}", undated_id(id)) });
+    let undated = format!("#{}", undated_id(id));
+    let target = if exists(&bar) { bar } else { undated };
+    let found = exists(&target);
+    if found {
+        focus(&target);
+    }
+    found
 }
 
 /// The month (0 = January) of the editable timeline at `x` (client

@@ -10,7 +10,7 @@ use super::{now, AppState, Revert};
 use crate::model::calendar::{self, Dates, Edge};
 use crate::model::{CellKey, Direction, Edit, Item, OpError};
 use crate::strings as s;
-use crate::ui::dom::{add_button_id, focus, focus_card_later};
+use crate::ui::dom::{add_button_id, focus_card_later, focus_selector_soon};
 
 impl AppState {
     /// A change made now by this browser's person ("Jouw naam").
@@ -64,7 +64,7 @@ impl AppState {
                     focus_card_later(id);
                 } else {
                     let button = add_button_id(cell.0, cell.1);
-                    leptos::prelude::request_animation_frame(move || focus(&format!("#{button}")));
+                    focus_selector_soon(format!("#{button}"));
                 }
             }
         }
@@ -277,7 +277,7 @@ impl AppState {
             Some(n) => focus_card_later(n),
             None => {
                 let button = add_button_id(cell.0, cell.1);
-                request_animation_frame(move || focus(&format!("#{button}")));
+                focus_selector_soon(format!("#{button}"));
             }
         }
         Ok(())
