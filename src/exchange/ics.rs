@@ -3,6 +3,7 @@
 //! stable UIDs from board and item ids. Which cards go in and how a long
 //! activity shows are [`IcsOptions`]; one board or the whole programme.
 
+use crate::model::sort;
 use chrono::{Days, NaiveDate};
 
 use crate::model::calendar::span;
@@ -215,7 +216,7 @@ fn write(
             }
         }
     }
-    events.sort_by_key(|e| (e.from, e.board, e.item.id, e.part));
+    sort::sort_by_key(&mut events, |e| (e.from, e.board, e.item.id, e.part));
     for event in events {
         let board = boards[event.board];
         let item = event.item;

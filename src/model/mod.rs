@@ -16,6 +16,7 @@ mod ops;
 pub mod programme;
 pub mod report;
 pub mod sample;
+pub mod sort;
 pub mod stamps;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -3,6 +3,7 @@
 //! logic (first visit, migration from the single-board storage, unreadable
 //! data) is tested natively on a [`MemoryStore`].
 
+use crate::model::sort;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -226,7 +227,7 @@ pub fn open_library(
         .into_iter()
         .filter(|k| k.starts_with(BOARD_PREFIX))
         .collect();
-    keys.sort();
+    sort::sort(&mut keys);
     for key in keys {
         let Some(raw) = store.get(&key) else { continue };
         match decode(Some(raw.clone())) {
