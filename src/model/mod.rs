@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod card_log;
 mod columns;
 pub mod comments;
+pub mod dates;
 pub mod filter;
 pub mod history;
 pub mod library;
