@@ -899,14 +899,12 @@ pub fn save_failed() -> String {
 
 /// Dates on cards: dd-mm-jjjj, as the Netherlands writes them.
 pub fn date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
+    crate::model::dates::dutch(d)
 }
 
 /// Date and time in the user's time zone: dd-mm-jjjj uu:mm.
 pub fn local_time(t: crate::model::Timestamp) -> String {
-    t.with_timezone(&chrono::Local)
-        .format("%d-%m-%Y %H:%M")
-        .to_string()
+    crate::model::dates::dutch_time(t.with_timezone(&chrono::Local).naive_local())
 }
 
 pub fn date_range(start: Option<chrono::NaiveDate>, end: Option<chrono::NaiveDate>) -> String {
@@ -1037,7 +1035,7 @@ fn history_value(kind: &crate::model::card_log::Kind, value: &str) -> String {
     }
     match field {
         Some(F::Dates) => {
-            let parse = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+            let parse = crate::model::dates::parse_iso;
             match value.split_once('/') {
                 Some((a, b)) => date_range(parse(a), parse(b)),
                 None => date_range(parse(value), parse(value)),

@@ -1,6 +1,7 @@
 //! The rules of ARCHITECTURE.md that a reader cannot keep by eye: the
 //! state imports no component, `src/ui` has no import cycle, and no UI
-//! file grows past a size where it stops being one concern.
+//! file grows past a size where it stops being one concern; no std sort
+//! outside `model::sort` (wasm size).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -172,4 +173,56 @@ fn no_ui_file_is_longer_than_600_lines() {
         }
     }
     assert!(long.is_empty(), "over {MAX_LINES} lines: {long:?}");
+}
+
+/// Every file under `src/` (all of it, tests included).
+fn sources() -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+/// Outside tests, sorting goes through `model::sort` (one sort compiled
+/// into the wasm, not one per call site), and no `BTreeMap`/`BTreeSet` is
+/// collected (which sorts too).
+#[test]
+fn std_sorts_only_in_tests() {
+    let calls = [
+        ".sort()",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_by_cached_key(",
+        ".sort_unstable",
+        "collect::<BTree",
+    ];
+    let mut found = Vec::new();
+    for path in sources() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if ["sort.rs", "props.rs", "testutil.rs"].contains(&name.as_str()) {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap();
+        for (n, line) in code.lines().enumerate() {
+            let line = line.trim_start();
+            if line.starts_with("//") {
+                continue;
+            }
+            // Also a call split over lines: `x\n    .sort_by(`.
+            if calls.iter().any(|c| line.contains(c)) {
+                found.push(format!("{}:{}", path.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "a std sort outside tests: {found:?}");
 }

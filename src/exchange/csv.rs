@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 
 use crate::model::comments::live;
+use crate::model::dates;
 use crate::model::{Board, Item, Timestamp};
 use crate::strings as s;
 
@@ -71,8 +72,8 @@ fn row(board: &Board, item: &Item, local: &impl Fn(Timestamp) -> NaiveDateTime) 
             .last()
             .map(|c| s::comment_line(&c.by, local(c.at).date(), &c.text))
             .unwrap_or_default(),
-        local(item.created).format("%d-%m-%Y %H:%M").to_string(),
-        local(item.updated).format("%d-%m-%Y %H:%M").to_string(),
+        dates::dutch_time(local(item.created)),
+        dates::dutch_time(local(item.updated)),
         item.id.to_string(),
     ]
 }

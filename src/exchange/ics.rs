@@ -3,9 +3,11 @@
 //! stable UIDs from board and item ids. Which cards go in and how a long
 //! activity shows are [`IcsOptions`]; one board or the whole programme.
 
+use crate::model::sort;
 use chrono::{Days, NaiveDate};
 
 use crate::model::calendar::span;
+use crate::model::dates;
 use crate::model::{Board, Item, Timestamp};
 use crate::strings as s;
 
@@ -129,7 +131,7 @@ fn fold(line: &str, out: &mut String) {
 }
 
 fn date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    dates::compact(d)
 }
 
 /// Which part of an activity an event shows.
@@ -176,7 +178,7 @@ fn write(
     now: Timestamp,
     programme: bool,
 ) -> String {
-    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = dates::compact_utc(now);
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
@@ -215,7 +217,7 @@ fn write(
             }
         }
     }
-    events.sort_by_key(|e| (e.from, e.board, e.item.id, e.part));
+    sort::sort_by_key(&mut events, |e| (e.from, e.board, e.item.id, e.part));
     for event in events {
         let board = boards[event.board];
         let item = event.item;
@@ -271,7 +273,7 @@ fn write(
             format!("SUMMARY:{}", escape(&summary)),
             format!("DESCRIPTION:{}", escape(&description.join("\n"))),
             format!("CATEGORIES:{}", escape(&line_name)),
-            format!("LAST-MODIFIED:{}", item.updated.format("%Y%m%dT%H%M%SZ")),
+            format!("LAST-MODIFIED:{}", dates::compact_utc(item.updated)),
             "END:VEVENT".to_string(),
         ]);
     }
@@ -291,11 +293,7 @@ pub fn file_name(board: &Board, date: NaiveDate) -> String {
 /// File name of the programme calendar, e.g.
 /// `programma-politie-van-iedereen-2026-11-28.ics`.
 pub fn file_name_programme(date: NaiveDate) -> String {
-    format!(
-        "{}-{}.ics",
-        super::slug(s::ICS_PROGRAMME),
-        date.format("%Y-%m-%d")
-    )
+    format!("{}-{}.ics", super::slug(s::ICS_PROGRAMME), dates::iso(date))
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ pub fn file_name(board: &Board, date: chrono::NaiveDate) -> String {
     format!(
         "{}-{}.planbord.json",
         slug(&board.title),
-        date.format("%Y-%m-%d")
+        crate::model::dates::iso(date)
     )
 }
 

@@ -11,6 +11,7 @@
 //! Mail programs show text in a proportional font, so the "table" is a
 //! list per team (one line per programme line), not aligned columns.
 
+use crate::model::sort;
 use chrono::NaiveDate;
 
 use crate::model::programme::{CellFigures, Programme};
@@ -73,7 +74,7 @@ pub fn programme_text(
             .unwrap_or(p.teams.len())
     };
     let mut ordered: Vec<&TeamReport> = reports.iter().collect();
-    ordered.sort_by_key(|r| rank(r));
+    sort::sort_by_key(&mut ordered, |r| rank(r));
     for r in ordered {
         out.push_str("\n\n");
         let title = s::report_title(&r.title, &r.team);

@@ -1,5 +1,6 @@
 //! The board's data types and read-only queries.
 
+use super::sort;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -346,7 +347,9 @@ impl Board {
             .iter()
             .filter(|i| i.line == line && i.column == column)
             .collect();
-        in_cell.sort_by(|a, b| a.rank.total_cmp(&b.rank).then(a.id.cmp(&b.id)));
+        sort::sort_by(&mut in_cell, |a, b| {
+            a.rank.total_cmp(&b.rank).then(a.id.cmp(&b.id))
+        });
         in_cell.into_iter().map(|i| i.id).collect()
     }
 

@@ -2,6 +2,7 @@
 //! overview ("Welke resultaten tot dusver?"), computed from a board.
 //! "Today" is always an argument, so overdue logic is testable.
 
+use super::sort;
 use chrono::{Datelike, Months, NaiveDate};
 use uuid::Uuid;
 
@@ -33,7 +34,7 @@ pub fn months_in_year(item: &Item, year: i32) -> Vec<u32> {
 /// Items per month of `year` (index 0 = January), in date order.
 pub fn year_calendar(board: &Board, year: i32) -> [Vec<Uuid>; 12] {
     let mut dated: Vec<&Item> = board.items.iter().filter(|i| span(i).is_some()).collect();
-    dated.sort_by_key(|i| (span(i), i.line, i.id));
+    sort::sort_by_key(&mut dated, |i| (span(i), i.line, i.id));
     let mut months: [Vec<Uuid>; 12] = Default::default();
     for item in dated {
         for m in months_in_year(item, year) {
@@ -46,7 +47,7 @@ pub fn year_calendar(board: &Board, year: i32) -> [Vec<Uuid>; 12] {
 /// Items without any date ("Nog niet gepland"), by line and order.
 pub fn undated(board: &Board) -> Vec<Uuid> {
     let mut v: Vec<&Item> = board.items.iter().filter(|i| span(i).is_none()).collect();
-    v.sort_by(|a, b| {
+    sort::sort_by(&mut v, |a, b| {
         (a.line, a.rank)
             .partial_cmp(&(b.line, b.rank))
             .unwrap_or(std::cmp::Ordering::Equal)
@@ -62,7 +63,7 @@ pub fn years(board: &Board) -> Vec<i32> {
         .filter_map(span)
         .flat_map(|(s, e)| s.year()..=e.year())
         .collect();
-    y.sort();
+    sort::sort(&mut y);
     y.dedup();
     y
 }
@@ -151,7 +152,7 @@ pub fn timeline<'a>(items: impl IntoIterator<Item = &'a Item>, year: i32) -> Vec
             })
         })
         .collect();
-    bars.sort_by_key(|b| (b.line, b.from, b.id));
+    sort::sort_by_key(&mut bars, |b| (b.line, b.from, b.id));
     // The last month taken in each row of the current line.
     let mut rows: Vec<u32> = Vec::new();
     let mut line = None;
@@ -172,7 +173,7 @@ pub fn timeline<'a>(items: impl IntoIterator<Item = &'a Item>, year: i32) -> Vec
             }
         }
     }
-    bars.sort_by_key(|b| (b.line, b.row, b.from, b.id));
+    sort::sort_by_key(&mut bars, |b| (b.line, b.row, b.from, b.id));
     bars
 }
 
@@ -489,7 +490,7 @@ pub fn overview(board: &Board, today: NaiveDate) -> Overview {
         .filter(|i| due(i, done, today) == Some(Due::Overdue))
         .filter_map(|i| span(i).map(|(_, e)| (*i, e)))
         .collect();
-    overdue.sort_by_key(|(i, e)| (*e, i.id));
+    sort::sort_by_key(&mut overdue, |(i, e)| (*e, i.id));
     let horizon = today + chrono::Days::new(30);
     let mut upcoming: Vec<(&Item, NaiveDate)> = open
         .iter()
@@ -502,7 +503,7 @@ pub fn overview(board: &Board, today: NaiveDate) -> Overview {
                 .map(|d| (*i, d))
         })
         .collect();
-    upcoming.sort_by_key(|(i, d)| (*d, i.id));
+    sort::sort_by_key(&mut upcoming, |(i, d)| (*d, i.id));
     let mut per_trekker: Vec<(String, usize)> = Vec::new();
     for i in &board.items {
         let name = i.trekker.trim().to_string();
@@ -514,7 +515,7 @@ pub fn overview(board: &Board, today: NaiveDate) -> Overview {
             None => per_trekker.push((name, 1)),
         }
     }
-    per_trekker.sort_by(|a, b| {
+    sort::sort_by(&mut per_trekker, |a, b| {
         b.1.cmp(&a.1)
             .then(a.0.to_lowercase().cmp(&b.0.to_lowercase()))
     });

@@ -13,6 +13,7 @@
 //! kept (a total order, so any copies in any order give the same log);
 //! the summary's earliest and latest time and its names join too.
 
+use super::sort;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -248,7 +249,7 @@ impl CardLog {
     /// Newest first (then by kind and values, a total order), each once,
     /// the newest [`limits::MAX_HISTORY`] kept and the rest summarised.
     fn settle(&mut self) {
-        self.changes.sort_by(|a, b| b.cmp(a));
+        sort::sort_by(&mut self.changes, |a, b| b.cmp(a));
         self.changes.dedup();
         if self.changes.len() > limits::MAX_HISTORY {
             for c in self.changes.drain(limits::MAX_HISTORY..) {

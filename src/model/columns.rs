@@ -2,6 +2,7 @@
 //! WIP limit, remove); a line's description, status and knelpunten. The
 //! five lines themselves are fixed in number and order.
 
+use super::sort;
 use uuid::Uuid;
 
 use super::limits::{self, bounded, Field};
@@ -16,7 +17,9 @@ impl Board {
             .iter()
             .filter(|c| c.removed.is_none() || self.items.iter().any(|i| i.column == c.id))
             .collect();
-        cols.sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
+        sort::sort_by(&mut cols, |x, y| {
+            x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id))
+        });
         cols
     }
 
@@ -28,8 +31,9 @@ impl Board {
     }
 
     fn sort_columns(&mut self) {
-        self.columns
-            .sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
+        sort::sort_by(&mut self.columns, |x, y| {
+            x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id))
+        });
     }
 
     pub fn set_settings(&mut self, title: &str, team: &str, year: Option<i32>, now: Timestamp) {

@@ -11,6 +11,7 @@
 //! Only the author edits or deletes a comment: names are not accounts, but
 //! the app does not offer to change someone else's words.
 
+use super::sort;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -107,7 +108,7 @@ pub fn merge_comments(a: &[Comment], b: &[Comment]) -> Vec<Comment> {
 }
 
 fn sort(thread: &mut [Comment]) {
-    thread.sort_by_key(|c| (c.at, c.id));
+    sort::sort_by_key(thread, |c| (c.at, c.id));
 }
 
 /// Keeps the newest [`limits::MAX_COMMENTS`] (deterministic, so the merge

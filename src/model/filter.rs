@@ -2,6 +2,7 @@
 //! extern, with comments, changed since a date. All criteria together
 //! (and); empty ones do not filter.
 
+use super::sort;
 use chrono::NaiveDate;
 
 use super::comments::live;
@@ -149,7 +150,7 @@ pub fn values(board: &Board, field: impl Fn(&Item) -> Vec<String>) -> Vec<String
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    v.sort_by_cached_key(|s| s.to_lowercase());
+    sort::sort_by_cached_key(&mut v, |s| s.to_lowercase());
     v.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
     v
 }

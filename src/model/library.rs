@@ -1,6 +1,7 @@
 //! The boards a user keeps in one browser ("Mijn borden"): a summary per
 //! board, and a trash from which a deleted board can be restored.
 
+use super::sort;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -124,7 +125,7 @@ impl Library {
             .iter()
             .filter(|e| e.trashed.is_some() == trashed)
             .collect();
-        v.sort_by(|a, b| {
+        sort::sort_by(&mut v, |a, b| {
             a.title
                 .to_lowercase()
                 .cmp(&b.title.to_lowercase())

@@ -6,6 +6,7 @@
 //! Bounds are generous for real use: a team's year plan has tens of cards,
 //! the benchmark's largest board 10,000.
 
+use super::sort;
 use super::{Board, Extra};
 
 /// Cards on one board.
@@ -283,7 +284,7 @@ pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
     // Columns: the first shown ones by order, then removed ones up to the
     // total bound (a removal kept merges as before). Never none shown.
     let mut order: Vec<usize> = (0..b.columns.len()).collect();
-    order.sort_by(|&x, &y| {
+    sort::sort_by(&mut order, |&x, &y| {
         let (a, c) = (&b.columns[x], &b.columns[y]);
         a.rank.total_cmp(&c.rank).then(a.id.cmp(&c.id))
     });
@@ -337,7 +338,7 @@ pub fn repair(b: &mut Board, now: super::Timestamp) -> bool {
         changed = true;
     }
     if b.tombstones.len() > MAX_TOMBSTONES {
-        b.tombstones.sort_by_key(|t| std::cmp::Reverse(t.deleted));
+        sort::sort_by_key(&mut b.tombstones, |t| std::cmp::Reverse(t.deleted));
         b.tombstones.truncate(MAX_TOMBSTONES);
         changed = true;
     }

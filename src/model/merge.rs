@@ -20,6 +20,7 @@
 //! changed since they last exchanged keeps the value that lost as a
 //! conflict on the card ([`FieldConflict`]), which then travels with it.
 
+use super::sort;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
@@ -93,7 +94,10 @@ pub fn merge(a: &Board, b: &Board) -> Board {
     };
 
     let tombstones = join(&a.tombstones, &b.tombstones, |t| t.id, |t| t.deleted);
-    let mut items: BTreeMap<Uuid, Item> = a.items.iter().map(|i| (i.id, i.clone())).collect();
+    // `extend`, not `collect`: collecting into a map sorts (one more sort
+    // compiled, see `sort`).
+    let mut items: BTreeMap<Uuid, Item> = BTreeMap::new();
+    items.extend(a.items.iter().map(|i| (i.id, i.clone())));
     for i in &b.items {
         match items.get_mut(&i.id) {
             // Most cards of two copies are equal: nothing to merge.
@@ -111,8 +115,11 @@ pub fn merge(a: &Board, b: &Board) -> Board {
     let mut columns: Vec<Column> = join(&a.columns, &b.columns, |c| c.id, |c| c.updated)
         .into_values()
         .collect();
-    columns.sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
-    let mut lines: BTreeMap<u8, Line> = a.lines.iter().map(|l| (l.number, l.clone())).collect();
+    sort::sort_by(&mut columns, |x, y| {
+        x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id))
+    });
+    let mut lines: BTreeMap<u8, Line> = BTreeMap::new();
+    lines.extend(a.lines.iter().map(|l| (l.number, l.clone())));
     for l in &b.lines {
         match lines.get_mut(&l.number) {
             Some(x) if x == l => {}
@@ -399,11 +406,12 @@ pub fn duplicates(b: &Board, new: &[Uuid]) -> Vec<(Uuid, Uuid)> {
 /// boards by content.
 pub fn canonical(b: &Board) -> Board {
     let mut b = b.clone();
-    b.items.sort_by_key(|i| i.id);
-    b.tombstones.sort_by_key(|t: &Tombstone| t.id);
-    b.columns
-        .sort_by(|x, y| x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id)));
-    b.lines.sort_by_key(|l| l.number);
+    sort::sort_by_key(&mut b.items, |i| i.id);
+    sort::sort_by_key(&mut b.tombstones, |t: &Tombstone| t.id);
+    sort::sort_by(&mut b.columns, |x, y| {
+        x.rank.total_cmp(&y.rank).then(x.id.cmp(&y.id))
+    });
+    sort::sort_by_key(&mut b.lines, |l| l.number);
     b
 }
 

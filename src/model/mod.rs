@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod card_log;
 mod columns;
 pub mod comments;
+pub mod dates;
 pub mod filter;
 pub mod history;
 pub mod library;
@@ -16,6 +17,7 @@ mod ops;
 pub mod programme;
 pub mod report;
 pub mod sample;
+pub mod sort;
 pub mod stamps;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -3,6 +3,7 @@
 //! column, done, late, soon). Boards may have columns of their own; the
 //! totals add columns up by name. "Today" and the year are arguments.
 
+use super::sort;
 use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
@@ -158,7 +159,7 @@ pub fn years(boards: &[&Board]) -> Vec<i32> {
                 .chain(b.year)
         })
         .collect();
-    years.sort_unstable();
+    sort::sort(&mut years);
     years.dedup();
     years
 }
@@ -222,7 +223,7 @@ fn column_union(teams: &[TeamRow]) -> Vec<String> {
             .unwrap_or(STANDARD_COLUMNS.len())
     };
     // A stable sort: the others keep the order first seen.
-    seen.sort_by_key(standard);
+    sort::sort_by_key(&mut seen, standard);
     seen
 }
 
@@ -246,7 +247,7 @@ pub fn line_names(boards: &[&Board]) -> [String; LINES] {
 /// (`None`: all cards); late and soon as of `today`.
 pub fn programme(boards: &[&Board], year: Option<i32>, today: NaiveDate) -> Programme {
     let mut sorted: Vec<&Board> = boards.to_vec();
-    sorted.sort_by_cached_key(|b| (sort_key(&team_name(b)), b.id));
+    sort::sort_by_cached_key(&mut sorted, |b| (sort_key(&team_name(b)), b.id));
     let teams: Vec<TeamRow> = sorted.iter().map(|b| team_row(b, year, today)).collect();
     let columns = column_union(&teams);
     let mut lines: [CellFigures; LINES] = std::array::from_fn(|_| CellFigures::over(&columns));

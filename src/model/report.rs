@@ -4,6 +4,7 @@
 //! activity. The text for email is `exchange::report`. "Today" and the
 //! period are arguments.
 
+use super::sort;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
@@ -106,7 +107,7 @@ fn order(item: &Item, date: Option<NaiveDate>) -> Order {
 /// The found cards as entries, in order; `with_comment`: each with its
 /// newest live comment.
 fn entries(board: &Board, mut found: Vec<(Order, &Item)>, with_comment: bool) -> Vec<Entry> {
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    sort::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
     found
         .into_iter()
         .map(|(_, i)| Entry {

@@ -262,8 +262,7 @@ const SAMPLE_YEAR: i32 = 2017;
 
 fn date(s: &str) -> NaiveDate {
     // Not `expect`: that would build the error's Debug code into the wasm.
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .unwrap_or_else(|_| unreachable!("sample dates are valid"))
+    super::dates::parse_iso(s).unwrap_or_else(|| unreachable!("sample dates are valid"))
 }
 
 /// `d` moved by `years`, keeping month and day (29 February becomes 28).

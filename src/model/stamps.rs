@@ -16,6 +16,7 @@
 //! canonical (a function of the stamps alone), so two copies that agree on
 //! every stamp are equal, which the merge laws need.
 
+use super::sort;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -357,13 +358,14 @@ impl Item {
         let default = self.default_stamp();
         let fields =
             CardField::ALL.map(|f| self.changed.slot(f).clone().unwrap_or(default.clone()));
-        let mut labels: BTreeMap<String, LabelMark> = self
-            .changed
-            .labels
-            .iter()
-            .filter(|(_, m)| m.removed)
-            .map(|(k, m)| (k.clone(), m.clone()))
-            .collect();
+        let mut labels: BTreeMap<String, LabelMark> = BTreeMap::new();
+        labels.extend(
+            self.changed
+                .labels
+                .iter()
+                .filter(|(_, m)| m.removed)
+                .map(|(k, m)| (k.clone(), m.clone())),
+        );
         for t in &self.tags {
             let mark = match self.changed.labels.get(t) {
                 Some(m) if !m.removed => m.clone(),
@@ -413,7 +415,9 @@ impl Item {
             }
         }
         // Labels keep their order; new ones follow by when they were added.
-        present.sort_by(|a, b| (a.0.at, &a.0.by, a.1).cmp(&(b.0.at, &b.0.by, b.1)));
+        sort::sort_by(&mut present, |a, b| {
+            (a.0.at, &a.0.by, a.1).cmp(&(b.0.at, &b.0.by, b.1))
+        });
         let mut tags: Vec<String> = self
             .tags
             .iter()
@@ -476,7 +480,7 @@ impl Item {
                 .filter(|(_, m)| m.removed)
                 .map(|(k, m)| (m.clone(), k.clone()))
                 .collect();
-            old.sort();
+            sort::sort(&mut old);
             for (_, k) in old.into_iter().take(over) {
                 stamps.labels.remove(&k);
             }
@@ -635,7 +639,7 @@ impl Item {
                 c.value.to_string(),
             )
         };
-        self.conflicts.sort_by_key(key);
+        sort::sort_by_key(&mut self.conflicts, key);
         self.conflicts.dedup();
     }
 

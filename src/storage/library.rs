@@ -3,6 +3,7 @@
 //! logic (first visit, migration from the single-board storage, unreadable
 //! data) is tested natively on a [`MemoryStore`].
 
+use crate::model::sort;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -226,7 +227,7 @@ pub fn open_library(
         .into_iter()
         .filter(|k| k.starts_with(BOARD_PREFIX))
         .collect();
-    keys.sort();
+    sort::sort(&mut keys);
     for key in keys {
         let Some(raw) = store.get(&key) else { continue };
         match decode(Some(raw.clone())) {
@@ -395,9 +396,7 @@ fn backup_time(key: &str) -> Option<Timestamp> {
     let rest = key.strip_prefix(super::BACKUP_PREFIX)?;
     // "2026-11-29T15-13-19.123Z" and, for a kept-aside key, ".<what>" after.
     let stamp = rest.get(..24)?;
-    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H-%M-%S%.3fZ")
-        .ok()
-        .map(|t| t.and_utc())
+    crate::model::dates::parse_backup_stamp(stamp).map(|t| t.and_utc())
 }
 
 /// Deletes boards that have been in the trash longer than [`TRASH_DAYS`]

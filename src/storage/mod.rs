@@ -137,7 +137,7 @@ fn decode_older(raw: &str) -> Result<Board, Problem> {
 /// The key unreadable data is kept under: unique per moment, so an earlier
 /// backup is never overwritten.
 pub fn backup_key(now: Timestamp) -> String {
-    format!("{BACKUP_PREFIX}{}", now.format("%Y-%m-%dT%H-%M-%S%.3fZ"))
+    format!("{BACKUP_PREFIX}{}", crate::model::dates::backup_stamp(now))
 }
 
 #[cfg(test)]

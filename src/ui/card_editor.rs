@@ -10,14 +10,14 @@ use super::conflict_choice::ConflictChoice;
 use super::state::use_state;
 use crate::model::{parse_tags, Edit, Scope};
 use crate::strings as s;
+use crate::model::dates;
 
 fn parse_date(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+    dates::parse_iso(value)
 }
 
 fn date_value(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    d.map(dates::iso).unwrap_or_default()
 }
 
 /// The card editor: every field of one card, saved as you type.

@@ -1,4 +1,3 @@
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::active_filters::ActiveFilters;
@@ -6,6 +5,7 @@ use super::state::use_state;
 use crate::model::filter::{values, Filter};
 use crate::model::Scope;
 use crate::strings as s;
+use crate::model::dates;
 
 /// Search and filters over the open board: text, trekker, team, label,
 /// intern/extern, with comments, changed since a day; then the filter in
@@ -135,7 +135,7 @@ pub fn FilterBar() -> impl IntoView {
                 <input
                     type="date"
                     prop:value=move || filter.with(|f| {
-                        f.changed_since.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                        f.changed_since.map(dates::iso).unwrap_or_default()
                     })
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -145,7 +145,7 @@ pub fn FilterBar() -> impl IntoView {
                         if input.validity().bad_input() {
                             return;
                         }
-                        let day = NaiveDate::parse_from_str(&input.value(), "%Y-%m-%d").ok();
+                        let day = dates::parse_iso(&input.value());
                         state.nav.set_filter(|f| f.changed_since = day);
                     }
                 />

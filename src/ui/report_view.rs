@@ -8,6 +8,7 @@ use crate::model::programme;
 use crate::model::report::{team_report, Entry, LineReport, ReportOptions, TeamReport};
 use crate::model::LINE_COUNT;
 use crate::strings as s;
+use crate::model::dates;
 
 /// "Voortgangsrapportage" (`#/programma/rapport`): what the kerngroep
 /// sends upward, on screen as it prints (A4, saved as PDF through the
@@ -47,9 +48,9 @@ pub fn ReportView() -> impl IntoView {
             <input
                 id=id
                 type="date"
-                prop:value=move || signal.get().format("%Y-%m-%d").to_string()
+                prop:value=move || dates::iso(signal.get())
                 on:change=move |ev| {
-                    if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                    if let Some(d) = dates::parse_iso(&event_target_value(&ev)) {
                         signal.set(d);
                     }
                 }

@@ -2,10 +2,10 @@
 //! filter. Pure (no browser), so parsing and writing are tested natively;
 //! `state::nav` reads and sets the real hash.
 
-use chrono::NaiveDate;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use uuid::Uuid;
 
+use crate::model::dates;
 use crate::model::filter::Filter;
 use crate::model::Scope;
 
@@ -148,7 +148,7 @@ pub fn filter_from_hash(hash: &str) -> Filter {
                 }
             }
             "opmerkingen" => f.with_comments = matches!(v.as_str(), "1" | "ja"),
-            "sinds" => f.changed_since = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok(),
+            "sinds" => f.changed_since = dates::parse_iso(&v),
             _ => {}
         }
     }
@@ -181,7 +181,7 @@ pub fn filter_query(f: &Filter) -> String {
         parts.push("opmerkingen=1".into());
     }
     if let Some(d) = f.changed_since {
-        parts.push(format!("sinds={}", d.format("%Y-%m-%d")));
+        parts.push(format!("sinds={}", dates::iso(d)));
     }
     if parts.is_empty() {
         String::new()
@@ -202,6 +202,7 @@ pub fn url(route: Route, view: View, filter: &Filter) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn id() -> Uuid {
         Uuid::parse_str("0b7e3c52-4a53-4c1a-9d2f-0e1f2a3b4c5d").unwrap()
