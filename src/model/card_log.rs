@@ -198,7 +198,10 @@ impl CardLog {
     pub fn record_edit(&mut self, changes: impl IntoIterator<Item = Change>) {
         for c in changes {
             if let Some(last) = self.changes.first_mut() {
-                let seconds = (c.stamp.at - last.stamp.at).num_seconds();
+                // In milliseconds: a change stamped a moment before the
+                // newest (a clock set back) starts an entry of its own, so
+                // the log stays newest first.
+                let ms = (c.stamp.at - last.stamp.at).num_milliseconds();
                 let open = self
                     .open
                     .as_ref()
@@ -207,7 +210,7 @@ impl CardLog {
                     && matches!(c.kind, Kind::Field(_) | Kind::Labels)
                     && last.kind == c.kind
                     && last.stamp.by == c.stamp.by
-                    && (0..=COALESCE_SECONDS).contains(&seconds)
+                    && (0..=COALESCE_SECONDS * 1000).contains(&ms)
                 {
                     last.stamp = c.stamp;
                     if c.kind == Kind::Labels {
@@ -602,6 +605,31 @@ mod tests {
         b.edit_item(uid(1), Edit::Trekker("".into()), bram(2001))
             .unwrap();
         assert_eq!(b.item(uid(1)).unwrap().history.changes.len(), 4);
+    }
+
+    #[test]
+    fn a_change_stamped_before_the_newest_keeps_the_log_newest_first() {
+        // The clock set back by a moment between two edits of the notes,
+        // with the title changed in between (found by the proptest).
+        let mut b = board();
+        let col = b.columns[0].id;
+        b.add_item(uid(1), (1, col), "K", t(1)).unwrap();
+        b.edit_item(uid(1), Edit::Title("Kick".into()), anna(18))
+            .unwrap();
+        b.edit_item(uid(1), Edit::Notes("a".into()), anna(18))
+            .unwrap();
+        let earlier = Stamp {
+            at: t(18) - chrono::Duration::milliseconds(100),
+            by: "Anna".into(),
+        };
+        b.edit_item(uid(1), Edit::Notes("ab".into()), earlier)
+            .unwrap();
+        let log = &b.item(uid(1)).unwrap().history.changes;
+        assert!(
+            log.windows(2).all(|w| w[0].stamp.at >= w[1].stamp.at),
+            "{log:?}"
+        );
+        assert_eq!(log[0].stamp.at, t(18), "the newest change is first");
     }
 
     #[test]
