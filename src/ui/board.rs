@@ -12,9 +12,15 @@ pub fn BoardView() -> impl IntoView {
     let state = use_state();
     let meta = state.doc.meta;
     let columns = move || meta.with(|m| m.columns.len()).to_string();
+    // Counted again when the board is drawn anew (opened, replaced).
+    let many = move || {
+        state.views.generation.track();
+        state.doc.with_board(|b| b.items.len()) >= super::policy::MANY_CARDS
+    };
     view! {
         <div
             class="board"
+            class:many=many
             role="region"
             aria-label=s::BOARD_LABEL
             style:--columns=columns

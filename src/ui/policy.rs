@@ -15,6 +15,11 @@ pub const SAVE_AT_MOST_AFTER_MS: i64 = 2_000;
 /// With storage full, a change tries to save this long after the last one.
 pub const RETRY_FULL_AFTER_MS: u64 = 1_000;
 
+/// From this many cards a board skips the work for cells off screen
+/// (`content-visibility` on a cell's cards, the class `many`): below it,
+/// the cells' stand-in height would move the page as they are drawn.
+pub const MANY_CARDS: usize = 1_000;
+
 /// A save encodes the board in slices of about this many milliseconds
 /// (checked every [`SAVE_SLICE_CARDS`] cards), letting input in between:
 /// with the write itself the longest step stays under a frame (16 ms).

@@ -118,6 +118,18 @@ describe("every screen the programme uses", () => {
   for (const size of SIZES) {
     test(`${size.name}: a compact header, the title whole, nothing overlapping, no page overflow, names unbroken`, async (t) => {
       const page = await open(t, size.viewport, size.options);
+      // Nothing moves once drawn (stand-in heights of cards off screen did).
+      const shift = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            let sum = 0;
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) sum += e.value;
+            }).observe({ type: "layout-shift", buffered: true });
+            setTimeout(() => resolve(sum), 500);
+          }),
+      );
+      assert.ok(shift < 0.01, `the board moved as it was drawn: layout shift ${shift.toFixed(3)}`);
       await page.screenshot({ path: `${OUT}/layout-${size.name}.png` });
       const m = await measure(page);
       t.diagnostic(
