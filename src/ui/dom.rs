@@ -93,24 +93,18 @@ pub fn add_button_id(line: u8, column: Uuid) -> String {
 /// the card is a new element in another cell). In the jaarkalender: its
 /// bar, or its button in "Nog niet gepland".
 pub fn focus_card_later(id: Uuid) {
-    focus_soon(move || {
-        let card = format!(".card[data-id='{id}'] .card-open");
-        if exists(&card) {
-            focus(&card);
-            true
-        } else {
-            focus_activity(id)
-        }
-    });
+    focus_soon(move || quiet_focus(&format!(".card[data-id='{id}'] .card-open")) || focus_activity(id));
 }
 
-/// Focuses what `find` finds (it focuses, and says whether it found it)
-/// once the view has caught up with the change just made: in a microtask,
-/// after Leptos's effects have drawn the change and before the next key is
-/// handled, so a quick Escape, Shift+Tab goes on from the right place. Once
-/// more after the next paint if it was not found yet, or if the focus was
-/// lost meanwhile (the element it went to was drawn anew); never when the
-/// user has moved the focus on since.
+/// Focuses what `find` finds (it focuses with [`quiet_focus`], and says
+/// whether it found it) once the view has caught up with the change just
+/// made: in a microtask, after Leptos's effects have drawn the change and
+/// before the next key is handled, so a quick Escape, Shift+Tab goes on
+/// from the right place. Once more in the next frame if it was not found
+/// yet, or if the focus was lost meanwhile (the element it went to was
+/// drawn anew); never when the user has moved the focus on since. In that
+/// frame the focused element is scrolled into view, in the layout the
+/// frame does anyway.
 pub fn focus_soon(find: impl Fn() -> bool + 'static) {
     let find = std::rc::Rc::new(find);
     let first = find.clone();
@@ -120,19 +114,41 @@ pub fn focus_soon(find: impl Fn() -> bool + 'static) {
             if !found || focus_lost() {
                 find();
             }
+            if !focus_lost() {
+                scroll_focus_into_view();
+            }
         });
     });
 }
 
 /// Focuses `selector` soon (see [`focus_soon`]).
 pub fn focus_selector_soon(selector: String) {
-    focus_soon(move || {
-        let found = exists(&selector);
-        if found {
-            focus(&selector);
-        }
-        found
-    });
+    focus_soon(move || quiet_focus(&selector));
+}
+
+/// Focuses `selector` without scrolling to it (scrolling needs the page
+/// laid out there and then); whether it was found.
+fn quiet_focus(selector: &str) -> bool {
+    let Some(el) = document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+    true
+}
+
+/// Brings the focused element into view, as little as needed.
+fn scroll_focus_into_view() {
+    if let Some(el) = document().and_then(|d| d.active_element()) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 /// Whether the focus is on nothing in particular (the body).
@@ -141,10 +157,6 @@ fn focus_lost() -> bool {
         (Some(active), Some(body)) => active == *body,
         _ => true,
     })
-}
-
-fn exists(selector: &str) -> bool {
-    document().is_some_and(|d| d.query_selector(selector).ok().flatten().is_some())
 }
 
 /// DOM id of an activity's bar on the timeline.
@@ -165,14 +177,7 @@ pub fn focus_activity_later(id: Uuid) {
 
 /// Focuses an activity's bar, or its undated button; whether either is there.
 fn focus_activity(id: Uuid) -> bool {
-    let bar = format!("#{}", bar_id(id));
-    let undated = format!("#{}", undated_id(id));
-    let target = if exists(&bar) { bar } else { undated };
-    let found = exists(&target);
-    if found {
-        focus(&target);
-    }
-    found
+    quiet_focus(&format!("#{}", bar_id(id))) || quiet_focus(&format!("#{}", undated_id(id)))
 }
 
 /// The month (0 = January) of the editable timeline at `x` (client
