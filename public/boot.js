@@ -20,6 +20,7 @@ function framed() {
 // not touched. This Dutch text lives here and not in src/strings.rs because
 // it must show without (and before) the app.
 function refuse() {
+  document.getElementById("laden")?.remove();
   const main = document.createElement("main");
   main.className = "framed";
   const title = document.createElement("h1");
@@ -87,8 +88,20 @@ async function start() {
   await started;
 }
 
+/** The app did not start (the wasm did not arrive, or the browser cannot
+ * run it): the loading text says so, and what to do. */
+function failed() {
+  const loading = document.getElementById("laden");
+  if (loading) {
+    loading.classList.add("failed");
+    loading.textContent =
+      "Planbord kon niet starten. Herlaad de pagina; lukt het dan nog niet, " +
+      "open Planbord in een recente versie van Edge, Chrome of Firefox.";
+  }
+}
+
 if (framed()) {
   refuse();
 } else {
-  await start();
+  await start().catch(failed);
 }

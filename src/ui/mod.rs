@@ -85,4 +85,11 @@ pub fn start() {
     console_error_panic_hook::set_once();
     // Measured from here: the wasm is loaded and running.
     dom::timed("planbord-opstarten", || leptos::mount::mount_to_body(App));
+    // The app is on the page: the loading text (index.html) goes.
+    if let Some(loading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("laden"))
+    {
+        loading.remove();
+    }
 }

@@ -180,6 +180,7 @@ describe("hosting", () => {
       // Time enough for an app that started anyway to show and save a board.
       await page.waitForTimeout(1000);
       assert.equal(await frame.locator(".app, .card").count(), 0, "no board");
+      assert.equal(await frame.locator("#laden").count(), 0, "no loading text either");
       // The page preloads the wasm (index.html), but nothing runs it.
       assert.ok(requests.filter((u) => u.endsWith(".wasm")).length <= 1, "the wasm is not fetched to run");
       const inFrame = page.frames().find((f) => f.url().startsWith(app));
@@ -201,6 +202,26 @@ describe("hosting", () => {
       }
     });
   }
+
+  test("the page says it is loading until the board shows, and says so in Dutch when the app cannot start", async (t) => {
+    // The loading text is in index.html itself: painted before any script.
+    const html = await readFile(join(DIST, "index.html"), "utf8");
+    assert.match(html, /<p class="loading" id="laden" role="status">Planbord wordt geladen…<\/p>/);
+    const page = await open(t);
+    assert.equal(await page.locator("#laden").count(), 0, "gone once the board shows");
+
+    // What arrives as the wasm is not one (a proxy's page, a broken deploy).
+    const broken = await blank(t);
+    await broken.route("**/*.wasm", (route) =>
+      route.fulfill({ status: 200, contentType: "application/wasm", body: "<html>Geen toegang</html>" }),
+    );
+    await broken.goto(server.url);
+    const loading = broken.locator("#laden.failed");
+    await loading.waitFor();
+    assert.match(await loading.innerText(), /^Planbord kon niet starten\. Herlaad de pagina/);
+    await broken.screenshot({ path: `${OUT}/start-failed.png` });
+    assert.equal(await broken.locator(".app").count(), 0);
+  });
 
   test("without a clipboard (plain HTTP, a locked-down browser) the progress text is shown to copy by hand", async (t) => {
     const page = await blank(t);
