@@ -4,7 +4,7 @@ use std::cell::RefCell;
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::{SaveError, Store};
 
@@ -32,13 +32,16 @@ fn raw() -> RawStorage {
 }
 
 thread_local! {
-    /// The value this tab last wrote or read for one key (the open
-    /// board's, in practice), as the JS string storage has and with its
+    /// The value this tab last wrote for one key (the open board's, in
+    /// practice), or read back and found the same, as the JS string
+    /// storage has and with its
     /// length in UTF-8: whether storage still holds it is one comparison
     /// in JS, not a read of megabytes into wasm before every save.
     static LAST: RefCell<Option<(String, usize, JsValue)>> = const { RefCell::new(None) };
     /// A value converted ahead of its `set` ([`Store::prepare`]): where
-    /// its text is in wasm memory, its length, and the JS string.
+    /// its text is in wasm memory, its length, and the JS string. The
+    /// caller keeps that text until the `set`, or lets this go
+    /// ([`Store::unprepare`]) before the place can be another text's.
     static PREPARED: RefCell<Option<(usize, usize, JsValue)>> = const { RefCell::new(None) };
 }
 
@@ -59,9 +62,14 @@ impl Store for LocalStore {
         if !available() {
             return None;
         }
+        // Remembered when the tab opens a board (it takes what it read as
+        // written), not when it reads the board it has open: that may be
+        // another tab's text (`holds` compares with what this tab wrote).
         let js = raw().get_item_js(key).ok()?;
         let value = js.as_string()?;
-        remember(key, value.len(), js);
+        if !LAST.with_borrow(|last| last.as_ref().is_some_and(|(k, _, _)| k == key)) {
+            remember(key, value.len(), js);
+        }
         Some(value)
     }
 
@@ -83,6 +91,19 @@ impl Store for LocalStore {
         PREPARED.with_borrow_mut(|p| *p = Some((value.as_ptr() as usize, value.len(), js)));
     }
 
+    fn units_of(&self, key: &str) -> Option<usize> {
+        if !available() {
+            return None;
+        }
+        let js = raw().get_item_js(key).ok()?;
+        js.dyn_ref::<js_sys::JsString>()
+            .map(|s| s.length() as usize)
+    }
+
+    fn unprepare(&mut self) {
+        PREPARED.with_borrow_mut(|p| *p = None);
+    }
+
     fn holds(&self, key: &str, value: &str) -> bool {
         if !available() {
             return false;
@@ -96,7 +117,19 @@ impl Store for LocalStore {
             // What storage holds is what this tab last wrote or read (and
             // that was `value`): a comparison of two JS strings.
             Some(js) => raw().get_item_js(key).is_ok_and(|stored| stored == js),
-            None => self.get(key).as_deref() == Some(value),
+            None => {
+                // Compared in JS (`value` made a JS string costs less than
+                // the stored text read into wasm); the next time it is one
+                // comparison.
+                let Some(stored) = raw().get_item_js(key).ok() else {
+                    return false;
+                };
+                let same = stored == JsValue::from_str(value);
+                if same {
+                    remember(key, value.len(), stored);
+                }
+                same
+            }
         }
     }
 

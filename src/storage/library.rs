@@ -43,8 +43,18 @@ pub trait Store {
     }
     /// Work toward a [`set`](Self::set) of exactly `value` that comes
     /// next, done now (the browser's converts it to a JS string), so the
-    /// set itself takes less at once.
+    /// set itself takes less at once. The caller keeps `value` unchanged
+    /// until that set, or calls [`unprepare`](Self::unprepare).
     fn prepare(&mut self, _value: &str) {}
+    /// How long the value of `key` is, as the browser counts it (UTF-16
+    /// code units; `room`). The browser's answers without reading the
+    /// value into wasm.
+    fn units_of(&self, key: &str) -> Option<usize> {
+        self.get(key).map(|v| super::room::units(&v))
+    }
+    /// The value made ready with [`prepare`](Self::prepare) is not what
+    /// comes next: let it go.
+    fn unprepare(&mut self) {}
 }
 
 /// An in-memory [`Store`] with an optional size limit (to act out a full

@@ -28,7 +28,7 @@ pub fn used_except(store: &impl Store, except: &str) -> usize {
         .keys()
         .into_iter()
         .filter(|k| k != except)
-        .map(|k| units(&k) + store.get(&k).map_or(0, |v| units(&v)))
+        .map(|k| units(&k) + store.units_of(&k).unwrap_or(0))
         .sum()
 }
 

@@ -75,6 +75,11 @@ pub struct Persist {
     /// Bumped per save in slices and per save now: a slice that finds a
     /// newer one stops (that save covers its changes).
     save_run: StoredValue<u64>,
+    /// A save in slices is under way (its run is `save_run`): a scheduled
+    /// save leaves it to finish, and it saves again after if a change
+    /// came meanwhile. Restarting it instead would, under steady input on
+    /// a big board, never write at all.
+    save_running: StoredValue<bool>,
     /// Storage taken by everything but the open board (UTF-16 units);
     /// `None`: to be counted again (after other boards were written).
     others_used: StoredValue<Option<usize>>,
@@ -92,6 +97,7 @@ impl Persist {
             unsaved_since: RwSignal::new(None),
             save_ticket: StoredValue::new(0),
             save_run: StoredValue::new(0),
+            save_running: StoredValue::new(false),
             others_used: StoredValue::new(None),
             room_warned: StoredValue::new(None),
         }
@@ -152,10 +158,29 @@ impl Persist {
         ticket
     }
 
+    /// Ends any save in slices under way (a save now covers it).
     pub(super) fn next_run(&self) -> u64 {
         let run = self.save_run.get_value() + 1;
         self.save_run.set_value(run);
+        self.save_running.set_value(false);
         run
+    }
+
+    /// Starts a save in slices; `None` while one is under way.
+    pub(super) fn start_run(&self) -> Option<u64> {
+        if self.save_running.get_value() {
+            return None;
+        }
+        let run = self.next_run();
+        self.save_running.set_value(true);
+        Some(run)
+    }
+
+    /// The save in slices `run` is over (written, failed or given up).
+    pub(super) fn end_run(&self, run: u64) {
+        if self.run_is(run) {
+            self.save_running.set_value(false);
+        }
     }
 
     pub(super) fn run_is(&self, run: u64) -> bool {

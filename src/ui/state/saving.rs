@@ -81,8 +81,11 @@ impl AppState {
         if !self.persist.has_unsaved() || !self.persist.may_save() {
             return;
         }
+        // One under way finishes first and then saves what came after.
+        let Some(run) = self.persist.start_run() else {
+            return;
+        };
         self.doc.bump_settled();
-        let run = self.persist.next_run();
         let revision = self.doc.revision.get_untracked();
         let encoder = Encoder::new(self.doc.snapshot(), now(), uuid::Uuid::new_v4());
         self.save_slice(run, revision, encoder);
@@ -113,8 +116,12 @@ impl AppState {
                 move || {
                     if state.persist.run_is(run) {
                         crate::ui::dom::timed("planbord-opslaan", || {
-                            state.write_encoded(revision, board, raw)
+                            state.write_encoded(run, revision, board, raw)
                         });
+                    } else {
+                        // Given up for a save now: the text made ready
+                        // for storage is not what comes next.
+                        state.persist.with_store(store::Store::unprepare);
                     }
                 },
                 std::time::Duration::ZERO,
@@ -133,8 +140,10 @@ impl AppState {
 
     /// The last slice: the board as encoded when the save began, written
     /// if storage still holds what this tab last wrote or read.
-    fn write_encoded(&self, revision: u64, board: Board, raw: String) {
+    fn write_encoded(&self, run: u64, revision: u64, board: Board, raw: String) {
         if !self.persist.may_save() {
+            self.persist.with_store(store::Store::unprepare);
+            self.persist.end_run(run);
             return;
         }
         let key = store::board_key(self.doc.id());
@@ -153,8 +162,13 @@ impl AppState {
             .persist
             .with_store(|st| store::save_encoded(st, &mut library, &board, raw));
         self.persist.set_library(library);
-        // A change made while the slices ran is saved by its own timer.
         self.after_write(&key, result, current);
+        self.persist.end_run(run);
+        if !current {
+            // A change made while the slices ran: its own timer found this
+            // save under way, so it is saved from here.
+            self.schedule_save(Pace::Typing);
+        }
     }
 
     /// Whether storage holds, for `key`, what this tab last wrote or read.
@@ -187,6 +201,7 @@ impl AppState {
         // covers their changes.
         self.persist.next_ticket();
         self.persist.next_run();
+        self.persist.with_store(store::Store::unprepare);
         let key = store::board_key(self.doc.id());
         let stored = if self.storage_unchanged(&key) {
             None
