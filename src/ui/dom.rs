@@ -110,7 +110,12 @@ pub fn focus_soon(find: impl Fn() -> bool + 'static) {
     let first = find.clone();
     leptos::task::spawn_local(async move {
         let found = first();
+        let then = active_element();
         leptos::prelude::request_animation_frame(move || {
+            // Moved on by the user (a key, a click) since: left there.
+            if !focus_lost() && active_element() != then {
+                return;
+            }
             if !found || focus_lost() {
                 find();
             }
@@ -149,6 +154,10 @@ fn scroll_focus_into_view() {
         options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
         el.scroll_into_view_with_scroll_into_view_options(&options);
     }
+}
+
+fn active_element() -> Option<web_sys::Element> {
+    document().and_then(|d| d.active_element())
 }
 
 /// Whether the focus is on nothing in particular (the body).
