@@ -62,9 +62,10 @@ impl Store for LocalStore {
         if !available() {
             return None;
         }
-        // Remembered when the tab opens a board (it takes what it read as
-        // written), not when it reads the board it has open: that may be
-        // another tab's text (`holds` compares with what this tab wrote).
+        // Remembered for another key than the one remembered (a board
+        // being opened takes what is read as written), never for that
+        // one: a read-back of the open board may be another tab's text,
+        // and `holds` compares with what this tab wrote.
         let js = raw().get_item_js(key).ok()?;
         let value = js.as_string()?;
         if !LAST.with_borrow(|last| last.as_ref().is_some_and(|(k, _, _)| k == key)) {

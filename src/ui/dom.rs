@@ -148,7 +148,7 @@ fn quiet_focus(selector: &str) -> bool {
 
 /// Brings the focused element into view, as little as needed.
 fn scroll_focus_into_view() {
-    if let Some(el) = document().and_then(|d| d.active_element()) {
+    if let Some(el) = active_element() {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
@@ -162,10 +162,10 @@ fn active_element() -> Option<web_sys::Element> {
 
 /// Whether the focus is on nothing in particular (the body).
 fn focus_lost() -> bool {
-    document().is_none_or(|d| match (d.active_element(), d.body()) {
+    match (active_element(), document().and_then(|d| d.body())) {
         (Some(active), Some(body)) => active == *body,
         _ => true,
-    })
+    }
 }
 
 /// DOM id of an activity's bar on the timeline.
